@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Roret",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "roret", targets: ["roret"]),
+        .library(name: "RoretCore", targets: ["RoretCore"]),
+        .library(name: "RoretImport", targets: ["RoretImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Domain and engines: pure Swift, no I/O, no framework.
+        .target(name: "RoretCore"),
+        // Reading and validating register extracts (CSV) into RoretCore's types.
+        .target(name: "RoretImport", dependencies: ["RoretCore"]),
+        // The command line: thin over RoretCore and RoretImport.
+        .executableTarget(
+            name: "roret",
+            dependencies: [
+                "RoretCore", "RoretImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-build benchmarks: `bash Benchmarks/run.sh`.
+        .executableTarget(
+            name: "RoretBenchmarks",
+            dependencies: ["RoretCore", "RoretImport"],
+            path: "Benchmarks/RoretBenchmarks"
+        ),
+        .testTarget(name: "RoretCoreTests", dependencies: ["RoretCore"]),
+        .testTarget(name: "RoretImportTests", dependencies: ["RoretCore", "RoretImport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

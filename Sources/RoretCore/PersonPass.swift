@@ -1,0 +1,316 @@
+/// The engine's single pass over persons: for each person with target-group
+/// staircase spells, derives steps, areas, exits, stays and latest
+/// measurements, and adds the person's contributions to a `Tally`. Scratch
+/// buffers are reused across persons, so the pass allocates nothing per person.
+struct PersonPass {
+    let index: PersonIndex
+    let yearCount: Int
+    let national: Int
+    let options: KeyFigureOptions
+    /// Day number of 1 January of each period year, plus 1 January after the period.
+    let yearStarts: [Int32]
+
+    private var keys: [Int] = []
+    private var seen: [Int] = []
+    private var yearEndStep: [Int] = []
+    private var yearEndArea: [Int] = []
+    private var measuredKeys: [Int] = []
+    private var latest: [(key: Int, day: Int32, score: Int)] = []
+
+    init(index: PersonIndex, data: RegisterData, options: KeyFigureOptions) {
+        self.index = index
+        self.yearCount = data.yearCount
+        self.national = data.municipalities.count
+        self.options = options
+        yearStarts = (data.firstYear...(data.lastYear + 1)).map { Day.yearStart($0).rawValue }
+        yearEndStep = Array(repeating: 0, count: yearCount)
+        yearEndArea = Array(repeating: -1, count: yearCount)
+    }
+
+    /// Index of the period year containing `day`: -1 before the period, `yearCount` after.
+    @inline(__always)
+    func yearIndex(_ day: Int32) -> Int {
+        if day < yearStarts[0] { return -1 }
+        var yi = 0
+        while yi < yearCount, day >= yearStarts[yi + 1] { yi += 1 }
+        return yi
+    }
+
+    /// Step and area of the person on `day` (spells in `lo..<hi`): the highest
+    /// active step; its area from the spell with the latest start, then the lowest code.
+    @inline(__always)
+    func stepAndArea(on day: Int32, _ lo: Int, _ hi: Int) -> (step: Int, area: Int) {
+        var step = 0, area = -1
+        var start: Int32 = .min
+        for i in lo..<hi {
+            let s = index.spellStart[i]
+            if s > day { break }
+            guard index.spellEnd[i] >= day else { continue }
+            let k = Int(index.spellStep[i]), m = Int(index.spellMunicipality[i])
+            if k > step || (k == step && (s > start || (s == start && m < area))) {
+                step = k
+                area = m
+                start = s
+            }
+        }
+        return (step, area)
+    }
+
+    mutating func run(into tally: inout Tally) {
+        for p in 0..<index.personCount {
+            let lo = Int(index.spellOffsets[p]), hi = Int(index.spellOffsets[p + 1])
+            guard hi > lo else { continue }
+            person(p, lo, hi, &tally)
+        }
+    }
+
+    private mutating func person(_ p: Int, _ lo: Int, _ hi: Int, _ tally: inout Tally) {
+        let recipientYears = recipients(lo, hi, &tally)
+        let admittedYears = admissions(p, recipientYears: recipientYears, &tally)
+        for key in keys where key & 7 == 5 {
+            let yi = (key >> 3) % yearCount
+            if admittedYears & (1 << yi) != 0 { tally.add(Slot.admitted, area: (key >> 3) / yearCount, year: yi) }
+        }
+        newRecipients(lo, hi, &tally)
+        exits(lo, hi, &tally)
+        yearEnds(p, lo, hi, &tally)
+        measurements(p, targetYears: recipientYears, &tally)
+    }
+
+    /// NT01 and NT02 numerators. Leaves the person's distinct (area, year,
+    /// step) keys in `keys` (step 5 = any step), and returns the bit set of
+    /// period years in which the person is a target-group recipient.
+    private mutating func recipients(_ lo: Int, _ hi: Int, _ tally: inout Tally) -> UInt64 {
+        keys.removeAll(keepingCapacity: true)
+        for i in lo..<hi {
+            let from = max(0, yearIndex(index.spellStart[i]))
+            let to = min(yearCount - 1, yearIndex(index.spellEnd[i]))
+            guard from <= to else { continue }
+            let m = Int(index.spellMunicipality[i]), k = Int(index.spellStep[i]) - 1
+            for yi in from...to {
+                keys.append(((m * yearCount + yi) << 3) | k)
+                keys.append(((m * yearCount + yi) << 3) | 5)
+                keys.append(((national * yearCount + yi) << 3) | k)
+                keys.append(((national * yearCount + yi) << 3) | 5)
+            }
+        }
+        sortUnique(&keys)
+        var years: UInt64 = 0
+        for key in keys {
+            let cell = key >> 3, slot = key & 7
+            let area = cell / yearCount, yi = cell % yearCount
+            tally.add(slot == 5 ? Slot.recipientsAny : Slot.recipients(step: slot + 1), area: area, year: yi)
+            if slot == 5, area == national { years |= 1 << yi }
+        }
+        return years
+    }
+
+    /// NT12's admitted years, and NT13: stays of the person, counted in each
+    /// area where the person is an NT02 recipient in the year the stay ends.
+    private mutating func admissions(_ p: Int, recipientYears: UInt64, _ tally: inout Tally) -> UInt64 {
+        let lo = Int(index.admissionOffsets[p]), hi = Int(index.admissionOffsets[p + 1])
+        guard hi > lo else { return 0 }
+        var admitted: UInt64 = 0
+        var i = lo
+        var stayEnd: Int32 = 0
+        var pendingEnd: Int32? = nil
+        while i < hi {
+            let start = index.admissionStart[i]
+            let yi = yearIndex(start)
+            if yi >= 0, yi < yearCount { admitted |= 1 << yi }
+            if let end = pendingEnd, start <= end {
+                stayEnd = max(stayEnd, index.admissionEnd[i])
+                pendingEnd = stayEnd
+                i += 1
+                continue
+            }
+            if let end = pendingEnd { closeStay(end: end, nextStart: start, recipientYears, &tally) }
+            stayEnd = index.admissionEnd[i]
+            pendingEnd = stayEnd
+            i += 1
+        }
+        if let end = pendingEnd { closeStay(end: end, nextStart: nil, recipientYears, &tally) }
+        return admitted
+    }
+
+    private func closeStay(end: Int32, nextStart: Int32?, _ recipientYears: UInt64, _ tally: inout Tally) {
+        guard end != Day.openEnd.rawValue else { return }
+        let yi = yearIndex(end)
+        guard yi >= 0, yi < yearCount, recipientYears & (1 << yi) != 0 else { return }
+        let readmitted = nextStart.map { $0 - end <= 30 } ?? false
+        for key in keys where key & 7 == 5 && (key >> 3) % yearCount == yi {
+            let area = (key >> 3) / yearCount
+            tally.add(Slot.stayDenominator, area: area, year: yi)
+            if readmitted { tally.add(Slot.stayReadmitted, area: area, year: yi) }
+        }
+    }
+
+    /// NT04: spells starting in y with no staircase spell of the person active
+    /// in the 365 days before their start.
+    private mutating func newRecipients(_ lo: Int, _ hi: Int, _ tally: inout Tally) {
+        seen.removeAll(keepingCapacity: true)
+        for i in lo..<hi {
+            let start = index.spellStart[i]
+            let yi = yearIndex(start)
+            guard yi >= 0, yi < yearCount else { continue }
+            let windowStart = start - 365
+            var isNew = true
+            for j in lo..<hi where j != i {
+                if index.spellStart[j] >= start { break }
+                if index.spellEnd[j] >= windowStart { isNew = false; break }
+            }
+            guard isNew else { continue }
+            seen.append(Int(index.spellMunicipality[i]) * yearCount + yi)
+            seen.append(national * yearCount + yi)
+        }
+        sortUnique(&seen)
+        for cell in seen { tally.add(Slot.newRecipients, area: cell / yearCount, year: cell % yearCount) }
+    }
+
+    /// NT08: exits (the day after a maximal run of staircase days) in y−1,
+    /// attributed to the area on the last day before the exit; the person's
+    /// first such exit per area decides whether they returned within 365 days.
+    private mutating func exits(_ lo: Int, _ hi: Int, _ tally: inout Tally) {
+        seen.removeAll(keepingCapacity: true)
+        var blockEnd = index.spellEnd[lo]
+        var i = lo + 1
+        while true {
+            // Extend the block with every spell that starts on or before the day after its end.
+            while i < hi, blockEnd == Day.openEnd.rawValue || index.spellStart[i] <= blockEnd + 1 {
+                blockEnd = max(blockEnd, index.spellEnd[i])
+                i += 1
+            }
+            guard blockEnd != Day.openEnd.rawValue else { return }
+            let exit = blockEnd + 1
+            let reportYear = yearIndex(exit) + 1
+            if reportYear >= 1, reportYear < yearCount {
+                let returned = i < hi && index.spellStart[i] <= exit + 364
+                let area = stepAndArea(on: blockEnd, lo, hi).area
+                for cell in [area * yearCount + reportYear, national * yearCount + reportYear] where !seen.contains(cell) {
+                    seen.append(cell)
+                    tally.add(Slot.returnDenominator, area: cell / yearCount, year: reportYear)
+                    if returned { tally.add(Slot.returnNumerator, area: cell / yearCount, year: reportYear) }
+                }
+            }
+            guard i < hi else { return }
+            blockEnd = index.spellEnd[i]
+            i += 1
+        }
+    }
+
+    /// Figures on the step at year end: NT03, NT05, NT06, NT07, NT09–NT11, Q01.
+    private mutating func yearEnds(_ p: Int, _ lo: Int, _ hi: Int, _ tally: inout Tally) {
+        for yi in 0..<yearCount {
+            let (step, area) = stepAndArea(on: yearStarts[yi + 1] - 1, lo, hi)
+            yearEndStep[yi] = step
+            yearEndArea[yi] = area
+        }
+        measuredCells(p)
+        let employment = index.employment
+        let base = p * yearCount
+        for yi in 0..<yearCount {
+            let step = yearEndStep[yi]
+            let status = employment[base + yi]
+            let success = status != PersonIndex.noStatus && EmploymentStatus(rawValue: status)!.isSuccess
+            if step >= 1 {
+                let area = yearEndArea[yi]
+                let measuredHere = measuredKeys.contains(area * yearCount + yi)
+                let measuredAnywhere = measuredKeys.contains(national * yearCount + yi)
+                for (a, measured) in [(area, measuredHere), (national, measuredAnywhere)] {
+                    tally.add(Slot.yearEndActive, area: a, year: yi)
+                    tally.add(Slot.yearEndOnStep(step), area: a, year: yi)
+                    if step <= 2 { tally.add(Slot.yearEndLowSteps, area: a, year: yi) }
+                    if success { tally.add(Slot.inSuccess, area: a, year: yi) }
+                    if status == EmploymentStatus.disabilityPension.rawValue { tally.add(Slot.onDisabilityPension, area: a, year: yi) }
+                    if measured { tally.add(Slot.measured, area: a, year: yi) }
+                }
+            }
+            if yi >= 1, yearEndStep[yi - 1] >= 1 {
+                let before = yearEndStep[yi - 1]
+                let statusBefore = employment[base + yi - 1]
+                let successBefore = statusBefore != PersonIndex.noStatus && EmploymentStatus(rawValue: statusBefore)!.isSuccess
+                for a in [yearEndArea[yi - 1], national] {
+                    if step == 0 { tally.add(Slot.ended, area: a, year: yi) }
+                    tally.add(Slot.transition(from: before, to: step), area: a, year: yi)
+                    if !successBefore {
+                        tally.add(Slot.intoSuccessDenominator, area: a, year: yi)
+                        if success { tally.add(Slot.intoSuccessNumerator, area: a, year: yi) }
+                    }
+                }
+            }
+            if yi >= 2, yearEndStep[yi - 2] >= 1 {
+                let from = yearEndStep[yi - 2]
+                let outcome = step == 0 ? 2 : step < from ? 1 : step == from ? 3 : 0
+                for a in [yearEndArea[yi - 2], national] {
+                    for f in [from - 1, 5] {
+                        tally.add(Slot.movementCohort(from: f), area: a, year: yi)
+                        tally.add(Slot.movement(from: f, outcome: outcome), area: a, year: yi)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fills `measuredKeys` with the (area, year) cells in which the person has
+    /// a complete measurement of either instrument (Q01).
+    private mutating func measuredCells(_ p: Int) {
+        measuredKeys.removeAll(keepingCapacity: true)
+        let lo = Int(index.measurementOffsets[p]), hi = Int(index.measurementOffsets[p + 1])
+        for i in lo..<hi {
+            let yi = yearIndex(index.measurementDay[i])
+            guard yi >= 0, yi < yearCount else { continue }
+            measuredKeys.append(Int(index.measurementMunicipality[i]) * yearCount + yi)
+            measuredKeys.append(national * yearCount + yi)
+        }
+    }
+
+    /// NT16–NT20 for a target-group person: per (area, year) the latest
+    /// complete measurement (ties: higher score), compared with the baseline
+    /// (earliest complete measurement anywhere; ties: higher score).
+    private mutating func measurements(_ p: Int, targetYears: UInt64, _ tally: inout Tally) {
+        let lo = Int(index.measurementOffsets[p]), hi = Int(index.measurementOffsets[p + 1])
+        guard hi > lo else { return }
+        for instrument in Instrument.allCases {
+            latest.removeAll(keepingCapacity: true)
+            var baselineDay: Int32? = nil
+            var baselineScore = 0
+            for i in lo..<hi where index.measurementInstrument[i] == instrument {
+                let day = index.measurementDay[i], score = Int(index.measurementScore[i])
+                if baselineDay == nil { baselineDay = day; baselineScore = score } else if day == baselineDay, score > baselineScore { baselineScore = score }
+                let yi = yearIndex(day)
+                guard yi >= 0, yi < yearCount, targetYears & (1 << yi) != 0 else { continue }
+                for key in [Int(index.measurementMunicipality[i]) * yearCount + yi, national * yearCount + yi] {
+                    if let at = latest.firstIndex(where: { $0.key == key }) {
+                        if day > latest[at].day || score > latest[at].score { latest[at] = (key, day, score) }
+                    } else {
+                        latest.append((key, day, score))
+                    }
+                }
+            }
+            guard let baseline = baselineDay else { continue }
+            let threshold = instrument == .who5 ? options.who5ChangeThreshold : options.inspireChangeThreshold
+            for entry in latest {
+                let area = entry.key / yearCount, yi = entry.key % yearCount
+                tally.add(Slot.scoredPersons(instrument), area: area, year: yi)
+                tally.add(Slot.scoreSum(instrument), area: area, year: yi, entry.score)
+                if instrument == .who5 { tally.add(Slot.band(WHO5Band(score: entry.score)), area: area, year: yi) }
+                if baseline <= entry.day - 90 {
+                    let change = ScoreChange(difference: entry.score - baselineScore, threshold: threshold)
+                    tally.add(Slot.changeDenominator(instrument), area: area, year: yi)
+                    tally.add(Slot.change(instrument, change), area: area, year: yi)
+                }
+            }
+        }
+    }
+
+    private func sortUnique(_ values: inout [Int]) {
+        guard values.count > 1 else { return }
+        values.sort()
+        var w = 1
+        for r in 1..<values.count where values[r] != values[w - 1] {
+            values[w] = values[r]
+            w += 1
+        }
+        values.removeLast(values.count - w)
+    }
+}

@@ -1,0 +1,133 @@
+/// Builds a `RegisterData` row by row, interning person ids and municipality
+/// codes. Used by the importer, the demo generator and tests. Values must
+/// already be valid (the importer validates before it appends); the builder
+/// enforces only what would break the engine's indexing.
+public struct RegisterDataBuilder: Sendable {
+    private var data: RegisterData
+    private var personIndex: [String: Int32] = [:]
+    private var municipalityIndex: [String: Int32] = [:]
+
+    /// Starts an extract with these municipalities and period. Adults default
+    /// to 0 until `setAdults` is called for every municipality and year.
+    public init(municipalities: [Municipality], years: ClosedRange<Int>) {
+        let sorted = municipalities.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
+        data = RegisterData(
+            municipalities: sorted,
+            firstYear: years.lowerBound,
+            lastYear: years.upperBound,
+            adults: Array(repeating: 0, count: sorted.count * years.count),
+            personIDs: []
+        )
+        for (i, m) in sorted.enumerated() { municipalityIndex[m.code] = Int32(i) }
+    }
+
+    /// The index of a municipality code, or nil when unknown.
+    public func municipality(_ code: String) -> Int32? { municipalityIndex[code] }
+
+    /// The index of a person id, interning it on first use.
+    public mutating func person(_ id: String) -> Int32 {
+        if let index = personIndex[id] { return index }
+        let index = Int32(data.personIDs.count)
+        data.personIDs.append(id)
+        personIndex[id] = index
+        return index
+    }
+
+    /// Sets adults (18+) of a municipality in a year of the period.
+    public mutating func setAdults(_ adults: Int, municipality code: String, year: Int) {
+        guard let m = municipalityIndex[code], data.years.contains(year) else {
+            preconditionFailure("setAdults: unknown municipality \(code) or year \(year) outside the period")
+        }
+        data.adults[Int(m) * data.yearCount + (year - data.firstYear)] = adults
+    }
+
+    /// Appends an intervention spell; `end == nil` means still running.
+    public mutating func addIntervention(
+        person id: String, municipality code: String, paragraph: Paragraph,
+        start: Day, end: Day?, reason: Reason
+    ) {
+        let m = requireMunicipality(code)
+        let p = person(id)
+        data.interventions.person.append(p)
+        data.interventions.municipality.append(m)
+        data.interventions.paragraph.append(paragraph)
+        data.interventions.start.append(start)
+        data.interventions.end.append(end ?? .openEnd)
+        data.interventions.reason.append(reason)
+    }
+
+    /// Marks that the extract has employment.csv (possibly with no rows).
+    public mutating func declareEmployment() {
+        if data.employment == nil { data.employment = EmploymentTable() }
+    }
+
+    /// Appends an employment status.
+    public mutating func addEmployment(person id: String, year: Int, status: EmploymentStatus) {
+        declareEmployment()
+        let p = person(id)
+        data.employment!.person.append(p)
+        data.employment!.year.append(Int16(year))
+        data.employment!.status.append(status)
+    }
+
+    /// Marks that the extract has admissions.csv (possibly with no rows).
+    public mutating func declareAdmissions() {
+        if data.admissions == nil { data.admissions = AdmissionTable() }
+    }
+
+    /// Appends a psychiatric admission; `discharge == nil` means not yet discharged.
+    public mutating func addAdmission(person id: String, admission: Day, discharge: Day?) {
+        declareAdmissions()
+        let p = person(id)
+        data.admissions!.person.append(p)
+        data.admissions!.admission.append(admission)
+        data.admissions!.discharge.append(discharge ?? .openEnd)
+    }
+
+    /// Marks that the extract has expenditures.csv (possibly with no rows).
+    public mutating func declareExpenditures() {
+        if data.expenditures == nil { data.expenditures = ExpenditureTable() }
+    }
+
+    /// Appends an expenditure row.
+    public mutating func addExpenditure(municipality code: String, year: Int, paragraph: Paragraph, amount: Amount) {
+        declareExpenditures()
+        let m = requireMunicipality(code)
+        data.expenditures!.municipality.append(m)
+        data.expenditures!.year.append(Int16(year))
+        data.expenditures!.paragraph.append(paragraph)
+        data.expenditures!.amount.append(amount)
+    }
+
+    /// Marks that the extract has measurements.csv (possibly with no rows).
+    public mutating func declareMeasurements() {
+        if data.measurements == nil { data.measurements = MeasurementTable() }
+    }
+
+    /// Appends a measurement; `items` holds five answers, nil for unanswered.
+    public mutating func addMeasurement(
+        person id: String, municipality code: String, instrument: Instrument, date: Day, items: [Int?]
+    ) {
+        precondition(items.count == Instrument.itemCount, "a measurement has five items")
+        declareMeasurements()
+        let m = requireMunicipality(code)
+        let p = person(id)
+        data.measurements!.person.append(p)
+        data.measurements!.municipality.append(m)
+        data.measurements!.instrument.append(instrument)
+        data.measurements!.date.append(date)
+        for item in items {
+            data.measurements!.items.append(item.map { UInt8($0) } ?? MeasurementTable.missing)
+        }
+    }
+
+    /// The finished extract.
+    public func build() -> RegisterData { data }
+
+    private func requireMunicipality(_ code: String) -> Int32 {
+        guard let m = municipalityIndex[code] else {
+            preconditionFailure("unknown municipality \(code): validate before building")
+        }
+        return m
+    }
+}
