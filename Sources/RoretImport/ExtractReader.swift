@@ -1,0 +1,288 @@
+import RoretCore
+
+/// What a valid extract held, for the one-line summary of `roret validate`.
+public struct ExtractSummary: Sendable, Hashable {
+    /// Data rows per file present, in the contract's file order.
+    public var rowsPerFile: [(file: String, rows: Int)]
+    /// Measurements with one or more empty items: kept, never scored.
+    public var incompleteMeasurements: Int
+
+    public static func == (a: ExtractSummary, b: ExtractSummary) -> Bool {
+        a.rowsPerFile.map(\.file) == b.rowsPerFile.map(\.file) && a.rowsPerFile.map(\.rows) == b.rowsPerFile.map(\.rows)
+            && a.incompleteMeasurements == b.incompleteMeasurements
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for entry in rowsPerFile { hasher.combine(entry.file); hasher.combine(entry.rows) }
+        hasher.combine(incompleteMeasurements)
+    }
+
+    /// One line, e.g. `valid: municipalities.csv 3 rows, population.csv 24 rows, …`.
+    public var line: String {
+        let files = rowsPerFile.map { "\($0.file) \($0.rows) row\($0.rows == 1 ? "" : "s")" }.joined(separator: ", ")
+        let incomplete = incompleteMeasurements > 0 ? " (\(incompleteMeasurements) incomplete measurement\(incompleteMeasurements == 1 ? "" : "s"), kept but never scored)" : ""
+        return "valid: \(files)\(incomplete)"
+    }
+}
+
+/// The outcome of reading an extract: the data, or every problem found.
+public enum ExtractReadResult: Sendable {
+    case valid(RegisterData, ExtractSummary)
+    case invalid([ExtractProblem])
+}
+
+/// Reads and validates a register extract (*registerudtræk*) against
+/// shared/spec/register-extract.md. All-or-nothing: either every file is valid
+/// and a `RegisterData` comes back, or nothing does and every problem found is
+/// reported with file, line and a plain reason.
+public enum ExtractReader {
+    public static let requiredFiles = ["municipalities.csv", "population.csv", "interventions.csv"]
+    public static let optionalFiles = ["employment.csv", "admissions.csv", "expenditures.csv", "measurements.csv"]
+    /// Every file an extract may hold, in the contract's order.
+    public static var knownFiles: [String] { requiredFiles + optionalFiles }
+
+    /// Validates and reads an extract given as file name → bytes. Names not
+    /// ending in `.csv` are ignored; an unknown `.csv` name is a problem (its
+    /// data would otherwise be silently lost).
+    public static func read(files: [String: [UInt8]]) -> ExtractReadResult {
+        let log = ProblemLog()
+        for name in files.keys.sorted() where name.lowercased().hasSuffix(".csv") && !knownFiles.contains(name) {
+            log.add(name, nil, "is not a file of the extract format; expected \(knownFiles.joined(separator: ", "))")
+        }
+        for name in requiredFiles where files[name] == nil {
+            log.add(name, nil, "is missing; an extract must have \(requiredFiles.joined(separator: ", "))")
+        }
+        var counts: [String: Int] = [:]
+        var reading = Reading(log: log)
+        if let bytes = files["municipalities.csv"] { counts["municipalities.csv"] = reading.municipalities(bytes) }
+        if let bytes = files["population.csv"] { counts["population.csv"] = reading.population(bytes) }
+        reading.startBuilder()
+        if let bytes = files["interventions.csv"] { counts["interventions.csv"] = reading.interventions(bytes) }
+        if let bytes = files["employment.csv"] { counts["employment.csv"] = reading.employment(bytes) }
+        if let bytes = files["admissions.csv"] { counts["admissions.csv"] = reading.admissions(bytes) }
+        if let bytes = files["expenditures.csv"] { counts["expenditures.csv"] = reading.expenditures(bytes) }
+        if let bytes = files["measurements.csv"] { counts["measurements.csv"] = reading.measurements(bytes) }
+        guard log.isEmpty, let data = reading.builder?.build() else {
+            return .invalid(log.problems.sorted())
+        }
+        let summary = ExtractSummary(
+            rowsPerFile: knownFiles.compactMap { name in counts[name].map { (name, $0) } },
+            incompleteMeasurements: reading.incompleteMeasurements
+        )
+        return .valid(data, summary)
+    }
+}
+
+/// The state of one read: valid municipality codes and period, then the builder.
+private struct Reading {
+    let log: ProblemLog
+    var municipalities: [Municipality] = []
+    var codes: Set<String> = []
+    var municipalitiesRead = false
+    var populationRows: [(code: String, year: Int, adults: Int, line: Int)] = []
+    var years: ClosedRange<Int>? = nil
+    var builder: RegisterDataBuilder? = nil
+    var incompleteMeasurements = 0
+
+    init(log: ProblemLog) { self.log = log }
+
+    /// Checks a code against municipalities.csv (skipped when that file could not be read).
+    func knownMunicipality(_ code: String, _ file: String, _ line: Int) -> Bool {
+        guard municipalitiesRead else { return true }
+        if codes.contains(code) { return true }
+        log.add(file, line, "municipality_code \(code) is not in municipalities.csv")
+        return false
+    }
+
+    /// Unwraps a field result, logging its reason.
+    func check<T>(_ result: Result<T, FieldParsing.Reason>, _ file: String, _ line: Int) -> T? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let reason):
+            log.add(file, line, reason.text)
+            return nil
+        }
+    }
+
+    mutating func municipalities(_ bytes: [UInt8]) -> Int? {
+        let file = "municipalities.csv"
+        var firstLine: [String: Int] = [:]
+        let count = readTable(file, columns: ["municipality_code", "name"], bytes: bytes, log: log) { line, f in
+            let code = check(FieldParsing.municipalityCode(f[0]), file, line)
+            let name = FieldParsing.text(f[1])
+            if name.trimmingSpaces.isEmpty { log.add(file, line, "name is empty") }
+            guard let code else { return }
+            if let first = firstLine[code] {
+                log.add(file, line, "municipality_code \(code) appears again (first on line \(first)); codes must be unique")
+                return
+            }
+            firstLine[code] = line
+            municipalities.append(Municipality(code: code, name: name))
+        }
+        codes = Set(firstLine.keys)
+        municipalitiesRead = count != nil
+        if count == 0 { log.add(file, nil, "has no municipalities") }
+        return count
+    }
+
+    mutating func population(_ bytes: [UInt8]) -> Int? {
+        let file = "population.csv"
+        var firstLine: [String: Int] = [:]
+        let count = readTable(file, columns: ["municipality_code", "year", "adults"], bytes: bytes, log: log) { line, f in
+            let code = check(FieldParsing.municipalityCode(f[0]), file, line)
+            let year = check(FieldParsing.year(f[1]), file, line)
+            let adults = check(FieldParsing.integer(f[2], column: "adults", in: 1...100_000_000, meaning: "must be above 0"), file, line)
+            guard let code, let year, let adults, knownMunicipality(code, file, line) else { return }
+            let key = "\(code)/\(year)"
+            if let first = firstLine[key] {
+                log.add(file, line, "municipality \(code) has a second row for \(year) (first on line \(first))")
+                return
+            }
+            firstLine[key] = line
+            populationRows.append((code, year, adults, line))
+        }
+        guard count != nil else { return count }
+        guard let first = populationRows.map(\.year).min(), let last = populationRows.map(\.year).max() else {
+            log.add(file, nil, "has no valid rows, so the extract's period is unknown")
+            return count
+        }
+        guard last - first < 64 else {
+            log.add(file, nil, "spans \(first)–\(last); a period of at most 64 years is supported")
+            return count
+        }
+        years = first...last
+        for m in municipalities {
+            for year in first...last where firstLine["\(m.code)/\(year)"] == nil {
+                log.add(file, nil, "municipality \(m.code) has no row for \(year) (the period is \(first)–\(last); every municipality needs one row per year)")
+            }
+        }
+        return count
+    }
+
+    mutating func startBuilder() {
+        guard let years else { return }
+        var b = RegisterDataBuilder(municipalities: municipalities, years: years)
+        for row in populationRows where codes.contains(row.code) {
+            b.setAdults(row.adults, municipality: row.code, year: row.year)
+        }
+        builder = b
+    }
+
+    mutating func interventions(_ bytes: [UInt8]) -> Int? {
+        let file = "interventions.csv"
+        let columns = ["person_id", "municipality_code", "paragraph", "start_date", "end_date", "reason"]
+        let paragraphs = Paragraph.allCases.map(\.code)
+        let reasons = Reason.allCases.map(\.code)
+        return readTable(file, columns: columns, bytes: bytes, log: log) { line, f in
+            let person = check(FieldParsing.personID(f[0]), file, line)
+            let code = check(FieldParsing.municipalityCode(f[1]), file, line)
+            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", allowed: paragraphs) { Paragraph(code: $0) }, file, line)
+            let start = check(FieldParsing.date(f[3], column: "start_date"), file, line)
+            let end = check(FieldParsing.optionalDate(f[4], column: "end_date"), file, line)
+            let reason = check(FieldParsing.code(f[5], column: "reason", allowed: reasons) { Reason(code: $0) }, file, line)
+            if let start, let end = end ?? nil, end < start {
+                log.add(file, line, "end_date \(end) is before start_date \(start)")
+                return
+            }
+            guard let person, let code, let paragraph, let start, let end, let reason,
+                  knownMunicipality(code, file, line), builder != nil else { return }
+            builder!.addIntervention(person: person, municipality: code, paragraph: paragraph, start: start, end: end, reason: reason)
+        }
+    }
+
+    mutating func employment(_ bytes: [UInt8]) -> Int? {
+        let file = "employment.csv"
+        let statuses = EmploymentStatus.allCases.map(\.code)
+        var firstLine: [String: Int] = [:]
+        builder?.declareEmployment()
+        return readTable(file, columns: ["person_id", "year", "status"], bytes: bytes, log: log) { line, f in
+            let person = check(FieldParsing.personID(f[0]), file, line)
+            let year = check(FieldParsing.year(f[1]), file, line)
+            let status = check(FieldParsing.code(f[2], column: "status", allowed: statuses) { EmploymentStatus(code: $0) }, file, line)
+            guard let person, let year, let status else { return }
+            let key = "\(person)/\(year)"
+            if let first = firstLine[key] {
+                log.add(file, line, "person \(person) has a second status for \(year) (first on line \(first)); at most one row per person and year")
+                return
+            }
+            firstLine[key] = line
+            builder?.addEmployment(person: person, year: year, status: status)
+        }
+    }
+
+    mutating func admissions(_ bytes: [UInt8]) -> Int? {
+        let file = "admissions.csv"
+        builder?.declareAdmissions()
+        return readTable(file, columns: ["person_id", "admission_date", "discharge_date"], bytes: bytes, log: log) { line, f in
+            let person = check(FieldParsing.personID(f[0]), file, line)
+            let admission = check(FieldParsing.date(f[1], column: "admission_date"), file, line)
+            let discharge = check(FieldParsing.optionalDate(f[2], column: "discharge_date"), file, line)
+            if let admission, let discharge = discharge ?? nil, discharge < admission {
+                log.add(file, line, "discharge_date \(discharge) is before admission_date \(admission)")
+                return
+            }
+            guard let person, let admission, let discharge else { return }
+            builder?.addAdmission(person: person, admission: admission, discharge: discharge)
+        }
+    }
+
+    mutating func expenditures(_ bytes: [UInt8]) -> Int? {
+        let file = "expenditures.csv"
+        let paragraphs = Paragraph.allCases.map(\.code)
+        var firstLine: [String: Int] = [:]
+        builder?.declareExpenditures()
+        return readTable(file, columns: ["municipality_code", "year", "paragraph", "amount_dkk"], bytes: bytes, log: log) { line, f in
+            let code = check(FieldParsing.municipalityCode(f[0]), file, line)
+            let year = check(FieldParsing.year(f[1]), file, line)
+            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", allowed: paragraphs) { Paragraph(code: $0) }, file, line)
+            let amount = check(FieldParsing.amount(f[3]), file, line)
+            guard let code, let year, let paragraph, let amount, knownMunicipality(code, file, line) else { return }
+            let key = "\(code)/\(year)/\(paragraph.code)"
+            if let first = firstLine[key] {
+                log.add(file, line, "municipality \(code) has a second row for \(year) and paragraph \(paragraph.code) (first on line \(first))")
+                return
+            }
+            firstLine[key] = line
+            builder?.addExpenditure(municipality: code, year: year, paragraph: paragraph, amount: amount)
+        }
+    }
+
+    mutating func measurements(_ bytes: [UInt8]) -> Int? {
+        let file = "measurements.csv"
+        let columns = ["person_id", "municipality_code", "instrument", "date", "item1", "item2", "item3", "item4", "item5"]
+        let instruments = Instrument.allCases.map(\.code)
+        builder?.declareMeasurements()
+        return readTable(file, columns: columns, bytes: bytes, log: log) { line, f in
+            let person = check(FieldParsing.personID(f[0]), file, line)
+            let code = check(FieldParsing.municipalityCode(f[1]), file, line)
+            let instrument = check(FieldParsing.code(f[2], column: "instrument", allowed: instruments) { Instrument(code: $0) }, file, line)
+            let date = check(FieldParsing.date(f[3], column: "date"), file, line)
+            var items: [Int?] = []
+            var itemsOK = true
+            for i in 0..<Instrument.itemCount {
+                let field = f[4 + i]
+                if field.isEmpty { items.append(nil); continue }
+                let top = instrument?.maxItemValue ?? 5
+                let meaning = "is outside the \(instrument?.code ?? "instrument's") answer range 0–\(top)"
+                guard let value = check(FieldParsing.integer(field, column: "item\(i + 1)", in: 0...top, meaning: meaning), file, line) else {
+                    itemsOK = false
+                    continue
+                }
+                items.append(value)
+            }
+            guard let person, let code, let instrument, let date, itemsOK, knownMunicipality(code, file, line) else { return }
+            if items.contains(where: { $0 == nil }) { incompleteMeasurements += 1 }
+            builder?.addMeasurement(person: person, municipality: code, instrument: instrument, date: date, items: items)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,80 @@
+/// Collects the problems of one validation run.
+final class ProblemLog {
+    private(set) var problems: [ExtractProblem] = []
+
+    func add(_ file: String, _ line: Int?, _ reason: String) {
+        problems.append(ExtractProblem(file: file, line: line, reason: reason))
+    }
+
+    var isEmpty: Bool { problems.isEmpty }
+}
+
+/// The fields of one record, addressed by the schema's column order.
+struct Fields {
+    fileprivate var raw: [ArraySlice<UInt8>] = []
+    fileprivate var map: [Int] = []
+
+    subscript(column: Int) -> ArraySlice<UInt8> { raw[map[column]] }
+}
+
+/// Reads one CSV file of an extract against its columns: checks encoding and
+/// header, then hands every well-formed record to `body` with its line.
+/// Returns the number of data records read (malformed ones included), or nil
+/// when the file cannot be read as a table at all.
+@discardableResult
+func readTable(
+    _ file: String, columns: [String], bytes: [UInt8], log: ProblemLog,
+    body: (_ line: Int, _ fields: Fields) -> Void
+) -> Int? {
+    for line in EncodingCheck.badLines(bytes) {
+        log.add(file, line, "is not valid UTF-8 text (or holds a NUL byte); save the file as UTF-8")
+    }
+    var reader = CSVReader(bytes: bytes)
+    var fields = Fields()
+    let header: [String]
+    switch reader.next(into: &fields.raw) {
+    case .end:
+        log.add(file, nil, "is empty; expected a header row with the columns \(columns.joined(separator: ","))")
+        return nil
+    case .malformed(let line, let reason):
+        log.add(file, line, "the header row is malformed: \(reason)")
+        return nil
+    case .record:
+        header = fields.raw.map { String(decoding: $0, as: UTF8.self) }
+    }
+    var headerOK = true
+    var seen: Set<String> = []
+    for (i, name) in header.enumerated() {
+        if !seen.insert(name).inserted {
+            log.add(file, 1, "column \(name.isEmpty ? "(empty name)" : name) appears more than once in the header")
+            headerOK = false
+        } else if !columns.contains(name) {
+            let shown = name.isEmpty ? "(empty name, column \(i + 1))" : "\"\(name)\""
+            log.add(file, 1, "unknown column \(shown); expected exactly \(columns.joined(separator: ","))")
+            headerOK = false
+        }
+    }
+    for name in columns where !header.contains(name) {
+        log.add(file, 1, "missing column \(name)")
+        headerOK = false
+    }
+    guard headerOK else { return nil }
+    fields.map = columns.map { header.firstIndex(of: $0)! }
+    var count = 0
+    while true {
+        switch reader.next(into: &fields.raw) {
+        case .end:
+            return count
+        case .malformed(let line, let reason):
+            count += 1
+            log.add(file, line, reason)
+        case .record(let line):
+            count += 1
+            guard fields.raw.count == header.count else {
+                log.add(file, line, "has \(fields.raw.count) field\(fields.raw.count == 1 ? "" : "s"), expected \(header.count) (\(header.joined(separator: ",")))")
+                continue
+            }
+            body(line, fields)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import RoretCore
+
+/// Parsers for one field of an extract, each returning the value or a
+/// plain-language reason naming the column.
+enum FieldParsing {
+    /// The field as text for a message: quoted, shortened, never a CPR number.
+    static func shown(_ field: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: field.prefix(40), as: UTF8.self)
+        return "\"\(text)\(field.count > 40 ? "…" : "")\""
+    }
+
+    static func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+
+    /// A three-digit municipality code.
+    static func municipalityCode(_ f: ArraySlice<UInt8>, column: String = "municipality_code") -> Result<String, Reason> {
+        guard !f.isEmpty else { return .failure(Reason("\(column) is empty")) }
+        guard f.count == 3, f.allSatisfy(isDigit) else {
+            return .failure(Reason("\(column) \(shown(f)) is not a three-digit municipality code"))
+        }
+        return .success(text(f))
+    }
+
+    /// A pseudonymous person id: 1–64 of `[A-Za-z0-9_-]`, not CPR-like.
+    static func personID(_ f: ArraySlice<UInt8>) -> Result<String, Reason> {
+        guard !f.isEmpty else { return .failure(Reason("person_id is empty")) }
+        if looksLikeCPR(f) {
+            // The value is not echoed: it may be a real CPR number.
+            return .failure(Reason("person_id looks like a CPR number (10 digits or DDMMYY-XXXX); extracts must be pseudonymised"))
+        }
+        guard f.count <= 64 else { return .failure(Reason("person_id is \(f.count) characters long; at most 64 are allowed")) }
+        guard f.allSatisfy({ isDigit($0) || isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
+            return .failure(Reason("person_id \(shown(f)) may only contain the letters A–Z and a–z, digits, _ and -"))
+        }
+        return .success(text(f))
+    }
+
+    static func looksLikeCPR(_ f: ArraySlice<UInt8>) -> Bool {
+        if f.count == 10 { return f.allSatisfy(isDigit) }
+        if f.count == 11 {
+            let s = f.startIndex
+            return f[s + 6] == UInt8(ascii: "-") && f[s..<(s + 6)].allSatisfy(isDigit) && f[(s + 7)...].allSatisfy(isDigit)
+        }
+        return false
+    }
+
+    /// Dates must fall in these years: anything else is a typing error.
+    static let plausibleYears = 1900...2100
+
+    /// An ISO date `YYYY-MM-DD`.
+    static func date(_ f: ArraySlice<UInt8>, column: String) -> Result<Day, Reason> {
+        guard !f.isEmpty else { return .failure(Reason("\(column) is empty")) }
+        guard let day = Day(isoBytes: f) else {
+            return .failure(Reason("\(column) \(shown(f)) is not a date in the form YYYY-MM-DD"))
+        }
+        guard plausibleYears.contains(day.year) else {
+            return .failure(Reason("\(column) \(shown(f)) is outside the years \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
+        }
+        return .success(day)
+    }
+
+    /// An optional ISO date; empty means open.
+    static func optionalDate(_ f: ArraySlice<UInt8>, column: String) -> Result<Day?, Reason> {
+        if f.isEmpty { return .success(nil) }
+        return date(f, column: column).map { Optional($0) }
+    }
+
+    /// A whole number without sign, in `range`.
+    static func integer(_ f: ArraySlice<UInt8>, column: String, in range: ClosedRange<Int>, meaning: String) -> Result<Int, Reason> {
+        guard !f.isEmpty else { return .failure(Reason("\(column) is empty")) }
+        guard f.count <= 12, f.allSatisfy(isDigit) else {
+            return .failure(Reason("\(column) \(shown(f)) is not a whole number"))
+        }
+        let value = f.reduce(0) { $0 * 10 + Int($1 - 48) }
+        guard range.contains(value) else { return .failure(Reason("\(column) \(value) \(meaning)")) }
+        return .success(value)
+    }
+
+    /// A calendar year.
+    static func year(_ f: ArraySlice<UInt8>) -> Result<Int, Reason> {
+        integer(f, column: "year", in: plausibleYears, meaning: "is outside the years \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)")
+    }
+
+    /// One of a closed set of codes.
+    static func code<T>(_ f: ArraySlice<UInt8>, column: String, allowed: [String], _ make: (String) -> T?) -> Result<T, Reason> {
+        guard !f.isEmpty else { return .failure(Reason("\(column) is empty")) }
+        if let value = make(text(f)) { return .success(value) }
+        return .failure(Reason("\(column) \(shown(f)) is not one of \(allowed.joined(separator: ", "))"))
+    }
+
+    /// A non-negative amount in DKK with at most two decimals.
+    static func amount(_ f: ArraySlice<UInt8>) -> Result<Amount, Reason> {
+        guard !f.isEmpty else { return .failure(Reason("amount_dkk is empty")) }
+        switch Amount.parse(f) {
+        case .success(let a): return .success(a)
+        case .failure(.negative): return .failure(Reason("amount_dkk \(shown(f)) is negative; expenditure must be 0 or more"))
+        case .failure(.tooManyDecimals): return .failure(Reason("amount_dkk \(shown(f)) has more than two decimals (øre)"))
+        case .failure(.tooLarge): return .failure(Reason("amount_dkk \(shown(f)) is larger than 1,000,000,000,000 DKK"))
+        case .failure(.notADecimalNumber):
+            return .failure(Reason("amount_dkk \(shown(f)) is not a decimal number (digits, optionally '.' and decimals; no thousands separator)"))
+        }
+    }
+
+    /// A plain-language reason (an `Error` so it can travel in a `Result`).
+    struct Reason: Error {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+}
