@@ -86,9 +86,10 @@ private struct Reading {
 
     init(log: ProblemLog) { self.log = log }
 
-    /// Checks a code against municipalities.csv (skipped when that file could not be read).
+    /// Checks a code against municipalities.csv. When that file could not be
+    /// read, no code is known and no reference is reported (its own problem is).
     func knownMunicipality(_ code: String, _ file: String, _ line: Int) -> Bool {
-        guard municipalitiesRead else { return true }
+        guard municipalitiesRead else { return false }
         if codes.contains(code) { return true }
         log.add(file, line, "municipality_code \(code) is not in municipalities.csv")
         return false
@@ -128,21 +129,23 @@ private struct Reading {
     mutating func population(_ bytes: [UInt8]) -> Int? {
         let file = "population.csv"
         var firstLine: [String: Int] = [:]
+        var yearsSeen: [Int] = []
         let count = readTable(file, columns: ["municipality_code", "year", "adults"], bytes: bytes, log: log) { line, f in
             let code = check(FieldParsing.municipalityCode(f[0]), file, line)
             let year = check(FieldParsing.year(f[1]), file, line)
             let adults = check(FieldParsing.integer(f[2], column: "adults", in: 1...100_000_000, meaning: "must be above 0"), file, line)
-            guard let code, let year, let adults, knownMunicipality(code, file, line) else { return }
+            if let year { yearsSeen.append(year) }
+            guard let code, let year, knownMunicipality(code, file, line) else { return }
             let key = "\(code)/\(year)"
             if let first = firstLine[key] {
                 log.add(file, line, "municipality \(code) has a second row for \(year) (first on line \(first))")
                 return
             }
             firstLine[key] = line
-            populationRows.append((code, year, adults, line))
+            if let adults { populationRows.append((code, year, adults, line)) }
         }
         guard count != nil else { return count }
-        guard let first = populationRows.map(\.year).min(), let last = populationRows.map(\.year).max() else {
+        guard let first = yearsSeen.min(), let last = yearsSeen.max() else {
             log.add(file, nil, "has no valid rows, so the extract's period is unknown")
             return count
         }
