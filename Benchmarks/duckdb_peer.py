@@ -219,6 +219,18 @@ def main():
     recs = {}
     for a, y, k, d in con.execute(f"SELECT a, y, k, d FROM ({FIGURES['NT15'].split('SELECT x.a')[0]} SELECT a, y, k, d FROM r)").fetchall():
         recs[(a, int(y), f"step={k}")] = d
+    # Denominators of groups with no row of their own (empty cells), by lookup.
+    group_den = {}
+    for (a, y, code, b), (n, d) in cells.items():
+        if code in ("NT06", "NT07"):
+            group_den[(a, y, code, b.split(";")[0])] = d
+        elif code in ("NT14", "NT17", "NT18", "NT20"):
+            group_den[(a, y, code, "")] = d
+    ye_count = {}
+    for a, y, k, c in con.execute("""SELECT m, y, k, count(*) FROM ye GROUP BY ALL
+                                      UNION ALL SELECT 'national', y, k, count(*) FROM ye GROUP BY ALL""").fetchall():
+        ye_count[(a, int(y), k)] = c
+        ye_count[(a, int(y), None)] = ye_count.get((a, int(y), None), 0) + c
     for a in areas:
         for y in range(first, last + 1):
             for code in sorted(FIGURES):
@@ -230,23 +242,20 @@ def main():
                 for b in breakdowns(code):
                     n, d = cells.get((a, y, code, b), (0, None))
                     if d is None:
-                        # Empty cell: the denominator is the group's, from another row or the source.
                         if code in ("NT01", "NT02", "NT04"):
                             d = adults[(a, y)]
                         elif code == "NT15":
                             d = recs.get((a, y, b), 0)
-                        elif code in ("NT06", "NT07", "NT17", "NT18", "NT20", "NT14"):
-                            prefix = b.split(";")[0] if code in ("NT06", "NT07") else ""
-                            d = next((v[1] for k, v in cells.items() if k[0] == a and k[1] == y and k[2] == code and k[3].startswith(prefix)), 0)
+                        elif code == "NT07":
+                            d = ye_count.get((a, y - 1, int(b.split(";")[0].split("=")[1])), 0)
+                        elif code == "NT06":
+                            d = group_den.get((a, y, code, b.split(";")[0]), 0)
+                        elif code in ("NT14", "NT17", "NT18", "NT20"):
+                            d = group_den.get((a, y, code, ""), 0)
                         elif code == "NT05":
-                            d = 0
+                            d = ye_count.get((a, y - 1, None), 0)
                         else:
                             d = 0
-                    if code == "NT07" and d == 0:
-                        s = b.split(";")[0].split("=")[1]
-                        d = con.execute("SELECT count(*) FROM ye WHERE y = ? AND k = ? AND (m = ? OR ? = 'national')", [y - 1, int(s), a, a]).fetchone()[0]
-                    if code == "NT05" and d == 0:
-                        d = con.execute("SELECT count(*) FROM ye WHERE y = ? AND (m = ? OR ? = 'national')", [y - 1, a, a]).fetchone()[0]
                     if code in ("NT14", "NT15"):
                         ns = amount(n)
                         ds = amount(d) if code == "NT14" else str(d)

@@ -1,1 +1,46 @@
-print("bench")
+import Foundation
+import RoretCore
+import RoretImport
+
+// Release-build benchmark of the key-figure pipeline on an extract folder.
+// Reports the median of N runs for each stage. Run through Benchmarks/run.sh.
+// usage: RoretBenchmarks EXTRACT_DIR [RUNS]
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    print("usage: RoretBenchmarks EXTRACT_DIR [RUNS]")
+    exit(2)
+}
+let folder = arguments[1]
+let runs = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func measure(_ name: String, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure(body)
+        times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    let m = median(times)
+    print(String(format: "%-34@ median %9.1f ms  (min %.1f, max %.1f, %d runs)", name as NSString, m, times.min()!, times.max()!, runs))
+    return m
+}
+
+var files: [String: [UInt8]] = [:]
+for name in ExtractReader.knownFiles {
+    if let data = FileManager.default.contents(atPath: folder + "/" + name) { files[name] = [UInt8](data) }
+}
+guard case .valid(let data, _) = ExtractReader.read(files: files) else {
+    print("the extract is not valid; run roret validate")
+    exit(1)
+}
+print("extract: \(data.municipalities.count) municipalities, \(data.personIDs.count) persons, \(data.interventions.count) spells, \(data.firstYear)–\(data.lastYear)")
+var sink = 0
+_ = measure("parse + validate (bytes in memory)") { if case .valid(let d, _) = ExtractReader.read(files: files) { sink &+= d.personIDs.count } }
+_ = measure("compute all figures (data in memory)") { sink &+= KeyFigureEngine.compute(data).count }
+let rows = KeyFigureEngine.compute(data)
+_ = measure("disclosure control") { sink &+= DisclosureControl.suppress(rows).count }
+_ = measure("format CSV") { sink &+= KeyFigureOutput.csv(rows).utf8.count }
+if sink == 42 { print("") }

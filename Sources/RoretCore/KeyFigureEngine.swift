@@ -9,9 +9,7 @@ public enum KeyFigureEngine {
     public static func compute(_ data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()) -> [KeyFigureRow] {
         precondition(data.yearCount <= 64, "the engine handles periods of at most 64 years")
         let index = PersonIndex(data, options: options)
-        var tally = Tally(areaCount: data.municipalities.count + 1, yearCount: data.yearCount)
-        var pass = PersonPass(index: index, data: data, options: options)
-        pass.run(into: &tally)
+        let tally = ParallelPass.run(index: index, data: data, options: options)
         let expenditure = ExpenditureSums(data)
         return RowBuilder(data: data, tally: tally, expenditure: expenditure).rows()
     }

@@ -56,8 +56,9 @@ struct PersonPass {
         return (step, area)
     }
 
-    mutating func run(into tally: inout Tally) {
-        for p in 0..<index.personCount {
+    /// Adds the contributions of the persons in `persons` to `tally`.
+    mutating func run(_ persons: Range<Int>, into tally: inout Tally) {
+        for p in persons {
             let lo = Int(index.spellOffsets[p]), hi = Int(index.spellOffsets[p + 1])
             guard hi > lo else { continue }
             person(p, lo, hi, &tally)
@@ -186,10 +187,10 @@ struct PersonPass {
             if reportYear >= 1, reportYear < yearCount {
                 let returned = i < hi && index.spellStart[i] <= exit + 364
                 let area = stepAndArea(on: blockEnd, lo, hi).area
-                for cell in [area * yearCount + reportYear, national * yearCount + reportYear] where !seen.contains(cell) {
-                    seen.append(cell)
-                    tally.add(Slot.returnDenominator, area: cell / yearCount, year: reportYear)
-                    if returned { tally.add(Slot.returnNumerator, area: cell / yearCount, year: reportYear) }
+                for a in [area, national] where !seen.contains(a * yearCount + reportYear) {
+                    seen.append(a * yearCount + reportYear)
+                    tally.add(Slot.returnDenominator, area: a, year: reportYear)
+                    if returned { tally.add(Slot.returnNumerator, area: a, year: reportYear) }
                 }
             }
             guard i < hi else { return }
@@ -214,22 +215,23 @@ struct PersonPass {
             let success = status != PersonIndex.noStatus && EmploymentStatus(rawValue: status)!.isSuccess
             if step >= 1 {
                 let area = yearEndArea[yi]
-                let measuredHere = measuredKeys.contains(area * yearCount + yi)
-                let measuredAnywhere = measuredKeys.contains(national * yearCount + yi)
-                for (a, measured) in [(area, measuredHere), (national, measuredAnywhere)] {
+                let disability = status == EmploymentStatus.disabilityPension.rawValue
+                func active(_ a: Int, measured: Bool) {
                     tally.add(Slot.yearEndActive, area: a, year: yi)
                     tally.add(Slot.yearEndOnStep(step), area: a, year: yi)
                     if step <= 2 { tally.add(Slot.yearEndLowSteps, area: a, year: yi) }
                     if success { tally.add(Slot.inSuccess, area: a, year: yi) }
-                    if status == EmploymentStatus.disabilityPension.rawValue { tally.add(Slot.onDisabilityPension, area: a, year: yi) }
+                    if disability { tally.add(Slot.onDisabilityPension, area: a, year: yi) }
                     if measured { tally.add(Slot.measured, area: a, year: yi) }
                 }
+                active(area, measured: measuredKeys.contains(area * yearCount + yi))
+                active(national, measured: measuredKeys.contains(national * yearCount + yi))
             }
             if yi >= 1, yearEndStep[yi - 1] >= 1 {
                 let before = yearEndStep[yi - 1]
                 let statusBefore = employment[base + yi - 1]
                 let successBefore = statusBefore != PersonIndex.noStatus && EmploymentStatus(rawValue: statusBefore)!.isSuccess
-                for a in [yearEndArea[yi - 1], national] {
+                func moved(_ a: Int) {
                     if step == 0 { tally.add(Slot.ended, area: a, year: yi) }
                     tally.add(Slot.transition(from: before, to: step), area: a, year: yi)
                     if !successBefore {
@@ -237,16 +239,20 @@ struct PersonPass {
                         if success { tally.add(Slot.intoSuccessNumerator, area: a, year: yi) }
                     }
                 }
+                moved(yearEndArea[yi - 1])
+                moved(national)
             }
             if yi >= 2, yearEndStep[yi - 2] >= 1 {
                 let from = yearEndStep[yi - 2]
                 let outcome = step == 0 ? 2 : step < from ? 1 : step == from ? 3 : 0
-                for a in [yearEndArea[yi - 2], national] {
-                    for f in [from - 1, 5] {
-                        tally.add(Slot.movementCohort(from: f), area: a, year: yi)
-                        tally.add(Slot.movement(from: f, outcome: outcome), area: a, year: yi)
-                    }
+                func cohort(_ a: Int, _ f: Int) {
+                    tally.add(Slot.movementCohort(from: f), area: a, year: yi)
+                    tally.add(Slot.movement(from: f, outcome: outcome), area: a, year: yi)
                 }
+                cohort(yearEndArea[yi - 2], from - 1)
+                cohort(yearEndArea[yi - 2], 5)
+                cohort(national, from - 1)
+                cohort(national, 5)
             }
         }
     }
@@ -279,13 +285,8 @@ struct PersonPass {
                 if baselineDay == nil { baselineDay = day; baselineScore = score } else if day == baselineDay, score > baselineScore { baselineScore = score }
                 let yi = yearIndex(day)
                 guard yi >= 0, yi < yearCount, targetYears & (1 << yi) != 0 else { continue }
-                for key in [Int(index.measurementMunicipality[i]) * yearCount + yi, national * yearCount + yi] {
-                    if let at = latest.firstIndex(where: { $0.key == key }) {
-                        if day > latest[at].day || score > latest[at].score { latest[at] = (key, day, score) }
-                    } else {
-                        latest.append((key, day, score))
-                    }
-                }
+                keepLatest(Int(index.measurementMunicipality[i]) * yearCount + yi, day, score)
+                keepLatest(national * yearCount + yi, day, score)
             }
             guard let baseline = baselineDay else { continue }
             let threshold = instrument == .who5 ? options.who5ChangeThreshold : options.inspireChangeThreshold
@@ -300,6 +301,16 @@ struct PersonPass {
                     tally.add(Slot.change(instrument, change), area: area, year: yi)
                 }
             }
+        }
+    }
+
+    /// Keeps the latest measurement per cell; measurements arrive in date
+    /// order, so a later one replaces, and on the same day the higher score wins.
+    private mutating func keepLatest(_ key: Int, _ day: Int32, _ score: Int) {
+        if let at = latest.firstIndex(where: { $0.key == key }) {
+            if day > latest[at].day || score > latest[at].score { latest[at] = (key, day, score) }
+        } else {
+            latest.append((key, day, score))
         }
     }
 

@@ -56,6 +56,19 @@ public struct RegisterDataBuilder: Sendable {
         data.interventions.reason.append(reason)
     }
 
+    /// Appends an intervention spell by indices (from `person(_:)` and
+    /// `municipality(_:)`): the importer's fast path.
+    public mutating func addIntervention(
+        person p: Int32, municipality m: Int32, paragraph: Paragraph, start: Day, end: Day?, reason: Reason
+    ) {
+        data.interventions.person.append(p)
+        data.interventions.municipality.append(m)
+        data.interventions.paragraph.append(paragraph)
+        data.interventions.start.append(start)
+        data.interventions.end.append(end ?? .openEnd)
+        data.interventions.reason.append(reason)
+    }
+
     /// Marks that the extract has employment.csv (possibly with no rows).
     public mutating func declareEmployment() {
         if data.employment == nil { data.employment = EmploymentTable() }
@@ -63,8 +76,12 @@ public struct RegisterDataBuilder: Sendable {
 
     /// Appends an employment status.
     public mutating func addEmployment(person id: String, year: Int, status: EmploymentStatus) {
+        addEmployment(person: person(id), year: year, status: status)
+    }
+
+    /// Appends an employment status by person index.
+    public mutating func addEmployment(person p: Int32, year: Int, status: EmploymentStatus) {
         declareEmployment()
-        let p = person(id)
         data.employment!.person.append(p)
         data.employment!.year.append(Int16(year))
         data.employment!.status.append(status)
@@ -108,10 +125,13 @@ public struct RegisterDataBuilder: Sendable {
     public mutating func addMeasurement(
         person id: String, municipality code: String, instrument: Instrument, date: Day, items: [Int?]
     ) {
+        addMeasurement(person: person(id), municipality: requireMunicipality(code), instrument: instrument, date: date, items: items)
+    }
+
+    /// Appends a measurement by indices.
+    public mutating func addMeasurement(person p: Int32, municipality m: Int32, instrument: Instrument, date: Day, items: [Int?]) {
         precondition(items.count == Instrument.itemCount, "a measurement has five items")
         declareMeasurements()
-        let m = requireMunicipality(code)
-        let p = person(id)
         data.measurements!.person.append(p)
         data.measurements!.municipality.append(m)
         data.measurements!.instrument.append(instrument)

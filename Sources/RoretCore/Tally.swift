@@ -10,6 +10,11 @@ struct Tally {
         cells = Array(repeating: 0, count: areaCount * yearCount * Slot.width)
     }
 
+    /// Adds every count of `other` (same shape) to this tally.
+    mutating func merge(_ other: Tally) {
+        for i in cells.indices { cells[i] += other.cells[i] }
+    }
+
     @inline(__always)
     mutating func add(_ slot: Int, area: Int, year yi: Int, _ n: Int = 1) {
         cells[(area * yearCount + yi) * Slot.width + slot] += n

@@ -53,7 +53,7 @@ public enum ExtractReader {
             log.add(name, nil, "is missing; an extract must have \(requiredFiles.joined(separator: ", "))")
         }
         var counts: [String: Int] = [:]
-        var reading = Reading(log: log)
+        let reading = Reading(log: log)
         if let bytes = files["municipalities.csv"] { counts["municipalities.csv"] = reading.municipalities(bytes) }
         if let bytes = files["population.csv"] { counts["population.csv"] = reading.population(bytes) }
         reading.startBuilder()
@@ -62,7 +62,7 @@ public enum ExtractReader {
         if let bytes = files["admissions.csv"] { counts["admissions.csv"] = reading.admissions(bytes) }
         if let bytes = files["expenditures.csv"] { counts["expenditures.csv"] = reading.expenditures(bytes) }
         if let bytes = files["measurements.csv"] { counts["measurements.csv"] = reading.measurements(bytes) }
-        guard log.isEmpty, let data = reading.builder?.build() else {
+        guard log.isEmpty, reading.years != nil, let data = reading.builder?.build() else {
             return .invalid(log.problems.sorted())
         }
         let summary = ExtractSummary(
@@ -73,8 +73,13 @@ public enum ExtractReader {
     }
 }
 
+private let paragraphCodes = FieldParsing.CodeTable(Paragraph.allCases) { $0.code }
+private let reasonCodes = FieldParsing.CodeTable(Reason.allCases) { $0.code }
+private let statusCodes = FieldParsing.CodeTable(EmploymentStatus.allCases) { $0.code }
+private let instrumentCodes = FieldParsing.CodeTable(Instrument.allCases) { $0.code }
+
 /// The state of one read: valid municipality codes and period, then the builder.
-private struct Reading {
+private final class Reading {
     let log: ProblemLog
     var municipalities: [Municipality] = []
     var codes: Set<String> = []
@@ -82,6 +87,8 @@ private struct Reading {
     var populationRows: [(code: String, year: Int, adults: Int, line: Int)] = []
     var years: ClosedRange<Int>? = nil
     var builder: RegisterDataBuilder? = nil
+    /// Builder index by three-digit code number; -1 when unknown.
+    var municipalityByNumber = [Int32](repeating: -1, count: 1000)
     var incompleteMeasurements = 0
 
     init(log: ProblemLog) { self.log = log }
@@ -105,7 +112,7 @@ private struct Reading {
         }
     }
 
-    mutating func municipalities(_ bytes: [UInt8]) -> Int? {
+    func municipalities(_ bytes: [UInt8]) -> Int? {
         let file = "municipalities.csv"
         var firstLine: [String: Int] = [:]
         let count = readTable(file, columns: ["municipality_code", "name"], bytes: bytes, log: log) { line, f in
@@ -126,7 +133,7 @@ private struct Reading {
         return count
     }
 
-    mutating func population(_ bytes: [UInt8]) -> Int? {
+    func population(_ bytes: [UInt8]) -> Int? {
         let file = "population.csv"
         var firstLine: [String: Int] = [:]
         var yearsSeen: [Int] = []
@@ -162,60 +169,83 @@ private struct Reading {
         return count
     }
 
-    mutating func startBuilder() {
-        guard let years else { return }
-        var b = RegisterDataBuilder(municipalities: municipalities, years: years)
-        for row in populationRows where codes.contains(row.code) {
-            b.setAdults(row.adults, municipality: row.code, year: row.year)
+    func startBuilder() {
+        // A builder always exists so ids can be interned for duplicate checks;
+        // without a valid period it is never built (the log is not empty).
+        var b = RegisterDataBuilder(municipalities: municipalities, years: years ?? 2000...2000)
+        if years != nil {
+            for row in populationRows where codes.contains(row.code) {
+                b.setAdults(row.adults, municipality: row.code, year: row.year)
+            }
+        }
+        for m in municipalities {
+            if let n = FieldParsing.codeNumber(Array(m.code.utf8)[...]), let index = b.municipality(m.code) { municipalityByNumber[n] = index }
         }
         builder = b
     }
 
-    mutating func interventions(_ bytes: [UInt8]) -> Int? {
+    /// The builder index of a municipality code field, logging why when there is none.
+    func municipality(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
+        guard let n = FieldParsing.codeNumber(f) else {
+            _ = check(FieldParsing.municipalityCode(f), file, line)
+            return nil
+        }
+        guard municipalitiesRead else { return nil }
+        let index = municipalityByNumber[n]
+        if index < 0 {
+            log.add(file, line, "municipality_code \(FieldParsing.text(f)) is not in municipalities.csv")
+            return nil
+        }
+        return index
+    }
+
+    /// The interned index of a valid person id field.
+    func person(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
+        guard let id = check(FieldParsing.personID(f), file, line) else { return nil }
+        return builder!.person(id)
+    }
+
+    func interventions(_ bytes: [UInt8]) -> Int? {
         let file = "interventions.csv"
         let columns = ["person_id", "municipality_code", "paragraph", "start_date", "end_date", "reason"]
-        let paragraphs = Paragraph.allCases.map(\.code)
-        let reasons = Reason.allCases.map(\.code)
         return readTable(file, columns: columns, bytes: bytes, log: log) { line, f in
-            let person = check(FieldParsing.personID(f[0]), file, line)
-            let code = check(FieldParsing.municipalityCode(f[1]), file, line)
-            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", allowed: paragraphs) { Paragraph(code: $0) }, file, line)
+            let person = person(f[0], file, line)
+            let municipality = municipality(f[1], file, line)
+            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", in: paragraphCodes), file, line)
             let start = check(FieldParsing.date(f[3], column: "start_date"), file, line)
             let end = check(FieldParsing.optionalDate(f[4], column: "end_date"), file, line)
-            let reason = check(FieldParsing.code(f[5], column: "reason", allowed: reasons) { Reason(code: $0) }, file, line)
+            let reason = check(FieldParsing.code(f[5], column: "reason", in: reasonCodes), file, line)
             if let start, let end = end ?? nil, end < start {
                 log.add(file, line, "end_date \(end) is before start_date \(start)")
                 return
             }
-            guard let person, let code, let paragraph, let start, let end, let reason,
-                  knownMunicipality(code, file, line), builder != nil else { return }
-            builder!.addIntervention(person: person, municipality: code, paragraph: paragraph, start: start, end: end, reason: reason)
+            guard let person, let m = municipality, let paragraph, let start, let end, let reason else { return }
+            builder!.addIntervention(person: person, municipality: m, paragraph: paragraph, start: start, end: end, reason: reason)
         }
     }
 
-    mutating func employment(_ bytes: [UInt8]) -> Int? {
+    func employment(_ bytes: [UInt8]) -> Int? {
         let file = "employment.csv"
-        let statuses = EmploymentStatus.allCases.map(\.code)
-        var firstLine: [String: Int] = [:]
-        builder?.declareEmployment()
+        var firstLine: [Int: Int] = [:]
+        builder!.declareEmployment()
         return readTable(file, columns: ["person_id", "year", "status"], bytes: bytes, log: log) { line, f in
-            let person = check(FieldParsing.personID(f[0]), file, line)
+            let person = person(f[0], file, line)
             let year = check(FieldParsing.year(f[1]), file, line)
-            let status = check(FieldParsing.code(f[2], column: "status", allowed: statuses) { EmploymentStatus(code: $0) }, file, line)
+            let status = check(FieldParsing.code(f[2], column: "status", in: statusCodes), file, line)
             guard let person, let year, let status else { return }
-            let key = "\(person)/\(year)"
-            if let first = firstLine[key] {
-                log.add(file, line, "person \(person) has a second status for \(year) (first on line \(first)); at most one row per person and year")
+            let key = Int(person) << 8 | (year - FieldParsing.plausibleYears.lowerBound)
+            if let first = firstLine.updateValue(line, forKey: key) {
+                firstLine[key] = first
+                log.add(file, line, "person \(FieldParsing.text(f[0])) has a second status for \(year) (first on line \(first)); at most one row per person and year")
                 return
             }
-            firstLine[key] = line
-            builder?.addEmployment(person: person, year: year, status: status)
+            builder!.addEmployment(person: person, year: year, status: status)
         }
     }
 
-    mutating func admissions(_ bytes: [UInt8]) -> Int? {
+    func admissions(_ bytes: [UInt8]) -> Int? {
         let file = "admissions.csv"
-        builder?.declareAdmissions()
+        builder!.declareAdmissions()
         return readTable(file, columns: ["person_id", "admission_date", "discharge_date"], bytes: bytes, log: log) { line, f in
             let person = check(FieldParsing.personID(f[0]), file, line)
             let admission = check(FieldParsing.date(f[1], column: "admission_date"), file, line)
@@ -225,47 +255,50 @@ private struct Reading {
                 return
             }
             guard let person, let admission, let discharge else { return }
-            builder?.addAdmission(person: person, admission: admission, discharge: discharge)
+            builder!.addAdmission(person: person, admission: admission, discharge: discharge)
         }
     }
 
-    mutating func expenditures(_ bytes: [UInt8]) -> Int? {
+    func expenditures(_ bytes: [UInt8]) -> Int? {
         let file = "expenditures.csv"
-        let paragraphs = Paragraph.allCases.map(\.code)
-        var firstLine: [String: Int] = [:]
-        builder?.declareExpenditures()
+        var firstLine: [Int: Int] = [:]
+        builder!.declareExpenditures()
         return readTable(file, columns: ["municipality_code", "year", "paragraph", "amount_dkk"], bytes: bytes, log: log) { line, f in
-            let code = check(FieldParsing.municipalityCode(f[0]), file, line)
+            let municipality = municipality(f[0], file, line)
             let year = check(FieldParsing.year(f[1]), file, line)
-            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", allowed: paragraphs) { Paragraph(code: $0) }, file, line)
+            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", in: paragraphCodes), file, line)
             let amount = check(FieldParsing.amount(f[3]), file, line)
-            guard let code, let year, let paragraph, let amount, knownMunicipality(code, file, line) else { return }
-            let key = "\(code)/\(year)/\(paragraph.code)"
-            if let first = firstLine[key] {
-                log.add(file, line, "municipality \(code) has a second row for \(year) and paragraph \(paragraph.code) (first on line \(first))")
+            guard let m = municipality, let year, let paragraph, let amount else { return }
+            let key = (Int(m) << 8 | (year - FieldParsing.plausibleYears.lowerBound)) << 4 | Int(paragraph.rawValue)
+            if let first = firstLine.updateValue(line, forKey: key) {
+                firstLine[key] = first
+                log.add(file, line, "municipality \(FieldParsing.text(f[0])) has a second row for \(year) and paragraph \(paragraph.code) (first on line \(first))")
                 return
             }
-            firstLine[key] = line
-            builder?.addExpenditure(municipality: code, year: year, paragraph: paragraph, amount: amount)
+            builder!.addExpenditure(municipality: FieldParsing.text(f[0]), year: year, paragraph: paragraph, amount: amount)
         }
     }
 
-    mutating func measurements(_ bytes: [UInt8]) -> Int? {
+    func measurements(_ bytes: [UInt8]) -> Int? {
         let file = "measurements.csv"
         let columns = ["person_id", "municipality_code", "instrument", "date", "item1", "item2", "item3", "item4", "item5"]
-        let instruments = Instrument.allCases.map(\.code)
-        builder?.declareMeasurements()
+        builder!.declareMeasurements()
+        var items: [Int?] = []
         return readTable(file, columns: columns, bytes: bytes, log: log) { line, f in
-            let person = check(FieldParsing.personID(f[0]), file, line)
-            let code = check(FieldParsing.municipalityCode(f[1]), file, line)
-            let instrument = check(FieldParsing.code(f[2], column: "instrument", allowed: instruments) { Instrument(code: $0) }, file, line)
+            let person = person(f[0], file, line)
+            let municipality = municipality(f[1], file, line)
+            let instrument = check(FieldParsing.code(f[2], column: "instrument", in: instrumentCodes), file, line)
             let date = check(FieldParsing.date(f[3], column: "date"), file, line)
-            var items: [Int?] = []
+            items.removeAll(keepingCapacity: true)
             var itemsOK = true
             for i in 0..<Instrument.itemCount {
                 let field = f[4 + i]
                 if field.isEmpty { items.append(nil); continue }
                 let top = instrument?.maxItemValue ?? 5
+                if field.count == 1, let c = field.first, c >= 48, c <= 48 + UInt8(top) {
+                    items.append(Int(c - 48))
+                    continue
+                }
                 let meaning = "is outside the \(instrument?.code ?? "instrument's") answer range 0–\(top)"
                 guard let value = check(FieldParsing.integer(field, column: "item\(i + 1)", in: 0...top, meaning: meaning), file, line) else {
                     itemsOK = false
@@ -273,9 +306,9 @@ private struct Reading {
                 }
                 items.append(value)
             }
-            guard let person, let code, let instrument, let date, itemsOK, knownMunicipality(code, file, line) else { return }
+            guard let person, let m = municipality, let instrument, let date, itemsOK else { return }
             if items.contains(where: { $0 == nil }) { incompleteMeasurements += 1 }
-            builder?.addMeasurement(person: person, municipality: code, instrument: instrument, date: date, items: items)
+            builder!.addMeasurement(person: person, municipality: m, instrument: instrument, date: date, items: items)
         }
     }
 }

@@ -65,13 +65,13 @@ enum FieldParsing {
     }
 
     /// A whole number without sign, in `range`.
-    static func integer(_ f: ArraySlice<UInt8>, column: String, in range: ClosedRange<Int>, meaning: String) -> Result<Int, Reason> {
+    static func integer(_ f: ArraySlice<UInt8>, column: String, in range: ClosedRange<Int>, meaning: @autoclosure () -> String) -> Result<Int, Reason> {
         guard !f.isEmpty else { return .failure(Reason("\(column) is empty")) }
         guard f.count <= 12, f.allSatisfy(isDigit) else {
             return .failure(Reason("\(column) \(shown(f)) is not a whole number"))
         }
         let value = f.reduce(0) { $0 * 10 + Int($1 - 48) }
-        guard range.contains(value) else { return .failure(Reason("\(column) \(value) \(meaning)")) }
+        guard range.contains(value) else { return .failure(Reason("\(column) \(value) \(meaning())")) }
         return .success(value)
     }
 
@@ -80,11 +80,17 @@ enum FieldParsing {
         integer(f, column: "year", in: plausibleYears, meaning: "is outside the years \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)")
     }
 
-    /// One of a closed set of codes.
-    static func code<T>(_ f: ArraySlice<UInt8>, column: String, allowed: [String], _ make: (String) -> T?) -> Result<T, Reason> {
+    /// One of a closed set of codes, matched on bytes (no String per field).
+    static func code<T>(_ f: ArraySlice<UInt8>, column: String, in codes: CodeTable<T>) -> Result<T, Reason> {
         guard !f.isEmpty else { return .failure(Reason("\(column) is empty")) }
-        if let value = make(text(f)) { return .success(value) }
-        return .failure(Reason("\(column) \(shown(f)) is not one of \(allowed.joined(separator: ", "))"))
+        if let value = codes.match(f) { return .success(value) }
+        return .failure(Reason("\(column) \(shown(f)) is not one of \(codes.names.joined(separator: ", "))"))
+    }
+
+    /// A three-digit code as a number 0–999, or nil.
+    static func codeNumber(_ f: ArraySlice<UInt8>) -> Int? {
+        guard f.count == 3, f.allSatisfy(isDigit) else { return nil }
+        return f.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 
     /// A non-negative amount in DKK with at most two decimals.
@@ -97,6 +103,22 @@ enum FieldParsing {
         case .failure(.tooLarge): return .failure(Reason("amount_dkk \(shown(f)) is larger than 1,000,000,000,000 DKK"))
         case .failure(.notADecimalNumber):
             return .failure(Reason("amount_dkk \(shown(f)) is not a decimal number (digits, optionally '.' and decimals; no thousands separator)"))
+        }
+    }
+
+    /// The codes of one closed set with their values, for matching bytes.
+    struct CodeTable<T: Sendable>: Sendable {
+        let names: [String]
+        private let entries: [([UInt8], T)]
+
+        init(_ values: [T], code: (T) -> String) {
+            names = values.map(code)
+            entries = values.map { (Array(code($0).utf8), $0) }
+        }
+
+        func match(_ f: ArraySlice<UInt8>) -> T? {
+            for (bytes, value) in entries where bytes.count == f.count && bytes.elementsEqual(f) { return value }
+            return nil
         }
     }
 
