@@ -224,3 +224,36 @@ import RoretCore
         #expect(Set(a.keys) == Set(ExtractReader.knownFiles))
     }
 }
+
+/// A generated extract with problems planted at known lines: each is reported
+/// with its file and line, and nothing else is.
+@Suite struct PlantedProblemTests {
+    /// Replaces field `column` (0-based) of line `line` (1 = header).
+    func plant(_ text: String, line: Int, column: Int, _ value: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var fields = lines[line - 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[column] = value
+        lines[line - 1] = fields.joined(separator: ",")
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func everyPlantedProblemIsFoundAtItsLine() {
+        var files = ExtractCSVWriter.files(DemoExtractGenerator(scale: .small, seed: 2).generate())
+        files["interventions.csv"] = plant(files["interventions.csv"]!, line: 101, column: 2, "86")
+        files["interventions.csv"] = plant(files["interventions.csv"]!, line: 150, column: 4, "1999-01-01")
+        files["interventions.csv"] = plant(files["interventions.csv"]!, line: 303, column: 0, "311299-1234")
+        files["employment.csv"] = plant(files["employment.csv"]!, line: 5, column: 2, "retired")
+        files["population.csv"] = plant(files["population.csv"]!, line: 2, column: 2, "0")
+        files["measurements.csv"] = plant(files["measurements.csv"]!, line: 40, column: 8, "9")
+        files["admissions.csv"] = plant(files["admissions.csv"]!, line: 7, column: 1, "2020-02-30")
+        files["expenditures.csv"] = plant(files["expenditures.csv"]!, line: 9, column: 0, "999")
+        guard case .invalid(let problems) = ExtractReader.read(files: files.mapValues { Array($0.utf8) }) else {
+            Issue.record("expected invalid"); return
+        }
+        let places = problems.map { "\($0.file):\($0.line ?? 0)" }
+        #expect(places == [
+            "admissions.csv:7", "employment.csv:5", "expenditures.csv:9", "interventions.csv:101",
+            "interventions.csv:150", "interventions.csv:303", "measurements.csv:40", "population.csv:2",
+        ], "\(problems)")
+    }
+}
