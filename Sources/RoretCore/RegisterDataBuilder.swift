@@ -46,14 +46,7 @@ public struct RegisterDataBuilder: Sendable {
         person id: String, municipality code: String, paragraph: Paragraph,
         start: Day, end: Day?, reason: Reason
     ) {
-        let m = requireMunicipality(code)
-        let p = person(id)
-        data.interventions.person.append(p)
-        data.interventions.municipality.append(m)
-        data.interventions.paragraph.append(paragraph)
-        data.interventions.start.append(start)
-        data.interventions.end.append(end ?? .openEnd)
-        data.interventions.reason.append(reason)
+        addIntervention(person: person(id), municipality: requireMunicipality(code), paragraph: paragraph, start: start, end: end, reason: reason)
     }
 
     /// Appends an intervention spell by indices (from `person(_:)` and

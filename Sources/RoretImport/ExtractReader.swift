@@ -103,7 +103,7 @@ private final class Reading {
     }
 
     /// Unwraps a field result, logging its reason.
-    func check<T>(_ result: Result<T, FieldParsing.Reason>, _ file: String, _ line: Int) -> T? {
+    func check<T>(_ result: Result<T, FieldParsing.FieldProblem>, _ file: String, _ line: Int) -> T? {
         switch result {
         case .success(let value): return value
         case .failure(let reason):
