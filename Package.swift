@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Benchmarks only: the CSV libraries the hand-written reader is measured against.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Domain and engines: pure Swift, no I/O, no framework.
@@ -28,7 +31,11 @@ let package = Package(
         // Release-build benchmarks: `bash Benchmarks/run.sh`.
         .executableTarget(
             name: "RoretBenchmarks",
-            dependencies: ["RoretCore", "RoretImport"],
+            dependencies: [
+                "RoretCore", "RoretImport",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ],
             path: "Benchmarks/RoretBenchmarks"
         ),
         .testTarget(name: "RoretCoreTests", dependencies: ["RoretCore"]),

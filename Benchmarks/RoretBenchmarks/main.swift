@@ -1,4 +1,6 @@
+import CSV
 import Foundation
+import SwiftCSV
 import RoretCore
 import RoretImport
 
@@ -43,4 +45,17 @@ _ = measure("compute all figures (data in memory)") { sink &+= KeyFigureEngine.c
 let rows = KeyFigureEngine.compute(data)
 _ = measure("disclosure control") { sink &+= DisclosureControl.suppress(rows).count }
 _ = measure("format CSV") { sink &+= KeyFigureOutput.csv(rows).utf8.count }
+// The CSV reader alone against two libraries, on interventions.csv: records and fields only.
+if let bytes = files["interventions.csv"] {
+    let text = String(decoding: bytes, as: UTF8.self)
+    _ = measure("CSV: Roret's reader (bytes)") { sink &+= CSVScan.count(bytes).fields }
+    _ = measure("CSV: yaslab/CSV.swift 2.5.2") {
+        let reader = try! CSVReader(string: text, hasHeaderRow: true)
+        while let row = reader.next() { sink &+= row.count }
+    }
+    _ = measure("CSV: swiftcsv/SwiftCSV 0.10.0") {
+        let csv = try! EnumeratedCSV(string: text, loadColumns: false)
+        for row in csv.rows { sink &+= row.count }
+    }
+}
 if sink == 42 { print("") }

@@ -6,8 +6,9 @@
 /// Hand-written rather than taken from SwiftCSV or CSV.swift: the validator
 /// needs the physical line on which every record starts (quoted fields may
 /// span lines), a precise reason for broken quoting, and recovery after an
-/// error; it also keeps fields as byte slices with no String per field. The
-/// parse+validate figures are in docs/performance.md.
+/// error; and it is faster. Measured on the national demo interventions.csv
+/// (281,561 records, release, medians, `Benchmarks/run.sh`): this reader
+/// 47.7 ms, yaslab/CSV.swift 2.5.2 594 ms, swiftcsv/SwiftCSV 0.10.0 2,147 ms.
 struct CSVReader {
     enum Outcome {
         /// A record starting on `line`; its fields are in the caller's buffer.
