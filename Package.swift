@@ -40,6 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "RoretCoreTests", dependencies: ["RoretCore"]),
         .testTarget(name: "RoretImportTests", dependencies: ["RoretCore", "RoretImport"]),
+        .testTarget(name: "roretTests", dependencies: ["roret", "RoretCore", "RoretImport"]),
     ],
     swiftLanguageModes: [.v6]
 )
