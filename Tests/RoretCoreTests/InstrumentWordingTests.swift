@@ -29,3 +29,15 @@ import Testing
         #expect(spec.contains("mean of \(Instrument.briefInspireO.populationMean)"))
     }
 }
+
+/// Every figure has a Danish title and definition for the interface.
+@Suite struct KeyFigureTextTests {
+    @Test func everyFigureHasDistinctDanishTexts() {
+        let titles = KeyFigure.allCases.map(\.danishTitle)
+        let definitions = KeyFigure.allCases.map(\.danishDefinition)
+        #expect(Set(titles).count == KeyFigure.allCases.count)
+        #expect(Set(definitions).count == KeyFigure.allCases.count)
+        #expect(definitions.allSatisfy { $0.count > 60 && $0.hasSuffix(".") })
+        #expect(KeyFigure.nt16.danishDefinition.contains("\(Instrument.who5.populationMean)"))
+    }
+}
