@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Per-person views of an extract in compressed-sparse-row form, built once
 /// per run: each person's target-group staircase spells sorted by start, their
 /// admissions sorted by date, their complete measurements sorted by date, and
@@ -31,57 +33,86 @@ struct PersonIndex {
     init(_ data: RegisterData, options: KeyFigureOptions) {
         personCount = data.personIDs.count
         yearCount = data.yearCount
-        let staircase = Staircase.standard
+        // The four parts are independent: build them on both cores.
+        let parts = IndexParts()
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            switch part {
+            case 0: parts.spells = PersonIndex.spellPart(data, options: options)
+            case 1: parts.measurements = PersonIndex.measurementPart(data)
+            case 2: parts.employment = PersonIndex.employmentPart(data)
+            default: parts.admissions = PersonIndex.admissionPart(data)
+            }
+        }
+        let spells = parts.spells!, admissions = parts.admissions!, measurements = parts.measurements!
+        (spellOffsets, spellStart, spellEnd, spellStep, spellMunicipality) =
+            (spells.offsets, spells.start, spells.end, spells.step, spells.municipality)
+        (admissionOffsets, admissionStart, admissionEnd) = (admissions.offsets, admissions.start, admissions.end)
+        (measurementOffsets, measurementDay, measurementScore, measurementInstrument, measurementMunicipality) =
+            (measurements.offsets, measurements.day, measurements.score, measurements.instrument, measurements.municipality)
+        employment = parts.employment!
+    }
 
-        // Spells: keep target-group staircase spells, group by person, sort by start.
+    /// Target-group staircase spells grouped by person, sorted by start.
+    private static func spellPart(_ data: RegisterData, options: KeyFigureOptions) -> SpellPart {
+        let staircase = Staircase.standard
         let iv = data.interventions
         var keep: [Int32] = []
         keep.reserveCapacity(iv.count)
         for i in 0..<iv.count where options.targetGroup.contains(iv.reason[i]) && staircase.step(of: iv.paragraph[i]) > 0 {
             keep.append(Int32(i))
         }
-        let spellOrder = PersonIndex.groupByPerson(keep, personCount: personCount, person: { iv.person[Int($0)] }, day: { iv.start[Int($0)].rawValue })
-        spellOffsets = spellOrder.offsets
-        spellStart = spellOrder.order.map { iv.start[Int($0)].rawValue }
-        spellEnd = spellOrder.order.map { iv.end[Int($0)].rawValue }
-        spellStep = spellOrder.order.map { Int8(staircase.step(of: iv.paragraph[Int($0)])) }
-        spellMunicipality = spellOrder.order.map { iv.municipality[Int($0)] }
+        let grouped = groupByPerson(keep, personCount: data.personIDs.count, person: { iv.person[Int($0)] }, day: { iv.start[Int($0)].rawValue })
+        return SpellPart(
+            offsets: grouped.offsets,
+            start: grouped.order.map { iv.start[Int($0)].rawValue },
+            end: grouped.order.map { iv.end[Int($0)].rawValue },
+            step: grouped.order.map { Int8(staircase.step(of: iv.paragraph[Int($0)])) },
+            municipality: grouped.order.map { iv.municipality[Int($0)] }
+        )
+    }
 
-        if let ad = data.admissions {
-            let order = PersonIndex.groupByPerson(Array(0..<Int32(ad.count)), personCount: personCount, person: { ad.person[Int($0)] }, day: { ad.admission[Int($0)].rawValue })
-            admissionOffsets = order.offsets
-            admissionStart = order.order.map { ad.admission[Int($0)].rawValue }
-            admissionEnd = order.order.map { ad.discharge[Int($0)].rawValue }
-        } else {
-            admissionOffsets = Array(repeating: 0, count: personCount + 1)
-            admissionStart = []
-            admissionEnd = []
+    /// Admissions grouped by person, sorted by admission date.
+    private static func admissionPart(_ data: RegisterData) -> AdmissionPart {
+        let personCount = data.personIDs.count
+        guard let ad = data.admissions else {
+            return AdmissionPart(offsets: Array(repeating: 0, count: personCount + 1), start: [], end: [])
         }
+        let grouped = groupByPerson(Array(0..<Int32(ad.count)), personCount: personCount, person: { ad.person[Int($0)] }, day: { ad.admission[Int($0)].rawValue })
+        return AdmissionPart(
+            offsets: grouped.offsets,
+            start: grouped.order.map { ad.admission[Int($0)].rawValue },
+            end: grouped.order.map { ad.discharge[Int($0)].rawValue }
+        )
+    }
 
-        if let ms = data.measurements {
-            var complete: [Int32] = []
-            var scores = Array(repeating: Int8(-1), count: ms.count)
-            for row in 0..<ms.count {
-                if let s = ms.score(row: row) {
-                    complete.append(Int32(row))
-                    scores[row] = Int8(s)
-                }
+    /// Complete measurements with their scores, grouped by person, sorted by date.
+    private static func measurementPart(_ data: RegisterData) -> MeasurementPart {
+        let personCount = data.personIDs.count
+        guard let ms = data.measurements else {
+            return MeasurementPart(offsets: Array(repeating: 0, count: personCount + 1), day: [], score: [], instrument: [], municipality: [])
+        }
+        var complete: [Int32] = []
+        var scores = Array(repeating: Int8(-1), count: ms.count)
+        for row in 0..<ms.count {
+            if let s = ms.score(row: row) {
+                complete.append(Int32(row))
+                scores[row] = Int8(s)
             }
-            let order = PersonIndex.groupByPerson(complete, personCount: personCount, person: { ms.person[Int($0)] }, day: { ms.date[Int($0)].rawValue })
-            measurementOffsets = order.offsets
-            measurementDay = order.order.map { ms.date[Int($0)].rawValue }
-            measurementScore = order.order.map { scores[Int($0)] }
-            measurementInstrument = order.order.map { ms.instrument[Int($0)] }
-            measurementMunicipality = order.order.map { ms.municipality[Int($0)] }
-        } else {
-            measurementOffsets = Array(repeating: 0, count: personCount + 1)
-            measurementDay = []
-            measurementScore = []
-            measurementInstrument = []
-            measurementMunicipality = []
         }
+        let grouped = groupByPerson(complete, personCount: personCount, person: { ms.person[Int($0)] }, day: { ms.date[Int($0)].rawValue })
+        return MeasurementPart(
+            offsets: grouped.offsets,
+            day: grouped.order.map { ms.date[Int($0)].rawValue },
+            score: grouped.order.map { scores[Int($0)] },
+            instrument: grouped.order.map { ms.instrument[Int($0)] },
+            municipality: grouped.order.map { ms.municipality[Int($0)] }
+        )
+    }
 
-        employment = Array(repeating: PersonIndex.noStatus, count: personCount * yearCount)
+    /// Employment status per person and period year.
+    private static func employmentPart(_ data: RegisterData) -> [UInt8] {
+        let yearCount = data.yearCount
+        var employment = Array(repeating: PersonIndex.noStatus, count: data.personIDs.count * yearCount)
         if let em = data.employment {
             for i in 0..<em.count {
                 let yi = Int(em.year[i]) - data.firstYear
@@ -89,6 +120,7 @@ struct PersonIndex {
                 employment[Int(em.person[i]) * yearCount + yi] = em.status[i].rawValue
             }
         }
+        return employment
     }
 
     /// Stable counting sort of `rows` by person, then insertion sort of each
@@ -122,4 +154,25 @@ struct PersonIndex {
         }
         return (offsets, order)
     }
+}
+
+private struct SpellPart {
+    var offsets: [Int32], start: [Int32], end: [Int32], step: [Int8], municipality: [Int32]
+}
+
+private struct AdmissionPart {
+    var offsets: [Int32], start: [Int32], end: [Int32]
+}
+
+private struct MeasurementPart {
+    var offsets: [Int32], day: [Int32], score: [Int8], instrument: [Instrument], municipality: [Int32]
+}
+
+/// The index's parts while they are built: each property is written by
+/// exactly one iteration of `concurrentPerform` and read after it returns.
+private final class IndexParts: @unchecked Sendable {
+    var spells: SpellPart?
+    var admissions: AdmissionPart?
+    var measurements: MeasurementPart?
+    var employment: [UInt8]?
 }
