@@ -9,6 +9,11 @@ public struct Municipality: Hashable, Sendable {
         self.code = code
         self.name = name
     }
+
+    /// Output order of municipalities: codes in byte order.
+    public static func codeOrder(_ a: Municipality, _ b: Municipality) -> Bool {
+        a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
+    }
 }
 
 /// A register extract (*registerudtræk*) held columnar in memory: the input of

@@ -10,7 +10,7 @@ public struct RegisterDataBuilder: Sendable {
     /// Starts an extract with these municipalities and period. Adults default
     /// to 0 until `setAdults` is called for every municipality and year.
     public init(municipalities: [Municipality], years: ClosedRange<Int>) {
-        let sorted = municipalities.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
+        let sorted = municipalities.sorted(by: Municipality.codeOrder)
         data = RegisterData(
             municipalities: sorted,
             firstYear: years.lowerBound,
@@ -87,8 +87,12 @@ public struct RegisterDataBuilder: Sendable {
 
     /// Appends a psychiatric admission; `discharge == nil` means not yet discharged.
     public mutating func addAdmission(person id: String, admission: Day, discharge: Day?) {
+        addAdmission(person: person(id), admission: admission, discharge: discharge)
+    }
+
+    /// Appends a psychiatric admission by person index.
+    public mutating func addAdmission(person p: Int32, admission: Day, discharge: Day?) {
         declareAdmissions()
-        let p = person(id)
         data.admissions!.person.append(p)
         data.admissions!.admission.append(admission)
         data.admissions!.discharge.append(discharge ?? .openEnd)
@@ -101,8 +105,12 @@ public struct RegisterDataBuilder: Sendable {
 
     /// Appends an expenditure row.
     public mutating func addExpenditure(municipality code: String, year: Int, paragraph: Paragraph, amount: Amount) {
+        addExpenditure(municipality: requireMunicipality(code), year: year, paragraph: paragraph, amount: amount)
+    }
+
+    /// Appends an expenditure row by municipality index.
+    public mutating func addExpenditure(municipality m: Int32, year: Int, paragraph: Paragraph, amount: Amount) {
         declareExpenditures()
-        let m = requireMunicipality(code)
         data.expenditures!.municipality.append(m)
         data.expenditures!.year.append(Int16(year))
         data.expenditures!.paragraph.append(paragraph)

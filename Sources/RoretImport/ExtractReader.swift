@@ -2,20 +2,16 @@ import RoretCore
 
 /// What a valid extract held, for the one-line summary of `roret validate`.
 public struct ExtractSummary: Sendable, Hashable {
+    /// Data rows of one file.
+    public struct FileRows: Sendable, Hashable {
+        public var file: String
+        public var rows: Int
+    }
+
     /// Data rows per file present, in the contract's file order.
-    public var rowsPerFile: [(file: String, rows: Int)]
+    public var rowsPerFile: [FileRows]
     /// Measurements with one or more empty items: kept, never scored.
     public var incompleteMeasurements: Int
-
-    public static func == (a: ExtractSummary, b: ExtractSummary) -> Bool {
-        a.rowsPerFile.map(\.file) == b.rowsPerFile.map(\.file) && a.rowsPerFile.map(\.rows) == b.rowsPerFile.map(\.rows)
-            && a.incompleteMeasurements == b.incompleteMeasurements
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for entry in rowsPerFile { hasher.combine(entry.file); hasher.combine(entry.rows) }
-        hasher.combine(incompleteMeasurements)
-    }
 
     /// One line, e.g. `valid: municipalities.csv 3 rows, population.csv 24 rows, …`.
     public var line: String {
@@ -66,7 +62,7 @@ public enum ExtractReader {
             return .invalid(log.problems.sorted())
         }
         let summary = ExtractSummary(
-            rowsPerFile: knownFiles.compactMap { name in counts[name].map { (name, $0) } },
+            rowsPerFile: knownFiles.compactMap { name in counts[name].map { ExtractSummary.FileRows(file: name, rows: $0) } },
             incompleteMeasurements: reading.incompleteMeasurements
         )
         return .valid(data, summary)
@@ -78,38 +74,67 @@ private let reasonCodes = FieldParsing.CodeTable(Reason.allCases) { $0.code }
 private let statusCodes = FieldParsing.CodeTable(EmploymentStatus.allCases) { $0.code }
 private let instrumentCodes = FieldParsing.CodeTable(Instrument.allCases) { $0.code }
 
-/// The state of one read: valid municipality codes and period, then the builder.
+/// The state of one read: municipalities and period, then the builder.
 private final class Reading {
     let log: ProblemLog
+    /// Municipalities sorted by code, so a position here is the builder's index.
     var municipalities: [Municipality] = []
-    var codes: Set<String> = []
     var municipalitiesRead = false
-    var populationRows: [(code: String, year: Int, adults: Int, line: Int)] = []
+    /// Municipality index by three-digit code number; -1 when unknown.
+    var municipalityByNumber = [Int32](repeating: -1, count: 1000)
+    var populationRows: [(municipality: Int32, year: Int, adults: Int)] = []
     var years: ClosedRange<Int>? = nil
     var builder: RegisterDataBuilder? = nil
-    /// Builder index by three-digit code number; -1 when unknown.
-    var municipalityByNumber = [Int32](repeating: -1, count: 1000)
     var incompleteMeasurements = 0
 
     init(log: ProblemLog) { self.log = log }
 
-    /// Checks a code against municipalities.csv. When that file could not be
-    /// read, no code is known and no reference is reported (its own problem is).
-    func knownMunicipality(_ code: String, _ file: String, _ line: Int) -> Bool {
-        guard municipalitiesRead else { return false }
-        if codes.contains(code) { return true }
-        log.add(file, line, "municipality_code \(code) is not in municipalities.csv")
-        return false
-    }
-
-    /// Unwraps a field result, logging its reason.
+    /// Unwraps a field result, logging its problem.
     func check<T>(_ result: Result<T, FieldParsing.FieldProblem>, _ file: String, _ line: Int) -> T? {
         switch result {
         case .success(let value): return value
-        case .failure(let reason):
-            log.add(file, line, reason.text)
+        case .failure(let problem):
+            log.add(file, line, column: problem.column, problem.text)
             return nil
         }
+    }
+
+    /// The index of a municipality code field, logging why when there is none.
+    /// When municipalities.csv could not be read no code is known, and no
+    /// reference is reported (that file's own problem is).
+    func municipality(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
+        guard let n = FieldParsing.codeNumber(f) else {
+            _ = check(FieldParsing.municipalityCode(f), file, line)
+            return nil
+        }
+        guard municipalitiesRead else { return nil }
+        let index = municipalityByNumber[n]
+        if index < 0 {
+            log.add(file, line, column: "municipality_code", "municipality_code \(FieldParsing.text(f)) is not in municipalities.csv")
+            return nil
+        }
+        return index
+    }
+
+    /// The interned index of a valid person id field.
+    func person(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
+        guard let id = check(FieldParsing.personID(f), file, line) else { return nil }
+        return builder!.person(id)
+    }
+
+    /// A key for duplicate checks of (index, year[, small code]).
+    func key(_ index: Int32, _ year: Int, _ code: UInt8 = 0) -> Int {
+        (Int(index) << 8 | (year - FieldParsing.plausibleYears.lowerBound)) << 4 | Int(code)
+    }
+
+    /// Remembers the first line of `key`; logs and returns false for a repeat.
+    func firstOccurrence(_ key: Int, _ firstLine: inout [Int: Int], _ file: String, _ line: Int, _ what: String) -> Bool {
+        if let first = firstLine.updateValue(line, forKey: key) {
+            firstLine[key] = first
+            log.add(file, line, "\(what) (first on line \(first))")
+            return false
+        }
+        return true
     }
 
     func municipalities(_ bytes: [UInt8]) -> Int? {
@@ -118,16 +143,19 @@ private final class Reading {
         let count = readTable(file, columns: ["municipality_code", "name"], bytes: bytes, log: log) { line, f in
             let code = check(FieldParsing.municipalityCode(f[0]), file, line)
             let name = FieldParsing.text(f[1])
-            if name.trimmingSpaces.isEmpty { log.add(file, line, "name is empty") }
+            if name.trimmingSpaces.isEmpty { log.add(file, line, column: "name", "name is empty") }
             guard let code else { return }
             if let first = firstLine[code] {
-                log.add(file, line, "municipality_code \(code) appears again (first on line \(first)); codes must be unique")
+                log.add(file, line, column: "municipality_code", "municipality_code \(code) appears again (first on line \(first)); codes must be unique")
                 return
             }
             firstLine[code] = line
             municipalities.append(Municipality(code: code, name: name))
         }
-        codes = Set(firstLine.keys)
+        municipalities.sort(by: Municipality.codeOrder)
+        for (i, m) in municipalities.enumerated() {
+            municipalityByNumber[FieldParsing.codeNumber(Array(m.code.utf8)[...])!] = Int32(i)
+        }
         municipalitiesRead = count != nil
         if count == 0 { log.add(file, nil, "has no municipalities") }
         return count
@@ -135,21 +163,17 @@ private final class Reading {
 
     func population(_ bytes: [UInt8]) -> Int? {
         let file = "population.csv"
-        var firstLine: [String: Int] = [:]
+        var firstLine: [Int: Int] = [:]
         var yearsSeen: [Int] = []
         let count = readTable(file, columns: ["municipality_code", "year", "adults"], bytes: bytes, log: log) { line, f in
-            let code = check(FieldParsing.municipalityCode(f[0]), file, line)
+            let municipality = municipality(f[0], file, line)
             let year = check(FieldParsing.year(f[1]), file, line)
             let adults = check(FieldParsing.integer(f[2], column: "adults", in: 1...100_000_000, meaning: "must be above 0"), file, line)
             if let year { yearsSeen.append(year) }
-            guard let code, let year, knownMunicipality(code, file, line) else { return }
-            let key = "\(code)/\(year)"
-            if let first = firstLine[key] {
-                log.add(file, line, "municipality \(code) has a second row for \(year) (first on line \(first))")
-                return
-            }
-            firstLine[key] = line
-            if let adults { populationRows.append((code, year, adults, line)) }
+            guard let m = municipality, let year,
+                  firstOccurrence(key(m, year), &firstLine, file, line, "municipality \(FieldParsing.text(f[0])) has a second row for \(year)")
+            else { return }
+            if let adults { populationRows.append((m, year, adults)) }
         }
         guard count != nil else { return count }
         guard let first = yearsSeen.min(), let last = yearsSeen.max() else {
@@ -161,8 +185,8 @@ private final class Reading {
             return count
         }
         years = first...last
-        for m in municipalities {
-            for year in first...last where firstLine["\(m.code)/\(year)"] == nil {
+        for (i, m) in municipalities.enumerated() {
+            for year in first...last where firstLine[key(Int32(i), year)] == nil {
                 log.add(file, nil, "municipality \(m.code) has no row for \(year) (the period is \(first)–\(last); every municipality needs one row per year)")
             }
         }
@@ -173,36 +197,15 @@ private final class Reading {
         // A builder always exists so ids can be interned for duplicate checks;
         // without a valid period it is never built (the log is not empty).
         var b = RegisterDataBuilder(municipalities: municipalities, years: years ?? 2000...2000)
+        for (i, m) in municipalities.enumerated() {
+            precondition(b.municipality(m.code) == Int32(i), "the builder orders municipalities as the reader does")
+        }
         if years != nil {
-            for row in populationRows where codes.contains(row.code) {
-                b.setAdults(row.adults, municipality: row.code, year: row.year)
+            for row in populationRows {
+                b.setAdults(row.adults, municipality: municipalities[Int(row.municipality)].code, year: row.year)
             }
         }
-        for m in municipalities {
-            if let n = FieldParsing.codeNumber(Array(m.code.utf8)[...]), let index = b.municipality(m.code) { municipalityByNumber[n] = index }
-        }
         builder = b
-    }
-
-    /// The builder index of a municipality code field, logging why when there is none.
-    func municipality(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
-        guard let n = FieldParsing.codeNumber(f) else {
-            _ = check(FieldParsing.municipalityCode(f), file, line)
-            return nil
-        }
-        guard municipalitiesRead else { return nil }
-        let index = municipalityByNumber[n]
-        if index < 0 {
-            log.add(file, line, "municipality_code \(FieldParsing.text(f)) is not in municipalities.csv")
-            return nil
-        }
-        return index
-    }
-
-    /// The interned index of a valid person id field.
-    func person(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
-        guard let id = check(FieldParsing.personID(f), file, line) else { return nil }
-        return builder!.person(id)
     }
 
     func interventions(_ bytes: [UInt8]) -> Int? {
@@ -216,7 +219,7 @@ private final class Reading {
             let end = check(FieldParsing.optionalDate(f[4], column: "end_date"), file, line)
             let reason = check(FieldParsing.code(f[5], column: "reason", in: reasonCodes), file, line)
             if let start, let end = end ?? nil, end < start {
-                log.add(file, line, "end_date \(end) is before start_date \(start)")
+                log.add(file, line, column: "end_date", "end_date \(end) is before start_date \(start)")
                 return
             }
             guard let person, let m = municipality, let paragraph, let start, let end, let reason else { return }
@@ -232,13 +235,10 @@ private final class Reading {
             let person = person(f[0], file, line)
             let year = check(FieldParsing.year(f[1]), file, line)
             let status = check(FieldParsing.code(f[2], column: "status", in: statusCodes), file, line)
-            guard let person, let year, let status else { return }
-            let key = Int(person) << 8 | (year - FieldParsing.plausibleYears.lowerBound)
-            if let first = firstLine.updateValue(line, forKey: key) {
-                firstLine[key] = first
-                log.add(file, line, "person \(FieldParsing.text(f[0])) has a second status for \(year) (first on line \(first)); at most one row per person and year")
-                return
-            }
+            guard let person, let year, let status,
+                  firstOccurrence(key(person, year), &firstLine, file, line,
+                                  "person \(FieldParsing.text(f[0])) has a second status for \(year); at most one row per person and year")
+            else { return }
             builder!.addEmployment(person: person, year: year, status: status)
         }
     }
@@ -247,11 +247,11 @@ private final class Reading {
         let file = "admissions.csv"
         builder!.declareAdmissions()
         return readTable(file, columns: ["person_id", "admission_date", "discharge_date"], bytes: bytes, log: log) { line, f in
-            let person = check(FieldParsing.personID(f[0]), file, line)
+            let person = person(f[0], file, line)
             let admission = check(FieldParsing.date(f[1], column: "admission_date"), file, line)
             let discharge = check(FieldParsing.optionalDate(f[2], column: "discharge_date"), file, line)
             if let admission, let discharge = discharge ?? nil, discharge < admission {
-                log.add(file, line, "discharge_date \(discharge) is before admission_date \(admission)")
+                log.add(file, line, column: "discharge_date", "discharge_date \(discharge) is before admission_date \(admission)")
                 return
             }
             guard let person, let admission, let discharge else { return }
@@ -268,14 +268,11 @@ private final class Reading {
             let year = check(FieldParsing.year(f[1]), file, line)
             let paragraph = check(FieldParsing.code(f[2], column: "paragraph", in: paragraphCodes), file, line)
             let amount = check(FieldParsing.amount(f[3]), file, line)
-            guard let m = municipality, let year, let paragraph, let amount else { return }
-            let key = (Int(m) << 8 | (year - FieldParsing.plausibleYears.lowerBound)) << 4 | Int(paragraph.rawValue)
-            if let first = firstLine.updateValue(line, forKey: key) {
-                firstLine[key] = first
-                log.add(file, line, "municipality \(FieldParsing.text(f[0])) has a second row for \(year) and paragraph \(paragraph.code) (first on line \(first))")
-                return
-            }
-            builder!.addExpenditure(municipality: FieldParsing.text(f[0]), year: year, paragraph: paragraph, amount: amount)
+            guard let m = municipality, let year, let paragraph, let amount,
+                  firstOccurrence(key(m, year, paragraph.rawValue), &firstLine, file, line,
+                                  "municipality \(FieldParsing.text(f[0])) has a second row for \(year) and paragraph \(paragraph.code)")
+            else { return }
+            builder!.addExpenditure(municipality: m, year: year, paragraph: paragraph, amount: amount)
         }
     }
 

@@ -2,8 +2,8 @@
 final class ProblemLog {
     private(set) var problems: [ExtractProblem] = []
 
-    func add(_ file: String, _ line: Int?, _ reason: String) {
-        problems.append(ExtractProblem(file: file, line: line, reason: reason))
+    func add(_ file: String, _ line: Int?, column: String? = nil, _ reason: String) {
+        problems.append(ExtractProblem(file: file, line: line, column: column, reason: reason))
     }
 
     var isEmpty: Bool { problems.isEmpty }

@@ -13,23 +13,23 @@ enum FieldParsing {
 
     /// A three-digit municipality code.
     static func municipalityCode(_ f: ArraySlice<UInt8>, column: String = "municipality_code") -> Result<String, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("\(column) is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
         guard f.count == 3, f.allSatisfy(isDigit) else {
-            return .failure(FieldProblem("\(column) \(shown(f)) is not a three-digit municipality code"))
+            return .failure(FieldProblem(column, "\(shown(f)) is not a three-digit municipality code"))
         }
         return .success(text(f))
     }
 
     /// A pseudonymous person id: 1–64 of `[A-Za-z0-9_-]`, not CPR-like.
     static func personID(_ f: ArraySlice<UInt8>) -> Result<String, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("person_id is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem("person_id", "is empty")) }
         if looksLikeCPR(f) {
             // The value is not echoed: it may be a real CPR number.
-            return .failure(FieldProblem("person_id looks like a CPR number (10 digits or DDMMYY-XXXX); extracts must be pseudonymised"))
+            return .failure(FieldProblem("person_id", "looks like a CPR number (10 digits or DDMMYY-XXXX); extracts must be pseudonymised"))
         }
-        guard f.count <= 64 else { return .failure(FieldProblem("person_id is \(f.count) characters long; at most 64 are allowed")) }
+        guard f.count <= 64 else { return .failure(FieldProblem("person_id", "is \(f.count) characters long; at most 64 are allowed")) }
         guard f.allSatisfy({ isDigit($0) || isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
-            return .failure(FieldProblem("person_id \(shown(f)) may only contain the letters A–Z and a–z, digits, _ and -"))
+            return .failure(FieldProblem("person_id", "\(shown(f)) may only contain the letters A–Z and a–z, digits, _ and -"))
         }
         return .success(text(f))
     }
@@ -48,12 +48,12 @@ enum FieldParsing {
 
     /// An ISO date `YYYY-MM-DD`.
     static func date(_ f: ArraySlice<UInt8>, column: String) -> Result<Day, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("\(column) is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
         guard let day = Day(isoBytes: f) else {
-            return .failure(FieldProblem("\(column) \(shown(f)) is not a date in the form YYYY-MM-DD"))
+            return .failure(FieldProblem(column, "\(shown(f)) is not a date in the form YYYY-MM-DD"))
         }
         guard plausibleYears.contains(day.year) else {
-            return .failure(FieldProblem("\(column) \(shown(f)) is outside the years \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
+            return .failure(FieldProblem(column, "\(shown(f)) is outside the years \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
         }
         return .success(day)
     }
@@ -66,12 +66,12 @@ enum FieldParsing {
 
     /// A whole number without sign, in `range`.
     static func integer(_ f: ArraySlice<UInt8>, column: String, in range: ClosedRange<Int>, meaning: @autoclosure () -> String) -> Result<Int, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("\(column) is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
         guard f.count <= 12, f.allSatisfy(isDigit) else {
-            return .failure(FieldProblem("\(column) \(shown(f)) is not a whole number"))
+            return .failure(FieldProblem(column, "\(shown(f)) is not a whole number"))
         }
         let value = f.reduce(0) { $0 * 10 + Int($1 - 48) }
-        guard range.contains(value) else { return .failure(FieldProblem("\(column) \(value) \(meaning())")) }
+        guard range.contains(value) else { return .failure(FieldProblem(column, "\(value) \(meaning())")) }
         return .success(value)
     }
 
@@ -82,9 +82,9 @@ enum FieldParsing {
 
     /// One of a closed set of codes, matched on bytes (no String per field).
     static func code<T>(_ f: ArraySlice<UInt8>, column: String, in codes: CodeTable<T>) -> Result<T, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("\(column) is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
         if let value = codes.match(f) { return .success(value) }
-        return .failure(FieldProblem("\(column) \(shown(f)) is not one of \(codes.names.joined(separator: ", "))"))
+        return .failure(FieldProblem(column, "\(shown(f)) is not one of \(codes.names.joined(separator: ", "))"))
     }
 
     /// A three-digit code as a number 0–999, or nil.
@@ -95,14 +95,14 @@ enum FieldParsing {
 
     /// A non-negative amount in DKK with at most two decimals.
     static func amount(_ f: ArraySlice<UInt8>) -> Result<Amount, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("amount_dkk is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem("amount_dkk", "is empty")) }
         switch Amount.parse(f) {
         case .success(let a): return .success(a)
-        case .failure(.negative): return .failure(FieldProblem("amount_dkk \(shown(f)) is negative; expenditure must be 0 or more"))
-        case .failure(.tooManyDecimals): return .failure(FieldProblem("amount_dkk \(shown(f)) has more than two decimals (øre)"))
-        case .failure(.tooLarge): return .failure(FieldProblem("amount_dkk \(shown(f)) is larger than 1,000,000,000,000 DKK"))
+        case .failure(.negative): return .failure(FieldProblem("amount_dkk", "\(shown(f)) is negative; expenditure must be 0 or more"))
+        case .failure(.tooManyDecimals): return .failure(FieldProblem("amount_dkk", "\(shown(f)) has more than two decimals (øre)"))
+        case .failure(.tooLarge): return .failure(FieldProblem("amount_dkk", "\(shown(f)) is larger than 1,000,000,000,000 DKK"))
         case .failure(.notADecimalNumber):
-            return .failure(FieldProblem("amount_dkk \(shown(f)) is not a decimal number (digits, optionally '.' and decimals; no thousands separator)"))
+            return .failure(FieldProblem("amount_dkk", "\(shown(f)) is not a decimal number (digits, optionally '.' and decimals; no thousands separator)"))
         }
     }
 
@@ -122,10 +122,15 @@ enum FieldParsing {
         }
     }
 
-    /// A plain-language reason (an `Error` so it can travel in a `Result`).
+    /// What is wrong with one field: its column and a plain-language reason
+    /// that starts with the column's name (an `Error` so it can travel in a `Result`).
     struct FieldProblem: Error {
+        let column: String
         let text: String
-        init(_ text: String) { self.text = text }
+        init(_ column: String, _ rest: String) {
+            self.column = column
+            text = "\(column) \(rest)"
+        }
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }

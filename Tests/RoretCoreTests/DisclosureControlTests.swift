@@ -64,8 +64,8 @@ import Testing
         let rows = DisclosureControl.suppress(x.rows().all)
         for row in rows where row.suppressed { #expect(row.numerator == nil && row.denominator == nil && row.value == nil) }
         for row in rows {
-            for q in [row.numerator, row.denominator].compactMap({ $0 }) {
-                if case .count(let n) = q, row.figure.numeratorKind.countsIndividuals { #expect(!(1...4).contains(n), "\(row)") }
+            for (quantity, kind) in [(row.numerator, row.figure.numeratorKind), (row.denominator, row.figure.denominatorKind)] {
+                if case .count(let n)? = quantity, kind.countsIndividuals { #expect(!(1...4).contains(n), "\(row)") }
             }
         }
         #expect(rows.first { $0.area == "101" && $0.year == 2020 && $0.figure == .nt02 }?.suppressed == true)

@@ -63,6 +63,18 @@ import RoretCore
         #expect(!found.joined().contains("0101801234"), "a CPR-like value is never echoed")
     }
 
+    @Test func fieldProblemsNameTheirColumn() {
+        let iv = Self.interventions + "p2,999,86,2021-04-15,2021-03-01,sindslidelse\n0101801234,101,85,2020-01-01,,x\n"
+        guard case .invalid(let problems) = ExtractReader.read(files: files(["interventions.csv": iv])) else {
+            Issue.record("expected invalid"); return
+        }
+        #expect(problems.map { "\($0.line ?? 0) \($0.column ?? "-")" } == [
+            "3 end_date", "3 municipality_code", "3 paragraph", "4 person_id", "4 reason",
+        ], "\(problems)")
+        guard case .invalid(let header) = ExtractReader.read(files: files(["population.csv": "municipality_code,year\n"])) else { return }
+        #expect(header.allSatisfy { $0.column == nil }, "header problems concern the file, not one column")
+    }
+
     @Test func unknownMunicipalityIsReferentialError() {
         let iv = Self.interventions + "p2,999,85,2020-01-01,,sindslidelse\n"
         #expect(problems(["interventions.csv": iv]) == ["interventions.csv:3: municipality_code 999 is not in municipalities.csv"])
@@ -93,7 +105,7 @@ import RoretCore
         #expect(problems(["municipalities.csv": Self.municipalities + "101,Igen\n"]).contains(
             "municipalities.csv:4: municipality_code 101 appears again (first on line 2); codes must be unique"))
         #expect(problems(["employment.csv": "person_id,year,status\np1,2020,employed\np1,2020,unemployed\n"]) == [
-            "employment.csv:3: person p1 has a second status for 2020 (first on line 2); at most one row per person and year"])
+            "employment.csv:3: person p1 has a second status for 2020; at most one row per person and year (first on line 2)"])
         #expect(problems(["expenditures.csv": "municipality_code,year,paragraph,amount_dkk\n101,2020,85,1.5\n101,2020,85,2\n"]) == [
             "expenditures.csv:3: municipality 101 has a second row for 2020 and paragraph 85 (first on line 2)"])
     }
@@ -194,7 +206,17 @@ import RoretCore
             var f = files()
             f["interventions.csv"] = Array("person_id,municipality_code,paragraph,start_date,end_date,reason\n".utf8) + bytes
             f["employment.csv"] = bytes
-            _ = ExtractReader.read(files: f)
+            // Random bytes are never a valid employment.csv header: always invalid,
+            // and every problem points into a file of the extract, at a line it has.
+            guard case .invalid(let problems) = ExtractReader.read(files: f) else {
+                Issue.record("random bytes were accepted: \(bytes)")
+                continue
+            }
+            #expect(problems.contains { $0.file == "employment.csv" })
+            for problem in problems {
+                let lineCount = (f[problem.file]?.filter { $0 == UInt8(ascii: "\n") }.count ?? -1) + 1
+                #expect(problem.line.map { (1...lineCount).contains($0) } ?? true, "\(problem)")
+            }
         }
     }
 }
