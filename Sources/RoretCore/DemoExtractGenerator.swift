@@ -65,7 +65,7 @@ public struct DemoExtractGenerator {
     }
 
     public func generate() -> RegisterData {
-        var rng = SplitMix64(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(scale.hashValueStable))
+        var rng = SplitMix64(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(DemoScale.allCases.firstIndex(of: scale)! + 1))
         let munis = municipalities
         var b = RegisterDataBuilder(municipalities: munis.map { Municipality(code: $0.code, name: $0.name) }, years: years)
         for m in munis {
@@ -210,16 +210,5 @@ public struct DemoExtractGenerator {
             if items[i] < max { items[i] += 1; left -= 1 }
         }
         return items
-    }
-}
-
-extension DemoScale {
-    /// A hash that does not change between runs (Swift's `hashValue` does).
-    var hashValueStable: Int {
-        switch self {
-        case .small: 1
-        case .medium: 2
-        case .national: 3
-        }
     }
 }

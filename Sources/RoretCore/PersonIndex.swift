@@ -30,6 +30,12 @@ struct PersonIndex {
     var employment: [UInt8]
     static let noStatus: UInt8 = 255
 
+    /// Whether a stored status is a success status; no row is not success.
+    @inline(__always)
+    static func isSuccess(_ status: UInt8) -> Bool {
+        status != noStatus && EmploymentStatus(rawValue: status)!.isSuccess
+    }
+
     init(_ data: RegisterData, options: KeyFigureOptions) {
         personCount = data.personIDs.count
         yearCount = data.yearCount

@@ -68,9 +68,8 @@ struct PersonPass {
     private mutating func person(_ p: Int, _ lo: Int, _ hi: Int, _ tally: inout Tally) {
         let recipientYears = recipients(lo, hi, &tally)
         let admittedYears = admissions(p, recipientYears: recipientYears, &tally)
-        for key in keys where key & 7 == 5 {
-            let yi = (key >> 3) % yearCount
-            if admittedYears & (1 << yi) != 0 { tally.add(Slot.admitted, area: (key >> 3) / yearCount, year: yi) }
+        for yi in 0..<yearCount where admittedYears & (1 << yi) != 0 {
+            recipientAreas(year: yi) { tally.add(Slot.admitted, area: $0, year: yi) }
         }
         newRecipients(lo, hi, &tally)
         exits(lo, hi, &tally)
@@ -79,7 +78,7 @@ struct PersonPass {
     }
 
     /// NT01 and NT02 numerators. Leaves the person's distinct (area, year,
-    /// step) keys in `keys` (step 5 = any step), and returns the bit set of
+    /// step) keys in `keys` (also with `anyStep`), and returns the bit set of
     /// period years in which the person is a target-group recipient.
     private mutating func recipients(_ lo: Int, _ hi: Int, _ tally: inout Tally) -> UInt64 {
         keys.removeAll(keepingCapacity: true)
@@ -87,23 +86,42 @@ struct PersonPass {
             let from = max(0, yearIndex(index.spellStart[i]))
             let to = min(yearCount - 1, yearIndex(index.spellEnd[i]))
             guard from <= to else { continue }
-            let m = Int(index.spellMunicipality[i]), k = Int(index.spellStep[i]) - 1
+            let m = Int(index.spellMunicipality[i]), step = Int(index.spellStep[i])
             for yi in from...to {
-                keys.append(((m * yearCount + yi) << 3) | k)
-                keys.append(((m * yearCount + yi) << 3) | 5)
-                keys.append(((national * yearCount + yi) << 3) | k)
-                keys.append(((national * yearCount + yi) << 3) | 5)
+                keys.append(recipientKey(area: m, year: yi, step: step))
+                keys.append(recipientKey(area: m, year: yi, step: PersonPass.anyStep))
+                keys.append(recipientKey(area: national, year: yi, step: step))
+                keys.append(recipientKey(area: national, year: yi, step: PersonPass.anyStep))
             }
         }
         sortUnique(&keys)
         var years: UInt64 = 0
         for key in keys {
-            let cell = key >> 3, slot = key & 7
-            let area = cell / yearCount, yi = cell % yearCount
-            tally.add(slot == 5 ? Slot.recipientsAny : Slot.recipients(step: slot + 1), area: area, year: yi)
-            if slot == 5, area == national { years |= 1 << yi }
+            let (area, yi, step) = decode(key)
+            tally.add(step == PersonPass.anyStep ? Slot.recipientsAny : Slot.recipients(step: step), area: area, year: yi)
+            if step == PersonPass.anyStep, area == national { years |= 1 << yi }
         }
         return years
+    }
+
+    /// The step value of a recipient key that stands for "any step" (NT02).
+    private static let anyStep = 7
+
+    /// A recipient key: (area, year index, step) packed in one sortable Int.
+    @inline(__always)
+    private func recipientKey(area: Int, year yi: Int, step: Int) -> Int { (area * yearCount + yi) << 3 | step }
+
+    @inline(__always)
+    private func decode(_ key: Int) -> (area: Int, year: Int, step: Int) {
+        ((key >> 3) / yearCount, (key >> 3) % yearCount, key & 7)
+    }
+
+    /// Areas in which the person is an NT02 recipient in year `yi` (from `keys`).
+    private func recipientAreas(year yi: Int, _ body: (Int) -> Void) {
+        for key in keys {
+            let (area, year, step) = decode(key)
+            if step == PersonPass.anyStep, year == yi { body(area) }
+        }
     }
 
     /// NT12's admitted years, and NT13: stays of the person, counted in each
@@ -112,25 +130,19 @@ struct PersonPass {
         let lo = Int(index.admissionOffsets[p]), hi = Int(index.admissionOffsets[p + 1])
         guard hi > lo else { return 0 }
         var admitted: UInt64 = 0
-        var i = lo
-        var stayEnd: Int32 = 0
-        var pendingEnd: Int32? = nil
-        while i < hi {
-            let start = index.admissionStart[i]
+        var stayEnd: Int32? = nil
+        for i in lo..<hi {
+            let start = index.admissionStart[i], end = index.admissionEnd[i]
             let yi = yearIndex(start)
             if yi >= 0, yi < yearCount { admitted |= 1 << yi }
-            if let end = pendingEnd, start <= end {
-                stayEnd = max(stayEnd, index.admissionEnd[i])
-                pendingEnd = stayEnd
-                i += 1
-                continue
+            if let current = stayEnd, start <= current {
+                stayEnd = max(current, end)
+            } else {
+                if let current = stayEnd { closeStay(end: current, nextStart: start, recipientYears, &tally) }
+                stayEnd = end
             }
-            if let end = pendingEnd { closeStay(end: end, nextStart: start, recipientYears, &tally) }
-            stayEnd = index.admissionEnd[i]
-            pendingEnd = stayEnd
-            i += 1
         }
-        if let end = pendingEnd { closeStay(end: end, nextStart: nil, recipientYears, &tally) }
+        if let current = stayEnd { closeStay(end: current, nextStart: nil, recipientYears, &tally) }
         return admitted
     }
 
@@ -139,8 +151,7 @@ struct PersonPass {
         let yi = yearIndex(end)
         guard yi >= 0, yi < yearCount, recipientYears & (1 << yi) != 0 else { return }
         let readmitted = nextStart.map { $0 - end <= 30 } ?? false
-        for key in keys where key & 7 == 5 && (key >> 3) % yearCount == yi {
-            let area = (key >> 3) / yearCount
+        recipientAreas(year: yi) { area in
             tally.add(Slot.stayDenominator, area: area, year: yi)
             if readmitted { tally.add(Slot.stayReadmitted, area: area, year: yi) }
         }
@@ -212,7 +223,7 @@ struct PersonPass {
         for yi in 0..<yearCount {
             let step = yearEndStep[yi]
             let status = employment[base + yi]
-            let success = status != PersonIndex.noStatus && EmploymentStatus(rawValue: status)!.isSuccess
+            let success = PersonIndex.isSuccess(status)
             if step >= 1 {
                 let area = yearEndArea[yi]
                 let disability = status == EmploymentStatus.disabilityPension.rawValue
@@ -230,7 +241,7 @@ struct PersonPass {
             if yi >= 1, yearEndStep[yi - 1] >= 1 {
                 let before = yearEndStep[yi - 1]
                 let statusBefore = employment[base + yi - 1]
-                let successBefore = statusBefore != PersonIndex.noStatus && EmploymentStatus(rawValue: statusBefore)!.isSuccess
+                let successBefore = PersonIndex.isSuccess(statusBefore)
                 func moved(_ a: Int) {
                     if step == 0 { tally.add(Slot.ended, area: a, year: yi) }
                     tally.add(Slot.transition(from: before, to: step), area: a, year: yi)

@@ -128,10 +128,10 @@ private final class Reading {
     }
 
     /// Remembers the first line of `key`; logs and returns false for a repeat.
-    func firstOccurrence(_ key: Int, _ firstLine: inout [Int: Int], _ file: String, _ line: Int, _ what: String) -> Bool {
+    func firstOccurrence(_ key: Int, _ firstLine: inout [Int: Int], _ file: String, _ line: Int, _ what: @autoclosure () -> String) -> Bool {
         if let first = firstLine.updateValue(line, forKey: key) {
             firstLine[key] = first
-            log.add(file, line, "\(what) (first on line \(first))")
+            log.add(file, line, "\(what()) (first on line \(first))")
             return false
         }
         return true
