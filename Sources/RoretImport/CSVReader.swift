@@ -8,7 +8,8 @@
 /// span lines), a precise reason for broken quoting, and recovery after an
 /// error; and it is faster. Measured on the national demo interventions.csv
 /// (281,561 records, release, medians, `Benchmarks/run.sh`): this reader
-/// 47.7 ms, yaslab/CSV.swift 2.5.2 594 ms, swiftcsv/SwiftCSV 0.10.0 2,147 ms.
+/// 36–48 ms, yaslab/CSV.swift 2.5.2 400–594 ms, swiftcsv/SwiftCSV 0.10.0
+/// 1,539–2,147 ms (several runs; docs/performance.md).
 struct CSVReader {
     enum Outcome {
         /// A record starting on `line`; its fields are in the caller's buffer.
