@@ -8,9 +8,20 @@ let package = Package(
         .executable(name: "roret", targets: ["roret"]),
         .library(name: "RoretCore", targets: ["RoretCore"]),
         .library(name: "RoretImport", targets: ["RoretImport"]),
+        .library(name: "RoretStore", targets: ["RoretStore"]),
+        .library(name: "RoretWeb", targets: ["RoretWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit", from: "1.14.3"),
         // Benchmarks only: the CSV libraries the hand-written reader is measured against.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
@@ -20,11 +31,36 @@ let package = Package(
         .target(name: "RoretCore"),
         // Reading and validating register extracts (CSV) into RoretCore's types.
         .target(name: "RoretImport", dependencies: ["RoretCore"]),
-        // The command line: thin over RoretCore and RoretImport.
+        // Persistence with Fluent: SQLite by default, PostgreSQL with DATABASE_URL.
+        // Fluent models stay inside; it hands out Sendable value types.
+        .target(
+            name: "RoretStore",
+            dependencies: [
+                "RoretCore", "RoretImport",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // The Vapor application: routes, Leaf views, sessions, auth, audit, JSON API. Thin.
+        .target(
+            name: "RoretWeb",
+            dependencies: [
+                "RoretCore", "RoretImport", "RoretStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // The command line: thin over the targets above.
         .executableTarget(
             name: "roret",
             dependencies: [
-                "RoretCore", "RoretImport",
+                "RoretCore", "RoretImport", "RoretStore", "RoretWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +76,15 @@ let package = Package(
         ),
         .testTarget(name: "RoretCoreTests", dependencies: ["RoretCore"]),
         .testTarget(name: "RoretImportTests", dependencies: ["RoretCore", "RoretImport"]),
+        .testTarget(name: "RoretStoreTests", dependencies: ["RoretCore", "RoretImport", "RoretStore"]),
+        .testTarget(
+            name: "RoretWebTests",
+            dependencies: [
+                "RoretCore", "RoretStore", "RoretWeb",
+                .product(name: "XCTVapor", package: "vapor"),
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
         .testTarget(name: "roretTests", dependencies: ["roret", "RoretCore", "RoretImport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,6 +55,18 @@ public struct Staircase: Sendable {
     }
 
     /// Danish name of a step for the interface (*trinnets navn*).
+    /// The paragraphs of a step, short, for charts: e.g. `§ 85`.
+    public static func shortName(ofStep step: Int) -> String {
+        switch step {
+        case 1: "§ 82 a–d"
+        case 2: "§ 85"
+        case 3: "§ 107"
+        case 4: "§ 105 / § 85"
+        case 5: "§ 108"
+        default: "—"
+        }
+    }
+
     public static func name(ofStep step: Int) -> String {
         switch step {
         case 0: "Ingen indsats på trappen"

@@ -1,18 +1,33 @@
 import Foundation
 import RoretCore
 
+/// Problems that kept an extract's files from being read at all.
+public struct ExtractProblems: Error, Sendable {
+    public var problems: [ExtractProblem]
+    public init(_ problems: [ExtractProblem]) { self.problems = problems }
+}
+
 /// Reading an extract folder from disk and writing one.
 public enum ExtractDirectory {
     /// Reads every regular file directly in `path` and validates the extract.
     /// A folder that cannot be read is reported as a problem, never thrown.
     public static func read(_ path: String) -> ExtractReadResult {
+        switch files(path) {
+        case .success(let files): return ExtractReader.read(files: files)
+        case .failure(let problems): return .invalid(problems.problems)
+        }
+    }
+
+    /// The `.csv` files directly in `path`, name → bytes, unvalidated; or
+    /// the problems reading them.
+    public static func files(_ path: String) -> Result<[String: [UInt8]], ExtractProblems> {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return .invalid([ExtractProblem(file: path, line: nil, reason: "is not a folder")])
+            return .failure(ExtractProblems([ExtractProblem(file: path, line: nil, reason: "is not a folder")]))
         }
         guard let names = try? fm.contentsOfDirectory(atPath: path) else {
-            return .invalid([ExtractProblem(file: path, line: nil, reason: "cannot be read")])
+            return .failure(ExtractProblems([ExtractProblem(file: path, line: nil, reason: "cannot be read")]))
         }
         var files: [String: [UInt8]] = [:]
         var problems: [ExtractProblem] = []
@@ -24,8 +39,8 @@ public enum ExtractDirectory {
             }
             files[name] = [UInt8](data)
         }
-        if !problems.isEmpty { return .invalid(problems) }
-        return ExtractReader.read(files: files)
+        if !problems.isEmpty { return .failure(ExtractProblems(problems)) }
+        return .success(files)
     }
 
     /// Writes `data` as CSV files into `path`, creating the folder.

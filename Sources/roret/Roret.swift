@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `roret` — the command line of Roret.
 @main
-struct Roret: ParsableCommand {
+struct Roret: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roret",
         abstract: "Roret: Socialpsykiatriens Nøgletal from register extracts.",
-        subcommands: [Validate.self, KeyFigures.self, DemoExtract.self]
+        subcommands: [Serve.self, Migrate.self, Import.self, User.self, Validate.self, KeyFigures.self, DemoExtract.self]
     )
 }

@@ -1,0 +1,77 @@
+import FluentKit
+import Foundation
+import RoretCore
+
+/// Accounts (*brugere*): create, find, change password, disable.
+public struct AccountRepository: Sendable {
+    let database: any Database
+
+    /// Whether a username is acceptable: 2–64 of `[A-Za-z0-9._-]`.
+    public static func isValidUsername(_ name: String) -> Bool {
+        (2...64).contains(name.count) && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+        }
+    }
+
+    /// Creates an account; the username must be free.
+    public func create(username: String, displayName: String, role: Role, area: String, passwordHash: String) async throws -> Account {
+        guard Self.isValidUsername(username) else { throw StoreError.invalidUsername(username) }
+        if try await model(username: username) != nil { throw StoreError.usernameTaken(username) }
+        let model = AccountModel()
+        model.id = UUID()
+        model.username = username
+        model.displayName = displayName
+        model.role = role.rawValue
+        model.area = area
+        model.passwordHash = passwordHash
+        model.disabled = false
+        model.createdAt = Date()
+        try await model.create(on: database)
+        return Account(model)
+    }
+
+    /// The account with this id, if any.
+    public func find(id: UUID) async throws -> Account? {
+        try await AccountModel.find(id, on: database).map(Account.init)
+    }
+
+    /// The account with this username, if any.
+    public func find(username: String) async throws -> Account? {
+        try await model(username: username).map(Account.init)
+    }
+
+    /// The account and its password hash, for the sign-in check only.
+    public func credentials(username: String) async throws -> (account: Account, passwordHash: String)? {
+        guard let model = try await model(username: username) else { return nil }
+        return (Account(model), model.passwordHash)
+    }
+
+    /// Every account, by username.
+    public func all() async throws -> [Account] {
+        try await AccountModel.query(on: database).sort(\.$username).all().map(Account.init)
+    }
+
+    /// Whether there are no accounts at all (a new database).
+    public func isEmpty() async throws -> Bool {
+        try await AccountModel.query(on: database).count() == 0
+    }
+
+    /// Sets a new password hash and enables the account.
+    public func setPasswordHash(username: String, _ hash: String) async throws {
+        guard let model = try await model(username: username) else { throw StoreError.noSuchAccount(username) }
+        model.passwordHash = hash
+        model.disabled = false
+        try await model.save(on: database)
+    }
+
+    /// Disables the account: no sign-in, and its sessions and tokens stop working.
+    public func disable(username: String) async throws {
+        guard let model = try await model(username: username) else { throw StoreError.noSuchAccount(username) }
+        model.disabled = true
+        try await model.save(on: database)
+    }
+
+    private func model(username: String) async throws -> AccountModel? {
+        try await AccountModel.query(on: database).filter(\.$username == username).first()
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// What an audit event records (*hændelsestype*).
+public enum AuditAction: String, CaseIterable, Sendable, Codable {
+    case signIn = "signin"
+    case signInFailed = "signin.failed"
+    case signInThrottled = "signin.throttled"
+    case signOut = "signout"
+    case extractImported = "import"
+    case extractRejected = "import.rejected"
+    case export = "export"
+    case viewUnsuppressed = "view.unsuppressed"
+    case apiRequest = "api"
+    case accessDenied = "access.denied"
+    case accountAdded = "account.added"
+    case accountReset = "account.reset"
+    case accountDisabled = "account.disabled"
+    case tokenCreated = "token.created"
+    case tokenRevoked = "token.revoked"
+
+    /// Danish label for the administrator's audit page.
+    public var danishLabel: String {
+        switch self {
+        case .signIn: "Log ind"
+        case .signInFailed: "Mislykket log ind"
+        case .signInThrottled: "Log ind spærret (for mange forsøg)"
+        case .signOut: "Log ud"
+        case .extractImported: "Udtræk indlæst"
+        case .extractRejected: "Udtræk afvist"
+        case .export: "Eksport"
+        case .viewUnsuppressed: "Visning af ikke-diskretionerede tal"
+        case .apiRequest: "API-kald"
+        case .accessDenied: "Adgang nægtet"
+        case .accountAdded: "Bruger oprettet"
+        case .accountReset: "Adgangskode nulstillet"
+        case .accountDisabled: "Bruger deaktiveret"
+        case .tokenCreated: "API-nøgle oprettet"
+        case .tokenRevoked: "API-nøgle tilbagekaldt"
+        }
+    }
+}
+
+/// One entry of the audit log (*logning*): who, when, what.
+public struct AuditEvent: Sendable, Hashable, Identifiable {
+    public var id: UUID
+    public var at: Date
+    /// Who: the username (also for a failed sign-in), nil for the system.
+    public var username: String?
+    public var role: String?
+    public var action: AuditAction
+    /// The area the event concerns, if any.
+    public var area: String?
+    /// What, in a few words: the page, the figure, the file.
+    public var detail: String
+    /// The client's address, when the event came over the network.
+    public var address: String?
+
+    init(_ model: AuditEventModel) {
+        id = model.id!
+        at = model.at
+        username = model.username
+        role = model.role
+        action = AuditAction(rawValue: model.action) ?? .accessDenied
+        area = model.area
+        detail = model.detail
+        address = model.address
+    }
+}
+
+/// A filter on the audit log.
+public struct AuditQuery: Sendable, Hashable {
+    public var username: String?
+    public var action: AuditAction?
+    public var from: Date?
+    /// Exclusive.
+    public var to: Date?
+    public var limit: Int
+
+    public init(username: String? = nil, action: AuditAction? = nil, from: Date? = nil, to: Date? = nil, limit: Int = 200) {
+        self.username = username
+        self.action = action
+        self.from = from
+        self.to = to
+        self.limit = limit
+    }
+}

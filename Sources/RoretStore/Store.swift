@@ -1,0 +1,20 @@
+import FluentKit
+
+/// Roret's persistence (*lager*): the repositories over one Fluent database.
+/// Everything it hands out is a `Sendable` value; Fluent models stay inside.
+public struct Store: Sendable {
+    public let accounts: AccountRepository
+    public let sessions: SessionRepository
+    public let audit: AuditLog
+    public let extracts: ExtractRepository
+    public let tokens: APITokenRepository
+
+    /// Repositories over `database` (the Vapor app's `app.db`, or a `StoreHost`'s).
+    public init(database: any Database) {
+        accounts = AccountRepository(database: database)
+        sessions = SessionRepository(database: database)
+        audit = AuditLog(database: database)
+        extracts = ExtractRepository(database: database)
+        tokens = APITokenRepository(database: database)
+    }
+}

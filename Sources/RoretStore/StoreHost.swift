@@ -1,0 +1,70 @@
+import FluentKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+
+/// Opens the store outside the web application (the command line, store
+/// tests): owns the Fluent `Databases`, runs migrations, and always shuts
+/// down through `withStore`.
+public final class StoreHost: Sendable {
+    public let configuration: StoreConfiguration
+    private let databases: Databases
+    private let eventLoopGroup: any EventLoopGroup
+    private let logger: Logger
+
+    public init(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "roret.store")) throws {
+        self.configuration = configuration
+        self.logger = logger
+        eventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: eventLoopGroup)
+        databases.use(try configuration.databaseFactory(), as: configuration.databaseID, isDefault: true)
+    }
+
+    /// The default database.
+    public var database: any Database {
+        databases.database(logger: logger, on: eventLoopGroup.any())!
+    }
+
+    /// The repositories.
+    public var store: Store { Store(database: database) }
+
+    /// Runs every migration not yet run.
+    public func migrate() async throws {
+        try await migrator().setupIfNeeded().get()
+        try await migrator().prepareBatch().get()
+    }
+
+    /// Reverts every migration (tests only: drops Roret's tables).
+    public func revertAll() async throws {
+        try await migrator().setupIfNeeded().get()
+        try await migrator().revertAllBatches().get()
+    }
+
+    private func migrator() -> Migrator {
+        let migrations = Migrations()
+        migrations.add(StoreMigrations.all)
+        return Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+
+    /// Opens the store, runs `body`, and shuts down whatever happens.
+    public static func withStore<T>(
+        _ configuration: StoreConfiguration, migrate: Bool = true,
+        _ body: (StoreHost) async throws -> T
+    ) async throws -> T {
+        let host = try StoreHost(configuration)
+        do {
+            if migrate { try await host.migrate() }
+            let result = try await body(host)
+            await host.shutdown()
+            return result
+        } catch {
+            await host.shutdown()
+            throw error
+        }
+    }
+}

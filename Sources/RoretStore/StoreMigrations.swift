@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration of Roret's schema, in order. Each lives in its own
+/// numbered file; a released migration is never edited, only followed.
+public enum StoreMigrations {
+    public static let all: [any Migration] = [
+        M001CreateAccounts(),
+        M002CreateSessions(),
+        M003CreateAuditEvents(),
+        M004CreateExtractImports(),
+        M005CreateExtractFiles(),
+        M006CreateAPITokens(),
+    ]
+}

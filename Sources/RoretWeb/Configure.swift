@@ -1,0 +1,77 @@
+import Fluent
+import Leaf
+import LeafKit
+import RoretCore
+import RoretStore
+import Vapor
+
+/// Sets up the application: database and migrations, services, views,
+/// sessions, middleware and routes. Returns the demo sign-ins when it
+/// seeded an empty database (else empty).
+@discardableResult
+public func configure(_ app: Application, _ config: RoretConfiguration) async throws -> [DemoSignIn] {
+    app.databases.use(try config.store.databaseFactory(), as: config.store.databaseID)
+    app.migrations.add(StoreMigrations.all)
+    try await app.autoMigrate()
+
+    app.roret = RoretServices(configuration: config, figures: KeyFigureCache(extracts: Store(database: app.db).extracts))
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    let resources = WebResources.directory
+    app.views.use(.leaf)
+    // Sandboxed to the views folder; not `.toVisibleFiles`, which refuses any
+    // path with a dot-folder such as `.build` where SwiftPM puts the resources.
+    let views = resources + "Views/"
+    app.leaf.sources = LeafSources.singleSource(NIOLeafFiles(
+        fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views, viewDirectory: views
+    ))
+    app.leaf.cache.isEnabled = config.cacheTemplates
+
+    app.sessions.use { _ in DatabaseSessionDriver() }
+    app.sessions.configuration = SessionsConfiguration(cookieName: "roret-session") { id in
+        HTTPCookies.Value(string: id.string, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPages())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(FileMiddleware(publicDirectory: resources + "Public/"))
+
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+
+    try routes(app)
+
+    let signIns = config.seedDemoWhenEmpty ? try await DemoSeeder.seedIfEmpty(app) : []
+    // Compute the current figures before the first page view asks for them.
+    let store = Store(database: app.db)
+    for version in try await store.extracts.history() where version.isCurrent {
+        _ = try await app.roret.figures.figures(of: version)
+    }
+    return signIns
+}
+
+/// Every route, each group behind the middleware its users need.
+func routes(_ app: Application) throws {
+    let browser = app.grouped(app.sessions.middleware, SessionAuthenticator(), CSRFProtection())
+    browser.get { req in req.redirect(to: req.account.map { SignInRoutes.home(for: $0.role) } ?? "/log-ind") }
+    try browser.register(collection: SignInRoutes())
+
+    let signedIn = browser.grouped(RequireSignIn())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeeAggregates)).register(collection: DashboardRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseAPI)).register(collection: TokenRoutes())
+    try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: CitizenRoutes())
+
+    let api = app.grouped("api", "v1").grouped(TokenAuthenticator())
+    try api.register(collection: APIRoutes())
+}
+
+/// Where the templates and static files are.
+enum WebResources {
+    static var directory: String {
+        let url = Bundle.module.url(forResource: "Resources", withExtension: nil)
+            ?? Bundle.module.bundleURL.appendingPathComponent("Resources")
+        return url.path + "/"
+    }
+}

@@ -1,0 +1,22 @@
+import RoretStore
+import Vapor
+
+/// Importing an extract (web upload or `roret import`): store it all or
+/// nothing, audit the outcome, and start computing the new version's figures.
+public enum ExtractImport {
+    public static func run(
+        store: Store, figures: KeyFigureCache?, files: [String: [UInt8]],
+        source: String, importedBy: String, address: String? = nil
+    ) async throws -> ImportOutcome {
+        let outcome = try await store.extracts.importExtract(files: files, source: source, importedBy: importedBy)
+        switch outcome {
+        case .imported(let version, let superseded):
+            let replaced = superseded.isEmpty ? "" : "; erstatter v" + superseded.map(String.init).joined(separator: ", v")
+            try await store.audit.record(.extractImported, username: importedBy, detail: "v\(version.version) fra \(source): \(version.summary)\(replaced)", address: address)
+            if let figures { Task { _ = try? await figures.figures(of: version) } }
+        case .rejected(let problems):
+            try await store.audit.record(.extractRejected, username: importedBy, detail: "\(source): \(problems.count) fejl, intet gemt", address: address)
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,153 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// *Log*: the audit log, filtered by user, action and period.
+struct AuditPage: Encodable {
+    struct Entry: Encodable {
+        var at: String
+        var username: String
+        var role: String
+        var action: String
+        var area: String
+        var detail: String
+        var address: String
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    var chrome: Chrome
+    var entries: [Entry]
+    var actions: [Option]
+    var username: String
+    var from: String
+    var to: String
+    var limit: Int
+
+    init(_ req: Request, events: [AuditEvent], query: AuditQuery, fromText: String, toText: String) throws {
+        chrome = try Chrome(req, title: "Log", active: "/admin/log")
+        entries = events.map {
+            Entry(
+                at: DanishDate.time($0.at), username: $0.username ?? "(system)", role: $0.role.flatMap { Role(rawValue: $0)?.danishName } ?? "",
+                action: $0.action.danishLabel, area: $0.area ?? "", detail: $0.detail, address: $0.address ?? ""
+            )
+        }
+        actions = [Option(value: "", label: "Alle handlinger", selected: query.action == nil)]
+            + AuditAction.allCases.map { Option(value: $0.rawValue, label: $0.danishLabel, selected: $0 == query.action) }
+        username = query.username ?? ""
+        from = fromText
+        to = toText
+        limit = query.limit
+    }
+}
+
+/// *Brugere*: every account, with forms to add, reset and disable.
+struct UsersPage: Encodable {
+    struct Row: Encodable {
+        var username: String
+        var displayName: String
+        var role: String
+        var area: String
+        var disabled: Bool
+        var isSelf: Bool
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var label: String
+    }
+
+    var chrome: Chrome
+    var users: [Row]
+    var roles: [Option]
+    /// Shown once after adding or resetting: the new password.
+    var message: String?
+    var error: String?
+
+    init(_ req: Request, accounts: [Account], message: String? = nil, error: String? = nil) throws {
+        chrome = try Chrome(req, title: "Brugere", active: "/admin/brugere")
+        let me = req.account?.username
+        users = accounts.map {
+            Row(username: $0.username, displayName: $0.displayName, role: $0.role.danishName, area: $0.area, disabled: $0.isDisabled, isSelf: $0.username == me)
+        }
+        roles = Role.allCases.map { Option(value: $0.rawValue, label: $0.danishName) }
+        self.message = message
+        self.error = error
+    }
+}
+
+/// *Udtræk*: every imported extract version, current and superseded.
+struct ExtractsPage: Encodable {
+    struct Row: Encodable {
+        var version: Int
+        var importedAt: String
+        var importedBy: String
+        var source: String
+        var municipalities: String
+        var years: String
+        var summary: String
+        var status: String
+        var current: Bool
+    }
+
+    var chrome: Chrome
+    var versions: [Row]
+
+    init(_ req: Request, history: [ExtractVersion]) throws {
+        chrome = try Chrome(req, title: "Udtræk", active: "/admin/udtraek")
+        versions = history.map {
+            Row(
+                version: $0.version, importedAt: DanishDate.time($0.importedAt), importedBy: $0.importedBy, source: $0.source,
+                municipalities: $0.municipalities.count > 6 ? "\($0.municipalities.count) kommuner" : $0.municipalities.joined(separator: ", "),
+                years: "\($0.years.lowerBound)–\($0.years.upperBound)", summary: $0.summary,
+                status: $0.supersededBy.map { "Erstattet af v\($0)" } ?? "Gældende", current: $0.isCurrent
+            )
+        }
+    }
+}
+
+/// *API-nøgler*: an analyst's tokens for scripts; a new token is shown once.
+struct TokensPage: Encodable {
+    struct Row: Encodable {
+        var id: String
+        var name: String
+        var created: String
+        var lastUsed: String
+        var active: Bool
+    }
+
+    var chrome: Chrome
+    var tokens: [Row]
+    var newToken: String?
+
+    init(_ req: Request, tokens: [APIToken], newToken: String? = nil) throws {
+        chrome = try Chrome(req, title: "API-nøgler", active: "/api-noegler")
+        self.tokens = tokens.map {
+            Row(id: $0.id.uuidString, name: $0.name, created: DanishDate.time($0.createdAt), lastUsed: $0.lastUsedAt.map(DanishDate.time) ?? "aldrig", active: $0.isActive)
+        }
+        self.newToken = newToken
+    }
+}
+
+/// *Log ind*.
+struct SignInPage: Encodable {
+    var csrf: String
+    var username: String
+    var error: String?
+}
+
+/// *Min side* for a citizen.
+struct CitizenPage: Encodable {
+    var chrome: Chrome
+}
+
+/// A page shown when there is nothing to show yet or something went wrong.
+struct MessagePage: Encodable {
+    var chrome: Chrome?
+    var title: String
+    var message: String
+}

@@ -1,0 +1,29 @@
+import RoretCore
+import Vapor
+
+/// The area/year chooser on the dashboards, and for analysts the switch to
+/// unsuppressed figures (*områdevælger*). A GET form: it changes nothing.
+struct AreaPicker: Encodable {
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    var areas: [Option]
+    var years: [Option]
+    var canUnsuppress: Bool
+    var unsuppressed: Bool
+    /// Other query items the form must keep (e.g. the breakdown).
+    var hidden: [Option]
+
+    init(_ req: Request, _ access: FigureAccess, years: [Int], selectedYear: Int?, keep: [String] = []) {
+        areas = access.figures.areas.map {
+            Option(value: $0, label: $0 == nationalArea ? "Hele landet" : "\(access.figures.areaName($0)) (\($0))", selected: $0 == access.area)
+        }
+        self.years = years.reversed().map { Option(value: String($0), label: String($0), selected: $0 == selectedYear) }
+        canUnsuppress = AccessPolicy.mayRequestUnsuppressed(access.account.role)
+        unsuppressed = access.unsuppressedRequested
+        hidden = keep.compactMap { key in req.query[String.self, at: key].map { Option(value: $0, label: key, selected: false) } }
+    }
+}

@@ -1,0 +1,87 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// What every signed-in page shows around its content (*sideramme*): the
+/// title, the user, the menu for their role, the CSRF token for forms, and
+/// whether it is the print view.
+struct Chrome: Encodable {
+    struct NavItem: Encodable {
+        var label: String
+        var href: String
+        var active: Bool
+    }
+
+    var title: String
+    var userName: String
+    var roleName: String
+    var areaLabel: String
+    var nav: [NavItem]
+    var csrf: String
+    /// The print view for the political committee: no menu, no controls.
+    var print: Bool
+    var printHref: String
+    /// "Udtræk v3 · indlæst 23.11.2026 · 2017–2024", when figures are shown.
+    var extractLine: String?
+
+    init(_ req: Request, title: String, active: String, version: ExtractVersion? = nil) throws {
+        let account = try req.requireAccount()
+        self.title = title
+        userName = account.displayName
+        roleName = account.role.danishName
+        areaLabel = account.area == nationalArea ? "Hele landet" : "Kommune \(account.area)"
+        csrf = req.csrfToken
+        print = req.query[String.self, at: "udskriv"] == "1"
+        printHref = QueryLink.current(req, setting: ["udskriv": "1"])
+        extractLine = version.map {
+            "Udtræk v\($0.version) · indlæst \(DanishDate.day($0.importedAt)) · \($0.years.lowerBound)–\($0.years.upperBound)"
+        }
+        var items: [(String, String)] = []
+        if AccessPolicy.maySeeAggregates(account.role) {
+            items += [("Oversigt", "/oversigt")]
+            items += KeyFigureTheme.allCases.map { ($0.danishTitle, $0 == .movements ? "/bevaegelser" : "/tema/\($0.rawValue)") }
+        }
+        if account.role == .citizen { items.append(("Min side", "/min-side")) }
+        if AccessPolicy.mayUseAPI(account.role) { items.append(("API-nøgler", "/api-noegler")) }
+        if AccessPolicy.mayAdminister(account.role) {
+            items += [("Udtræk", "/admin/udtraek"), ("Brugere", "/admin/brugere"), ("Log", "/admin/log")]
+        }
+        nav = items.map { NavItem(label: $0.0, href: $0.1, active: $0.1 == active) }
+    }
+}
+
+/// Links that keep the page's choices (area, year, view) while changing one.
+enum QueryLink {
+    static let kept = ["omraade", "aar", "visning", "brud", "sorter", "retning"]
+
+    /// The current path with its kept query items, some replaced (nil removes).
+    static func current(_ req: Request, path: String? = nil, setting changes: [String: String?]) -> String {
+        var items: [String: String] = [:]
+        for key in kept { if let v = req.query[String.self, at: key] { items[key] = v } }
+        for (k, v) in changes { items[k] = v }
+        return build(path ?? req.url.path, items)
+    }
+
+    /// `path?k=v&…` with keys in a stable order and values percent-encoded.
+    static func build(_ path: String, _ items: [String: String]) -> String {
+        let query = items.keys.sorted().compactMap { key -> String? in
+            guard let value = items[key] else { return nil }
+            let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? value
+            return "\(key)=\(encoded)"
+        }.joined(separator: "&")
+        return query.isEmpty ? path : path + "?" + query
+    }
+}
+
+/// Dates as Danes write them.
+enum DanishDate {
+    static func day(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Copenhagen")!, from: date)
+        return String(format: "%02d.%02d.%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+    }
+
+    static func time(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Copenhagen")!, from: date)
+        return day(date) + String(format: " %02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+}

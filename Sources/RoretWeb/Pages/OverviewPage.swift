@@ -1,0 +1,90 @@
+import RoretCore
+import Vapor
+
+/// *Oversigt*: the staircase with recipients per step and per 10,000 adults
+/// this year, the change from last year, and the area beside the country.
+struct OverviewPage: Encodable {
+    struct StepRow: Encodable {
+        var step: Int
+        var name: String
+        var recipients: String
+        var rate: String
+        var lastYearRate: String
+        var change: String
+        var nationalRate: String
+        var suppressed: Bool
+    }
+
+    struct Card: Encodable {
+        var code: String
+        var title: String
+        var value: String
+        var national: String
+        var change: String
+        var href: String
+        var suppressed: Bool
+    }
+
+    var chrome: Chrome
+    var picker: AreaPicker
+    var areaName: String
+    var year: Int
+    var staircase: String
+    var steps: [StepRow]
+    var cards: [Card]
+    var anySuppressed: Bool
+    var downloadHref: String
+
+    init(_ req: Request, _ access: FigureAccess) throws {
+        let years = access.figures.computedYears(of: .nt01)
+        let year = access.year(for: .nt01, req) ?? access.figures.years.upperBound
+        chrome = try Chrome(req, title: "Oversigt", active: "/oversigt", version: access.version)
+        picker = AreaPicker(req, access, years: years, selectedYear: year)
+        areaName = access.figures.areaName(access.area)
+        self.year = year
+        var suppressedSeen = false
+        var rows: [StepRow] = []
+        for step in 1...Staircase.topStep {
+            let breakdown = "step=\(step)"
+            let now = access.row(.nt01, year: year, breakdown: breakdown)
+            let before = access.row(.nt01, year: year - 1, breakdown: breakdown)
+            let national = access.row(.nt01, area: nationalArea, year: year, breakdown: breakdown)
+            let change: String
+            if let v = now?.value, let b = before?.value { change = DanishFormat.change(v - b, kind: .per10000Adults) } else { change = DanishFormat.none }
+            if now?.suppressed == true { suppressedSeen = true }
+            rows.append(StepRow(
+                step: step, name: Staircase.name(ofStep: step),
+                recipients: DanishFormat.quantity(now?.numerator, suppressed: now?.suppressed ?? false),
+                rate: now.map(DanishFormat.value) ?? DanishFormat.none,
+                lastYearRate: before.map(DanishFormat.value) ?? DanishFormat.none,
+                change: change,
+                nationalRate: national.map(DanishFormat.value) ?? DanishFormat.none,
+                suppressed: now?.suppressed ?? false
+            ))
+        }
+        steps = rows
+        staircase = StaircaseChart(
+            steps: rows.map { .init(step: $0.step, name: Staircase.shortName(ofStep: $0.step), recipients: $0.recipients, rate: $0.rate, nationalRate: $0.nationalRate, change: $0.change) },
+            areaName: areaName
+        ).svg()
+        var cards: [Card] = []
+        for figure in [KeyFigure.nt02, .nt03, .nt04, .nt05, .nt09, .nt13] {
+            guard let y = access.figures.computedYears(of: figure).last(where: { $0 <= year }) ?? access.figures.computedYears(of: figure).last,
+                  let row = access.row(figure, year: y) else { continue }
+            let national = access.row(figure, area: nationalArea, year: y)
+            let before = access.row(figure, year: y - 1)
+            var change = DanishFormat.none
+            if let v = row.value, let b = before?.value { change = DanishFormat.change(v - b, kind: figure.valueKind) + " fra \(y - 1)" }
+            if row.suppressed { suppressedSeen = true }
+            cards.append(Card(
+                code: figure.code, title: figure.danishTitle + (y == year ? "" : " (\(y))"),
+                value: DanishFormat.value(row), national: national.map(DanishFormat.value) ?? DanishFormat.none,
+                change: change, href: QueryLink.current(req, path: "/noegletal/\(figure.code)", setting: ["aar": nil]),
+                suppressed: row.suppressed
+            ))
+        }
+        self.cards = cards
+        anySuppressed = suppressedSeen
+        downloadHref = QueryLink.current(req, path: "/hent/oversigt.csv", setting: [:])
+    }
+}

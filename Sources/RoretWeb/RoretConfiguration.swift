@@ -1,0 +1,47 @@
+import Foundation
+import RoretStore
+
+/// Everything the web application is configured with, read once (from the
+/// environment and the command line) and injected; tests build their own.
+public struct RoretConfiguration: Sendable {
+    /// Where the data is kept.
+    public var store: StoreConfiguration
+    public var hostname: String
+    public var port: Int
+    /// Send the session cookie only over HTTPS. On by default when
+    /// `RORET_PUBLIC_URL` starts with `https://`; off for the local demo on http.
+    public var secureCookies: Bool
+    /// Bcrypt cost for new password hashes (12 in production; tests use 4).
+    public var bcryptCost: Int
+    /// On an empty database, generate and import the demo extract and create demo accounts.
+    public var seedDemoWhenEmpty: Bool
+    /// Failed sign-ins for one username within `throttleWindow` before sign-in is refused.
+    public var throttleLimit: Int
+    public var throttleWindow: TimeInterval
+    /// Leaf caches parsed templates (production); off while editing templates.
+    public var cacheTemplates: Bool
+
+    public init(
+        store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
+        secureCookies: Bool = false, bcryptCost: Int = 12, seedDemoWhenEmpty: Bool = false,
+        throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, cacheTemplates: Bool = true
+    ) {
+        self.store = store
+        self.hostname = hostname
+        self.port = port
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.seedDemoWhenEmpty = seedDemoWhenEmpty
+        self.throttleLimit = throttleLimit
+        self.throttleWindow = throttleWindow
+        self.cacheTemplates = cacheTemplates
+    }
+
+    /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
+        RoretConfiguration(
+            store: StoreConfiguration.fromEnvironment(environment),
+            secureCookies: environment["RORET_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
+        )
+    }
+}

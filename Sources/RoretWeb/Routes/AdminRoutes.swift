@@ -1,0 +1,141 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// The administrator's pages: the audit log, accounts and extracts.
+struct AdminRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.grouped("admin")
+        admin.get("log", use: auditLog)
+        admin.get("brugere", use: users)
+        admin.post("brugere", use: addUser)
+        admin.post("brugere", ":username", "nulstil", use: resetUser)
+        admin.post("brugere", ":username", "deaktiver", use: disableUser)
+        admin.get("udtraek", use: extracts)
+        admin.on(.POST, "udtraek", body: .collect(maxSize: "1gb"), use: importExtract)
+    }
+
+    @Sendable func auditLog(req: Request) async throws -> View {
+        let fromText = req.query[String.self, at: "fra"] ?? ""
+        let toText = req.query[String.self, at: "til"] ?? ""
+        var query = AuditQuery(limit: min(max(req.query[Int.self, at: "antal"] ?? 200, 1), 2000))
+        if let user = req.query[String.self, at: "bruger"], !user.isEmpty { query.username = user }
+        if let action = req.query[String.self, at: "handling"] { query.action = AuditAction(rawValue: action) }
+        query.from = Self.day(fromText)
+        query.to = Self.day(toText).map { $0.addingTimeInterval(24 * 60 * 60) }
+        let events = try await req.store.audit.events(query)
+        return try await req.view.render("audit", AuditPage(req, events: events, query: query, fromText: fromText, toText: toText))
+    }
+
+    /// `YYYY-MM-DD` as the start of that day in Danish time.
+    static func day(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen")!
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    @Sendable func users(req: Request) async throws -> View {
+        try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all()))
+    }
+
+    @Sendable func addUser(req: Request) async throws -> View {
+        struct Form: Content {
+            var username: String
+            var displayName: String?
+            var role: String
+            var area: String
+        }
+        let form = try req.content.decode(Form.self)
+        let actor = try req.requireAccount().username
+        do {
+            guard let role = Role(rawValue: form.role) else { throw Abort(.badRequest, reason: "Ukendt rolle.") }
+            let name = form.displayName?.trimmingCharacters(in: .whitespaces)
+            let (account, password) = try await req.accountService.add(
+                username: form.username.trimmingCharacters(in: .whitespaces), displayName: name?.isEmpty == false ? name : nil,
+                role: role, area: form.area.trimmingCharacters(in: .whitespaces), by: actor
+            )
+            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(),
+                message: "Brugeren \(account.username) er oprettet. Adgangskode (vises kun nu): \(password)"))
+        } catch let error as StoreError {
+            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), error: Self.danish(error)))
+        } catch let error as Abort {
+            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), error: error.reason))
+        }
+    }
+
+    @Sendable func resetUser(req: Request) async throws -> View {
+        let username = req.parameters.get("username") ?? ""
+        let password = try await req.accountService.reset(username: username, by: try req.requireAccount().username)
+        return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(),
+            message: "Ny adgangskode til \(username) (vises kun nu): \(password)"))
+    }
+
+    @Sendable func disableUser(req: Request) async throws -> View {
+        let username = req.parameters.get("username") ?? ""
+        let me = try req.requireAccount()
+        guard username != me.username else {
+            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), error: "Du kan ikke deaktivere dig selv."))
+        }
+        try await req.accountService.disable(username: username, by: me.username)
+        return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), message: "\(username) er deaktiveret."))
+    }
+
+    @Sendable func extracts(req: Request) async throws -> View {
+        try await req.view.render("extracts", ExtractsPage(req, history: try await req.store.extracts.history()))
+    }
+
+    /// Upload of an extract's CSV files: validated, then stored whole or not at all.
+    @Sendable func importExtract(req: Request) async throws -> View {
+        struct Upload: Content {
+            var files: [File]
+        }
+        let upload = try req.content.decode(Upload.self)
+        var files: [String: [UInt8]] = [:]
+        for file in upload.files where !file.filename.isEmpty {
+            files[(file.filename as NSString).lastPathComponent] = Array(buffer: file.data)
+        }
+        let actor = try req.requireAccount().username
+        let source = "upload: " + files.keys.sorted().joined(separator: ", ")
+        let outcome = try await ExtractImport.run(store: req.store, figures: req.roret.figures, files: files, source: source, importedBy: actor, address: req.remoteAddress?.ipAddress)
+        let history = try await req.store.extracts.history()
+        switch outcome {
+        case .imported(let version, let superseded):
+            var message = "Udtrækket er indlæst som version \(version.version)."
+            if !superseded.isEmpty { message += " Det erstatter version " + superseded.map(String.init).joined(separator: ", ") + "." }
+            let result = ExtractsUploadResult(page: try ExtractsPage(req, history: history), message: message, problems: [])
+            return try await req.view.render("extracts", result)
+        case .rejected(let problems):
+            let page = try ExtractsPage(req, history: history)
+            let lines: [String] = problems.map { $0.description }
+            let result = ExtractsUploadResult(page: page, message: "Udtrækket blev afvist, og intet er gemt: \(problems.count) fejl.", problems: lines)
+            return try await req.view.render("extracts", result)
+        }
+    }
+
+    static func danish(_ error: StoreError) -> String {
+        switch error {
+        case .usernameTaken(let name): "Brugernavnet \(name) er optaget."
+        case .noSuchAccount(let name): "Der findes ingen bruger \(name)."
+        case .invalidUsername(let name): "\(name) er ikke et gyldigt brugernavn (2–64 bogstaver, tal, punktum, bindestreg eller understreg)."
+        }
+    }
+}
+
+/// *Udtræk* after an upload: the page plus the outcome.
+struct ExtractsUploadResult: Encodable {
+    var page: ExtractsPage
+    var message: String
+    var problems: [String]
+
+    enum CodingKeys: String, CodingKey { case chrome, versions, message, problems }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(page.chrome, forKey: .chrome)
+        try c.encode(page.versions, forKey: .versions)
+        try c.encode(message, forKey: .message)
+        try c.encode(problems, forKey: .problems)
+    }
+}

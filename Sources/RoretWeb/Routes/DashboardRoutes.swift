@@ -1,0 +1,77 @@
+import RoretCore
+import Vapor
+
+/// The key-figure dashboards: overview, one page per figure, movements,
+/// themes, and every table as CSV.
+struct DashboardRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("oversigt", use: overview)
+        routes.get("noegletal", ":code", use: figure)
+        routes.get("bevaegelser", use: movements)
+        routes.get("tema", ":theme", use: theme)
+        routes.get("hent", ":file", use: download)
+    }
+
+    @Sendable func overview(req: Request) async throws -> Response {
+        try await render(req, "overview", page: "Oversigt") { try OverviewPage(req, $0) }
+    }
+
+    @Sendable func figure(req: Request) async throws -> Response {
+        guard let figure = KeyFigure(code: req.parameters.get("code")?.uppercased() ?? "") else { throw Abort(.notFound) }
+        return try await render(req, "figure", page: figure.code) { try FigurePage(req, $0, figure: figure) }
+    }
+
+    @Sendable func movements(req: Request) async throws -> Response {
+        try await render(req, "movements", page: "Bevægelser") { try MovementsPage(req, $0) }
+    }
+
+    @Sendable func theme(req: Request) async throws -> Response {
+        guard let theme = KeyFigureTheme(rawValue: req.parameters.get("theme") ?? "") else { throw Abort(.notFound) }
+        if theme == .movements { return req.redirect(to: QueryLink.current(req, path: "/bevaegelser", setting: [:])) }
+        return try await render(req, "theme", page: theme.danishTitle) { try ThemePage(req, $0, theme: theme) }
+    }
+
+    /// `/hent/NT03.csv`, `/hent/oversigt.csv`: the rows behind a table, in
+    /// the key-figure output format, suppressed as the user's pages are.
+    @Sendable func download(req: Request) async throws -> Response {
+        let file = req.parameters.get("file") ?? ""
+        guard file.hasSuffix(".csv") else { throw Abort(.notFound) }
+        let name = String(file.dropLast(4))
+        let figures: [KeyFigure]
+        var areas: [String]? = nil
+        if name == "oversigt" {
+            figures = [.nt01, .nt02, .nt03, .nt04, .nt05, .nt09, .nt13]
+        } else if let figure = KeyFigure(code: name.uppercased()) {
+            figures = [figure]
+        } else if let theme = KeyFigureTheme(rawValue: name) {
+            figures = theme.figures
+        } else {
+            throw Abort(.notFound)
+        }
+        guard let access = try await FigureAccess.load(req) else { throw Abort(.notFound, reason: "Der er endnu ikke indlæst et udtræk.") }
+        if name == "oversigt" { areas = [access.area] + (access.area == nationalArea ? [] : [nationalArea]) }
+        let rows = access.allRows(figures, areas: areas, year: req.query[Int.self, at: "aar"])
+        let detail = "\(file)\(access.showsUnsuppressed ? " (ikke-diskretioneret)" : ""), \(rows.count) rækker, udtræk v\(access.version.version)"
+        try await req.audit(.export, area: access.area, detail: detail)
+        try await access.auditIfUnsuppressed(req, page: "/hent/\(file)")
+        let response = Response(status: .ok, body: .init(string: KeyFigureOutput.csv(rows)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "roret-\(name)-v\(access.version.version).csv")
+        return response
+    }
+
+    /// Loads the user's figures, builds the page's view-model, audits an
+    /// unsuppressed view, and renders; a friendly page when nothing is imported yet.
+    private func render<Page: Encodable>(_ req: Request, _ template: String, page: String, _ build: (FigureAccess) throws -> Page) async throws -> Response {
+        guard let access = try await FigureAccess.load(req) else {
+            let message = MessagePage(
+                chrome: try Chrome(req, title: "Ingen tal endnu", active: ""), title: "Ingen tal endnu",
+                message: "Der er endnu ikke indlæst et registerudtræk for dit område. En administrator kan indlæse et under Udtræk eller med kommandoen roret import."
+            )
+            return try await req.view.render("message", message).encodeResponse(for: req)
+        }
+        let model = try build(access)
+        try await access.auditIfUnsuppressed(req, page: "\(page) (\(req.url.path))")
+        return try await req.view.render(template, model).encodeResponse(for: req)
+    }
+}

@@ -1,0 +1,66 @@
+import RoretCore
+import Vapor
+
+/// *Log ind* and *log ud*.
+struct SignInRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("log-ind", use: page)
+        routes.post("log-ind", use: signIn)
+        routes.post("log-ud", use: signOut)
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        if let account = req.account { return req.redirect(to: Self.home(for: account.role)) }
+        return try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: "", error: nil)).encodeResponse(for: req)
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        struct Form: Content {
+            var username: String
+            var password: String
+        }
+        let form = try req.content.decode(Form.self)
+        let username = form.username.trimmingCharacters(in: .whitespaces)
+        let service = req.accountService
+        switch try await service.signIn(username: username, password: form.password, address: req.remoteAddress?.ipAddress) {
+        case .signedIn(let account):
+            // A new session id at sign-in: a session fixed before sign-in is worthless.
+            if let old = req.session.id { try await req.store.sessions.delete(key: old.string) }
+            req.session.id = nil
+            req.session.data = SessionData(initialData: [
+                SessionAuthenticator.accountKey: account.id.uuidString,
+                CSRFProtection.sessionKey: Secrets.random(bytes: 24),
+            ])
+            return req.redirect(to: Self.home(for: account.role))
+        case .refused:
+            return try await rerender(req, username, "Forkert brugernavn eller adgangskode.", .unauthorized)
+        case .throttled:
+            return try await rerender(req, username, "For mange mislykkede forsøg. Vent et kvarter, og prøv igen — eller kontakt din administrator.", .tooManyRequests)
+        }
+    }
+
+    @Sendable func signOut(req: Request) async throws -> Response {
+        if req.account != nil { try await req.audit(.signOut, detail: "browser") }
+        req.auth.logout(SignedIn.self)
+        req.session.destroy()
+        return req.redirect(to: "/log-ind")
+    }
+
+    private func rerender(_ req: Request, _ username: String, _ error: String, _ status: HTTPStatus) async throws -> Response {
+        let response = try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: username, error: error)).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    /// Where a role lands after sign-in.
+    static func home(for role: Role) -> String {
+        role == .citizen ? "/min-side" : "/oversigt"
+    }
+}
+
+extension Request {
+    var accountService: AccountService {
+        let c = roret.configuration
+        return AccountService(store: store, bcryptCost: c.bcryptCost, throttleLimit: c.throttleLimit, throttleWindow: c.throttleWindow, threadPool: application.threadPool)
+    }
+}

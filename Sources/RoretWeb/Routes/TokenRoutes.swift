@@ -1,0 +1,43 @@
+import RoretCore
+import Vapor
+
+/// *API-nøgler*: an analyst creates and revokes tokens for scripts.
+struct TokenRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("api-noegler", use: list)
+        routes.post("api-noegler", use: create)
+        routes.post("api-noegler", ":id", "tilbagekald", use: revoke)
+    }
+
+    @Sendable func list(req: Request) async throws -> View {
+        let account = try req.requireAccount()
+        return try await req.view.render("tokens", TokensPage(req, tokens: try await req.store.tokens.tokens(of: account.id)))
+    }
+
+    @Sendable func create(req: Request) async throws -> View {
+        struct Form: Content { var name: String? }
+        let account = try req.requireAccount()
+        let name = (try? req.content.decode(Form.self).name)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let secret = "roret_" + Secrets.random(bytes: 32)
+        _ = try await req.store.tokens.create(accountID: account.id, name: name.isEmpty ? "script" : name, tokenHash: Secrets.sha256(secret))
+        try await req.audit(.tokenCreated, area: account.area, detail: name)
+        return try await req.view.render("tokens", TokensPage(req, tokens: try await req.store.tokens.tokens(of: account.id), newToken: secret))
+    }
+
+    @Sendable func revoke(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              try await req.store.tokens.revoke(id: id, of: account.id) else { throw Abort(.notFound) }
+        try await req.audit(.tokenRevoked, area: account.area, detail: id.uuidString)
+        return req.redirect(to: "/api-noegler")
+    }
+}
+
+/// *Min side* for citizens (their plan and measurements come with the citizen features).
+struct CitizenRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("min-side") { req async throws -> View in
+            try await req.view.render("citizen", CitizenPage(chrome: try Chrome(req, title: "Min side", active: "/min-side")))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// The key figures as one signed-in user may see them on one request
+/// (*visning af nøgletal*): the extract version for their area, the area and
+/// year asked for, and per area whether rows come suppressed or not — always
+/// decided by `AccessPolicy`, never here.
+struct FigureAccess {
+    let account: Account
+    let version: ExtractVersion
+    let figures: KeyFigureSet
+    /// The area the page is about (`omraade`), one of `figures.areas`.
+    let area: String
+    /// The analyst asked for unsuppressed figures (`visning=fuld`) and may have them.
+    let unsuppressedRequested: Bool
+
+    /// Loads the figures for a browser request (`omraade`, `visning=fuld`);
+    /// nil when no extract has been imported for the user's area.
+    static func load(_ req: Request) async throws -> FigureAccess? {
+        try await load(req, area: req.query[String.self, at: "omraade"], wantsFull: req.query[String.self, at: "visning"] == "fuld")
+    }
+
+    /// Loads the figures for the signed-in account, the asked area (default:
+    /// their own, else national) and whether unsuppressed figures were asked for.
+    static func load(_ req: Request, area asked: String?, wantsFull: Bool) async throws -> FigureAccess? {
+        let account = try req.requireAccount()
+        guard let version = try await req.store.extracts.current(for: account.area) else { return nil }
+        let figures = try await req.roret.figures.figures(of: version)
+        let area: String
+        if let asked, figures.areas.contains(asked) {
+            area = asked
+        } else if figures.areas.contains(account.area) {
+            area = account.area
+        } else {
+            area = nationalArea
+        }
+        return FigureAccess(
+            account: account, version: version, figures: figures, area: area,
+            unsuppressedRequested: wantsFull && AccessPolicy.mayRequestUnsuppressed(account.role)
+        )
+    }
+
+    /// Whether rows of `area` are shown without disclosure control.
+    func isUnsuppressed(_ area: String) -> Bool {
+        unsuppressedRequested && AccessPolicy.mayUnsuppress(role: account.role, userArea: account.area, area: area)
+    }
+
+    /// Whether any area on this request is shown unsuppressed (then the view is audited).
+    var showsUnsuppressed: Bool {
+        figures.areas.contains { isUnsuppressed($0) }
+    }
+
+    /// The rows of a figure in an area over all years, as this user may see them.
+    func rows(_ figure: KeyFigure, area: String? = nil) -> [KeyFigureRow] {
+        let area = area ?? self.area
+        return figures.rows(area: area, figure: figure, unsuppressed: isUnsuppressed(area))
+    }
+
+    /// The row of a figure, area, year and breakdown.
+    func row(_ figure: KeyFigure, area: String? = nil, year: Int, breakdown: String = "") -> KeyFigureRow? {
+        rows(figure, area: area).first { $0.year == year && $0.breakdown == breakdown }
+    }
+
+    /// The year asked for (`aar`) if the figure is computed for it, else the latest such year.
+    func year(for figure: KeyFigure, _ req: Request) -> Int? {
+        let years = figures.computedYears(of: figure)
+        if let asked = req.query[Int.self, at: "aar"], years.contains(asked) { return asked }
+        return years.last
+    }
+
+    /// Every row of `figures` in every area, as this user may see them (downloads, API).
+    func allRows(_ wanted: [KeyFigure], areas: [String]? = nil, year: Int? = nil) -> [KeyFigureRow] {
+        var out: [KeyFigureRow] = []
+        for area in areas ?? figures.areas {
+            let unsuppressed = isUnsuppressed(area)
+            for figure in wanted {
+                out += figures.rows(area: area, figure: figure, unsuppressed: unsuppressed).filter { year == nil || $0.year == year }
+            }
+        }
+        // Output order: area, year, figure, breakdown.
+        return out.sorted {
+            if $0.area != $1.area { return (figures.areas.firstIndex(of: $0.area) ?? 0) < (figures.areas.firstIndex(of: $1.area) ?? 0) }
+            if $0.year != $1.year { return $0.year < $1.year }
+            if $0.figure != $1.figure { return $0.figure < $1.figure }
+            return $0.breakdown.utf8.lexicographicallyPrecedes($1.breakdown.utf8)
+        }
+    }
+
+    /// Audits the view when it showed unsuppressed figures.
+    func auditIfUnsuppressed(_ req: Request, page: String) async throws {
+        guard showsUnsuppressed else { return }
+        let areas = account.area == nationalArea ? "alle områder" : account.area
+        try await req.audit(.viewUnsuppressed, area: area, detail: "\(page) — ikke-diskretionerede tal for \(areas), udtræk v\(version.version)")
+    }
+}

@@ -1,0 +1,30 @@
+import RoretStore
+import Vapor
+
+/// What the routes use, built once at start: the configuration, the
+/// key-figure cache and the account service.
+struct RoretServices: Sendable {
+    let configuration: RoretConfiguration
+    let figures: KeyFigureCache
+}
+
+private struct RoretServicesKey: StorageKey {
+    typealias Value = RoretServices
+}
+
+extension Application {
+    /// The services set up by `configure`.
+    var roret: RoretServices {
+        get {
+            guard let services = storage[RoretServicesKey.self] else { fatalError("configure(_:_:) was not called") }
+            return services
+        }
+        set { storage[RoretServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var roret: RoretServices { application.roret }
+    /// The repositories on this request's event loop (its own connection pool).
+    var store: Store { Store(database: db) }
+}
