@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "RoretCore", "RoretImport",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,16 +77,17 @@ let package = Package(
         ),
         .testTarget(name: "RoretCoreTests", dependencies: ["RoretCore"]),
         .testTarget(name: "RoretImportTests", dependencies: ["RoretCore", "RoretImport"]),
-        .testTarget(name: "RoretStoreTests", dependencies: ["RoretCore", "RoretImport", "RoretStore"]),
+        // Test helpers shared by the store and web tests: a fresh database per test, SQLite or PostgreSQL.
+        .target(name: "RoretTestSupport", dependencies: ["RoretStore"], path: "Tests/RoretTestSupport"),
+        .testTarget(name: "RoretStoreTests", dependencies: ["RoretCore", "RoretImport", "RoretStore", "RoretTestSupport"]),
         .testTarget(
             name: "RoretWebTests",
             dependencies: [
-                "RoretCore", "RoretStore", "RoretWeb",
-                .product(name: "XCTVapor", package: "vapor"),
+                "RoretCore", "RoretImport", "RoretStore", "RoretWeb", "RoretTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
-        .testTarget(name: "roretTests", dependencies: ["roret", "RoretCore", "RoretImport"]),
+        .testTarget(name: "roretTests", dependencies: ["roret", "RoretCore", "RoretImport", "RoretStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,7 +25,8 @@ public struct AccountRepository: Sendable {
         model.area = area
         model.passwordHash = passwordHash
         model.disabled = false
-        model.createdAt = Date()
+        // Whole seconds: every database keeps them exactly, so a stored account equals the one returned here.
+        model.createdAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         try await model.create(on: database)
         return Account(model)
     }

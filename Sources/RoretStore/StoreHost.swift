@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import Logging
 import NIOCore
@@ -9,11 +10,19 @@ import NIOPosix
 /// down through `withStore`.
 public final class StoreHost: Sendable {
     public let configuration: StoreConfiguration
+
+    /// The default logger: warnings and errors only (migrations run quietly).
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "roret.store")
+        logger.logLevel = .warning
+        return logger
+    }
     private let databases: Databases
     private let eventLoopGroup: any EventLoopGroup
     private let logger: Logger
 
-    public init(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "roret.store")) throws {
+    /// A store host logging warnings and worse (`logger` to see more).
+    public init(_ configuration: StoreConfiguration, logger: Logger = StoreHost.quietLogger) throws {
         self.configuration = configuration
         self.logger = logger
         eventLoopGroup = MultiThreadedEventLoopGroup.singleton
@@ -65,6 +74,21 @@ public final class StoreHost: Sendable {
         } catch {
             await host.shutdown()
             throw error
+        }
+    }
+}
+
+extension StoreHost {
+    /// Every table Roret owns, children before parents.
+    static let tables = ["api_tokens", "extract_files", "extract_imports", "audit_events", "sessions", "accounts", "_fluent_migrations"]
+
+    /// Drops every table of Roret's, whatever state a previous run left
+    /// them in (tests on a shared PostgreSQL database). The one place the
+    /// store issues SQL itself: SQLKit's dialect-neutral `DROP TABLE IF EXISTS`.
+    public func dropAllTables() async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for table in Self.tables {
+            try await sql.drop(table: table).ifExists().run()
         }
     }
 }
