@@ -1,0 +1,109 @@
+import RoretCore
+import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Small cells never reach anyone without person-level access: the CSV a
+/// user downloads is compared row by row with the engine's two forms.
+@Suite struct DisclosureTests {
+    /// The demo extract's figures, both forms.
+    func demoSet(_ app: Application) async throws -> KeyFigureSet {
+        let store = Store(database: app.db)
+        let version = try #require(try await store.extracts.current(for: nationalArea))
+        return try await app.roret.figures.figures(of: version)
+    }
+
+    /// Every row of every area and figure in output order, as the CSV has them.
+    func csv(_ set: KeyFigureSet, figure: KeyFigure, unsuppressedAreas: Set<String>) -> String {
+        let rows = set.areas.flatMap { set.rows(area: $0, figure: figure, unsuppressed: unsuppressedAreas.contains($0)) }
+        return KeyFigureOutput.csv(rows)
+    }
+
+    @Test func theDemoHasSmallCellsSoTheseTestsCanFail() async throws {
+        try await withRoretApp { app in
+            let set = try await demoSet(app)
+            #expect(set.suppressed.contains { $0.suppressed && $0.area == "265" })
+            #expect(set.suppressed.contains { $0.suppressed && $0.area == "253" })
+            #expect(set.suppressed.contains { $0.suppressed && $0.area == nationalArea })
+        }
+    }
+
+    @Test func aLeaderGetsSuppressedFiguresEvenWhenAskingForThemUnsuppressed() async throws {
+        try await withRoretApp { app in
+            let set = try await demoSet(app)
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            for figure in [KeyFigure.nt01, .nt07, .nt13, .nt17] {
+                for query in ["", "?visning=fuld"] {
+                    let response = try await leader.get("/hent/\(figure.code).csv\(query)")
+                    #expect(response.status == .ok)
+                    #expect(response.body.string == csv(set, figure: figure, unsuppressedAreas: []), "\(figure.code)\(query)")
+                }
+            }
+            #expect(try await auditEvents(app, .viewUnsuppressed).isEmpty)
+            #expect(try await auditEvents(app, .export, username: "leder").count == 8)
+        }
+    }
+
+    @Test func aMunicipalAnalystSeesOnlyTheirOwnMunicipalityUnsuppressed() async throws {
+        try await withRoretApp { app in
+            let set = try await demoSet(app)
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker")
+            for figure in [KeyFigure.nt01, .nt07, .nt13] {
+                let plain = try await analyst.get("/hent/\(figure.code).csv")
+                #expect(plain.body.string == csv(set, figure: figure, unsuppressedAreas: []), "without asking: suppressed")
+                let full = try await analyst.get("/hent/\(figure.code).csv?visning=fuld")
+                #expect(full.body.string == csv(set, figure: figure, unsuppressedAreas: ["265"]), "265 open; 253, 350 and national closed")
+            }
+            let views = try await auditEvents(app, .viewUnsuppressed, username: "analytiker")
+            #expect(views.count == 3)
+        }
+    }
+
+    @Test func aNationalAnalystMaySeeEveryAreaUnsuppressed() async throws {
+        try await withRoretApp { app in
+            let set = try await demoSet(app)
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker-land")
+            let full = try await analyst.get("/hent/NT07.csv?visning=fuld")
+            #expect(full.body.string == csv(set, figure: .nt07, unsuppressedAreas: Set(set.areas)))
+        }
+    }
+
+    @Test func pagesShowSmallCellsAsLessThanFiveAndExplainWhy() async throws {
+        try await withRoretApp { app in
+            let set = try await demoSet(app)
+            // A suppressed NT13 cell of 265 in some year.
+            let cell = try #require(set.suppressed.first { $0.area == "265" && $0.figure == .nt13 && $0.suppressed })
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let page = try await leader.get("/noegletal/NT13?aar=\(cell.year)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("&lt;5"))
+            #expect(page.body.string.contains("diskretionering"))
+            // The analyst asking for it sees the number and the page says the view is logged.
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker")
+            let open = try await analyst.get("/noegletal/NT13?aar=\(cell.year)&visning=fuld")
+            let number = try #require(set.unsuppressed.first { $0.area == "265" && $0.figure == .nt13 && $0.year == cell.year }?.numerator)
+            #expect(open.body.string.contains("<td class=\"num\">\(number)</td>"))
+            #expect(open.body.string.contains("Visningen er logget"))
+        }
+    }
+
+    @Test func aLeaderOfAnotherMunicipalitySeesTheSameSuppressedNumbers() async throws {
+        try await withRoretApp { app in
+            var greve = Browser(app)
+            try await greve.signIn("leder-greve")
+            var roskilde = Browser(app)
+            try await roskilde.signIn("leder")
+            let a = try await greve.get("/hent/NT01.csv")
+            let b = try await roskilde.get("/hent/NT01.csv")
+            #expect(a.body.string == b.body.string)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Sign-in, sessions, CSRF, throttling, sign-out and disabled accounts.
+@Suite struct SignInTests {
+    @Test func theSignInFormCarriesACSRFTokenAndTheCookieIsHttpOnlyAndSameSite() async throws {
+        try await withRoretApp { app in
+            var browser = Browser(app)
+            let page = try await browser.get("/log-ind")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Log ind"))
+            #expect(browser.csrf != nil)
+            let cookie = try #require(page.headers.setCookie?["roret-session"])
+            #expect(cookie.isHTTPOnly)
+            #expect(cookie.sameSite == .lax)
+            #expect(!cookie.isSecure, "plain http in tests")
+        }
+    }
+
+    @Test func secureCookiesWhenConfigured() async throws {
+        try await withRoretApp(importDemo: false, configure: { $0.secureCookies = true }) { app in
+            var browser = Browser(app)
+            let page = try await browser.get("/log-ind")
+            #expect(page.headers.setCookie?["roret-session"]?.isSecure == true)
+        }
+    }
+
+    @Test func aFormWithoutTheSessionsCSRFTokenIsRefused() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var browser = Browser(app)
+            _ = try await browser.get("/log-ind")
+            let forged = try await browser.post("/log-ind", ["username": "leder", "password": testPassword], csrf: "forged")
+            #expect(forged.status == .forbidden)
+            var stranger = Browser(app)
+            let noSession = try await stranger.post("/log-ind", ["username": "leder", "password": testPassword], csrf: "x")
+            #expect(noSession.status == .forbidden)
+            #expect(try await auditEvents(app, .signIn).isEmpty)
+        }
+    }
+
+    @Test func aRightPasswordSignsInWithANewSessionAndIsAudited() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var browser = Browser(app)
+            _ = try await browser.get("/log-ind")
+            let before = browser.cookie
+            let response = try await browser.post("/log-ind", ["username": "leder", "password": testPassword])
+            #expect(response.status == .seeOther)
+            #expect(response.headers.first(name: .location) == "/oversigt")
+            #expect(browser.cookie != nil && browser.cookie != before, "a new session id at sign-in")
+            let events = try await auditEvents(app, .signIn, username: "leder")
+            #expect(events.count == 1)
+            #expect(events.first?.role == "leader")
+            // The pre-sign-in session is gone: replaying its cookie is not signed in.
+            var replay = Browser(app)
+            replay.cookie = before
+            let r1 = try await replay.get("/oversigt")
+            #expect(r1.status == .seeOther)
+        }
+    }
+
+    @Test func aWrongPasswordOrUnknownNameIsRefusedAndAudited() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var browser = Browser(app)
+            let r2 = try await browser.signIn("leder", password: "wrong-password")
+            #expect(r2.status == .unauthorized)
+            let r3 = try await browser.signIn("ingen-saadan", password: "wrong-password")
+            #expect(r3.status == .unauthorized)
+            let r4 = try await browser.get("/oversigt")
+            #expect(r4.status == .seeOther)
+            #expect(try await auditEvents(app, .signInFailed).map(\.username) == ["ingen-saadan", "leder"])
+        }
+    }
+
+    @Test func fiveFailuresThrottleTheNameEvenForTheRightPassword() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var browser = Browser(app)
+            for _ in 0..<5 {
+                let failed = try await browser.signIn("analytiker", password: "guess-guess")
+                #expect(failed.status == .unauthorized)
+            }
+            let throttled = try await browser.signIn("analytiker", password: testPassword)
+            #expect(throttled.status == .tooManyRequests)
+            #expect(throttled.body.string.contains("For mange mislykkede forsøg"))
+            #expect(try await auditEvents(app, .signInThrottled, username: "analytiker").count == 1)
+            // Another name is not affected.
+            var other = Browser(app)
+            let r5 = try await other.signIn("leder")
+            #expect(r5.status == .seeOther)
+        }
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var browser = Browser(app)
+            try await browser.signIn("leder")
+            let old = browser.cookie
+            _ = try await browser.get("/oversigt")
+            let out = try await browser.post("/log-ud", [:])
+            #expect(out.status == .seeOther)
+            var replay = Browser(app)
+            replay.cookie = old
+            let after = try await replay.get("/oversigt")
+            #expect(after.status == .seeOther)
+            #expect(after.headers.first(name: .location) == "/log-ind")
+            #expect(try await auditEvents(app, .signOut, username: "leder").count == 1)
+        }
+    }
+
+    @Test func aDisabledAccountsSessionStopsAtItsNextRequest() async throws {
+        try await withRoretApp { app in
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let r6 = try await leader.get("/oversigt")
+            #expect(r6.status == .ok)
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/brugere")
+            let r7 = try await admin.post("/admin/brugere/leder/deaktiver", [:])
+            #expect(r7.status == .ok)
+            let r8 = try await leader.get("/oversigt")
+            #expect(r8.status == .seeOther)
+            var again = Browser(app)
+            let r9 = try await again.signIn("leder")
+            #expect(r9.status == .unauthorized)
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var browser = Browser(app)
+            let page = try await browser.get("/log-ind")
+            #expect(page.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true)
+            #expect(page.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(page.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(page.headers.first(name: .cacheControl) == "no-store")
+        }
+    }
+}
