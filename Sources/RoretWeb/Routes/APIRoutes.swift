@@ -72,7 +72,7 @@ struct APIRoutes: RouteCollection {
         if let year, !access.figures.years.contains(year) { throw Abort(.badRequest, reason: "Year \(year) is outside the extract's period.") }
         let rows = access.allRows(figures, areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
-        if wantsFull { try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)") }
+        try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
         let csv = req.query[String.self, at: "format"] == "csv"
         let response = Response(status: .ok, body: .init(string: csv ? KeyFigureOutput.csv(rows) : KeyFigureOutput.json(rows)))
         response.headers.contentType = csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json

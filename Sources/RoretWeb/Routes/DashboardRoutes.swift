@@ -51,9 +51,9 @@ struct DashboardRoutes: RouteCollection {
         guard let access = try await FigureAccess.load(req) else { throw Abort(.notFound, reason: "Der er endnu ikke indlæst et udtræk.") }
         if name == "oversigt" { areas = [access.area] + (access.area == nationalArea ? [] : [nationalArea]) }
         let rows = access.allRows(figures, areas: areas, year: req.query[Int.self, at: "aar"])
-        let detail = "\(file)\(access.showsUnsuppressed ? " (ikke-diskretioneret)" : ""), \(rows.count) rækker, udtræk v\(access.version.version)"
+        let detail = "\(file)\(access.showsUnsuppressed(in: areas) ? " (ikke-diskretioneret)" : ""), \(rows.count) rækker, udtræk v\(access.version.version)"
         try await req.audit(.export, area: access.area, detail: detail)
-        try await access.auditIfUnsuppressed(req, page: "/hent/\(file)")
+        try await access.auditIfUnsuppressed(req, page: "/hent/\(file)", areas: areas)
         let response = Response(status: .ok, body: .init(string: KeyFigureOutput.csv(rows)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "roret-\(name)-v\(access.version.version).csv")

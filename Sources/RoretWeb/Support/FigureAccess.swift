@@ -46,9 +46,9 @@ struct FigureAccess {
         unsuppressedRequested && AccessPolicy.mayUnsuppress(role: account.role, userArea: account.area, area: area)
     }
 
-    /// Whether any area on this request is shown unsuppressed (then the view is audited).
-    var showsUnsuppressed: Bool {
-        figures.areas.contains { isUnsuppressed($0) }
+    /// Whether any of `areas` (default: every area) is shown unsuppressed; then the view is audited.
+    func showsUnsuppressed(in areas: [String]? = nil) -> Bool {
+        (areas ?? figures.areas).contains { isUnsuppressed($0) }
     }
 
     /// The rows of a figure in an area over all years, as this user may see them.
@@ -87,9 +87,9 @@ struct FigureAccess {
         }
     }
 
-    /// Audits the view when it showed unsuppressed figures.
-    func auditIfUnsuppressed(_ req: Request, page: String) async throws {
-        guard showsUnsuppressed else { return }
+    /// Audits the view when it showed unsuppressed figures of any of `areas` (default: every area).
+    func auditIfUnsuppressed(_ req: Request, page: String, areas: [String]? = nil) async throws {
+        guard showsUnsuppressed(in: areas) else { return }
         let areas = account.area == nationalArea ? "alle områder" : account.area
         try await req.audit(.viewUnsuppressed, area: area, detail: "\(page) — ikke-diskretionerede tal for \(areas), udtræk v\(version.version)")
     }

@@ -1,0 +1,115 @@
+import RoretCore
+import RoretImport
+import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// The administrator's pages: accounts, the audit log, extracts.
+@Suite struct AdminTests {
+    @Test func anAdministratorAddsAUserWhoCanSignInWithTheShownPassword() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/brugere")
+            let added = try await admin.post("/admin/brugere", ["username": "ny-leder", "displayName": "Ny Leder", "role": "leader", "area": "265"])
+            #expect(added.status == .ok)
+            let html = added.body.string
+            let marker = try #require(html.range(of: "Adgangskode (vises kun nu): "))
+            let password = String(html[marker.upperBound...].prefix(14))
+            var newcomer = Browser(app)
+            let signIn = try await newcomer.signIn("ny-leder", password: password)
+            #expect(signIn.status == .seeOther)
+            #expect(try await auditEvents(app, .accountAdded, username: "admin").first?.detail == "ny-leder (leader)")
+        }
+    }
+
+    @Test func badAccountFormsAreExplainedInDanish() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/brugere")
+            let taken = try await admin.post("/admin/brugere", ["username": "leder", "role": "leader", "area": "265"])
+            #expect(taken.body.string.contains("Brugernavnet leder er optaget."))
+            let area = try await admin.post("/admin/brugere", ["username": "ny", "role": "leader", "area": "Roskilde"])
+            #expect(area.body.string.contains("Område skal være"))
+            let myself = try await admin.post("/admin/brugere/admin/deaktiver", [:])
+            #expect(myself.body.string.contains("Du kan ikke deaktivere dig selv."))
+        }
+    }
+
+    @Test func aResetGivesANewPasswordAndTheOldStopsWorking() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/brugere")
+            let reset = try await admin.post("/admin/brugere/leder/nulstil", [:])
+            let html = reset.body.string
+            let marker = try #require(html.range(of: "Ny adgangskode til leder (vises kun nu): "))
+            let password = String(html[marker.upperBound...].prefix(14))
+            var old = Browser(app)
+            #expect(try await old.signIn("leder").status == .unauthorized)
+            var fresh = Browser(app)
+            #expect(try await fresh.signIn("leder", password: password).status == .seeOther)
+        }
+    }
+
+    @Test func theAuditPageListsAndFilters() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var wrong = Browser(app)
+            _ = try await wrong.signIn("leder", password: "not-the-password")
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            let all = try await admin.get("/admin/log")
+            #expect(all.body.string.contains("Mislykket log ind"))
+            let filtered = try await admin.get("/admin/log?handling=signin&bruger=admin")
+            #expect(filtered.body.string.contains("<td>admin</td>"))
+            #expect(!filtered.body.string.contains("<td>leder</td>"))
+            let future = try await admin.get("/admin/log?fra=2999-01-01")
+            #expect(!future.body.string.contains("<td>Log ind</td>"))
+        }
+    }
+
+    /// A multipart body with the given files.
+    func multipart(_ files: [String: [UInt8]], csrf: String) -> (HTTPHeaders, ByteBuffer) {
+        let boundary = "roret-test-boundary"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n")
+        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n")
+            body.writeBytes(bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return (["Content-Type": "multipart/form-data; boundary=\(boundary)"], body)
+    }
+
+    @Test func anUploadedExtractIsStoredWholeOrNotAtAll() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/udtraek")
+            var bad = TestExtracts.demo()
+            bad["population.csv"] = Array("municipality_code,year,adults\n265,2017,-5\n".utf8)
+            let (h1, b1) = multipart(bad, csrf: admin.csrf!)
+            let rejected = try await admin.send(.POST, "/admin/udtraek", headers: h1, body: b1)
+            #expect(rejected.status == .ok)
+            #expect(rejected.body.string.contains("Udtrækket blev afvist, og intet er gemt"))
+            #expect(rejected.body.string.contains("population.csv:2:"))
+            #expect(try await store.extracts.history().isEmpty)
+            #expect(try await auditEvents(app, .extractRejected).count == 1)
+
+            let (h2, b2) = multipart(TestExtracts.demo(), csrf: admin.csrf!)
+            let imported = try await admin.send(.POST, "/admin/udtraek", headers: h2, body: b2)
+            #expect(imported.body.string.contains("Udtrækket er indlæst som version 1."))
+            let (h3, b3) = multipart(TestExtracts.demo(seed: 5), csrf: admin.csrf!)
+            let second = try await admin.send(.POST, "/admin/udtraek", headers: h3, body: b3)
+            #expect(second.body.string.contains("Det erstatter version 1."))
+            #expect(try await store.extracts.history().map(\.version) == [2, 1])
+            #expect(try await auditEvents(app, .extractImported).count == 2)
+        }
+    }
+}
