@@ -21,6 +21,8 @@ import VaporTesting
                 #expect(html.contains("<svg"), "\(figure.code) trend chart")
                 #expect(html.contains("Roskilde"), "\(figure.code) table")
                 #expect(html.contains("Hele landet"), "\(figure.code)")
+                #expect(html.contains("name=\"brud\"") == (figure.breakdowns.count > 1), "\(figure.code): a breakdown chooser only where there are breakdowns")
+                #expect(!html.contains("hele landet — </h2>") && !html.contains("hele landet —</h2>"), "\(figure.code)")
             }
         }
     }

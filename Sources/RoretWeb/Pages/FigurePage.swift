@@ -35,7 +35,9 @@ struct FigurePage: Encodable {
     var title: String
     var definition: String
     var breakdowns: [Option]
-    var breakdownLabel: String
+    var hasBreakdowns: Bool
+    /// The chosen breakdown in Danish; nil for a figure without breakdowns.
+    var breakdownLabel: String?
     var year: Int
     var areaName: String
     var trend: String
@@ -60,7 +62,8 @@ struct FigurePage: Encodable {
         let breakdown = figure.breakdowns.contains(asked ?? "\u{0}") ? asked! : figure.breakdowns[0]
         breakdowns = figure.breakdowns.count > 1
             ? figure.breakdowns.map { Option(value: $0, label: figure.danishBreakdown($0), selected: $0 == breakdown) } : []
-        breakdownLabel = figure.breakdowns.count > 1 ? figure.danishBreakdown(breakdown) : ""
+        hasBreakdowns = figure.breakdowns.count > 1
+        breakdownLabel = hasBreakdowns ? figure.danishBreakdown(breakdown) : nil
         self.year = year
         areaName = access.figures.areaName(access.area)
         notComputed = years.isEmpty

@@ -129,7 +129,7 @@ struct ExtractsUploadResult: Encodable {
     var message: String
     var problems: [String]
 
-    enum CodingKeys: String, CodingKey { case chrome, versions, message, problems }
+    enum CodingKeys: String, CodingKey { case chrome, versions, message, problems, hasProblems }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -137,5 +137,6 @@ struct ExtractsUploadResult: Encodable {
         try c.encode(page.versions, forKey: .versions)
         try c.encode(message, forKey: .message)
         try c.encode(problems, forKey: .problems)
+        try c.encode(!problems.isEmpty, forKey: .hasProblems)
     }
 }

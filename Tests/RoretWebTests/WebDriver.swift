@@ -1,0 +1,134 @@
+import Foundation
+import Vapor
+
+/// A minimal W3C WebDriver client for the end-to-end test: drives a real
+/// headless Chromium through Debian's chromedriver.
+struct WebDriver {
+    let client: any Client
+    let base: String
+    let session: String
+
+    /// The chromedriver and Chromium binaries, when installed.
+    static var chromedriverPath: String? { ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) } }
+    static var chromiumPath: String? { ["/usr/bin/chromium", "/usr/lib/chromium/chromium"].first { FileManager.default.isExecutableFile(atPath: $0) } }
+
+    /// Starts chromedriver on `port`, runs `body` with a new browser session, and always ends both.
+    static func withBrowser<T>(client: any Client, port: Int, windowSize: String = "1280,1400", downloads: String, _ body: (WebDriver) async throws -> T) async throws -> T {
+        guard let driverPath = chromedriverPath, let chromium = chromiumPath else { throw Abort(.serviceUnavailable, reason: "chromedriver/chromium not installed") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: driverPath)
+        process.arguments = ["--port=\(port)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let base = "http://127.0.0.1:\(port)"
+        do {
+            let result = try await session(client: client, base: base, chromium: chromium, windowSize: windowSize, downloads: downloads, body)
+            await stop(process, client: client, base: base)
+            return result
+        } catch {
+            await stop(process, client: client, base: base)
+            throw error
+        }
+    }
+
+    /// Asks chromedriver to quit, then ends it for sure (without Foundation's
+    /// `waitUntilExit`, which spins on Linux).
+    private static func stop(_ process: Process, client: any Client, base: String) async {
+        _ = try? await client.get(URI(string: base + "/shutdown"))
+        for _ in 0..<30 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    private static func session<T>(client: any Client, base: String, chromium: String, windowSize: String, downloads: String, _ body: (WebDriver) async throws -> T) async throws -> T {
+        var ready = false
+        for _ in 0..<100 where !ready {
+            if let status = try? await client.get(URI(string: base + "/status")), status.status == .ok { ready = true } else { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        guard ready else { throw Abort(.serviceUnavailable, reason: "chromedriver did not start") }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
+            "browserName": "chrome",
+            "goog:chromeOptions": [
+                "binary": chromium,
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(windowSize)", "--lang=da-DK"],
+                "prefs": ["download.default_directory": downloads, "download.prompt_for_download": false],
+            ],
+        ]]]
+        let created = try await call(client, .POST, base + "/session", capabilities)
+        guard let value = created["value"] as? [String: Any], let session = value["sessionId"] as? String else {
+            throw Abort(.internalServerError, reason: "no WebDriver session: \(created)")
+        }
+        let driver = WebDriver(client: client, base: base, session: session)
+        _ = try? await driver.command(.POST, "/goog/cdp/execute", ["cmd": "Browser.setDownloadBehavior", "params": ["behavior": "allow", "downloadPath": downloads]])
+        do {
+            let result = try await body(driver)
+            _ = try? await driver.command(.DELETE, "", nil)
+            return result
+        } catch {
+            _ = try? await driver.command(.DELETE, "", nil)
+            throw error
+        }
+    }
+
+    @discardableResult
+    func command(_ method: HTTPMethod, _ path: String, _ body: [String: Any]?) async throws -> Any? {
+        let answer = try await Self.call(client, method, base + "/session/" + session + path, body)
+        if let value = answer["value"] as? [String: Any], let error = value["error"] as? String {
+            throw Abort(.internalServerError, reason: "WebDriver \(path): \(error): \(value["message"] ?? "")")
+        }
+        return answer["value"]
+    }
+
+    static func call(_ client: any Client, _ method: HTTPMethod, _ url: String, _ body: [String: Any]?) async throws -> [String: Any] {
+        let response = try await client.send(method, headers: ["Content-Type": "application/json"], to: URI(string: url)) { request in
+            if let body { request.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)) }
+        }
+        guard let data = response.body.map({ Data(buffer: $0) }), let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        return json
+    }
+
+    func open(_ url: String) async throws { try await command(.POST, "/url", ["url": url]) }
+
+    /// Waits up to 10 s for the address to satisfy `condition` (a click starts a navigation it does not wait for).
+    @discardableResult
+    func waitForURL(_ condition: (String) -> Bool) async throws -> Bool {
+        for _ in 0..<100 {
+            if condition(try await currentURL), try await command(.POST, "/execute/sync", ["script": "return document.readyState", "args": []]) as? String == "complete" {
+                return true
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    var currentURL: String { get async throws { try await command(.GET, "/url", nil) as? String ?? "" } }
+
+    var pageSource: String { get async throws { try await command(.GET, "/source", nil) as? String ?? "" } }
+
+    /// The element matching a CSS selector.
+    func element(_ css: String) async throws -> String {
+        let value = try await command(.POST, "/element", ["using": "css selector", "value": css]) as? [String: Any]
+        guard let id = value?.values.first as? String else { throw Abort(.notFound, reason: "no element \(css)") }
+        return id
+    }
+
+    func type(_ css: String, _ text: String) async throws {
+        try await command(.POST, "/element/\(try await element(css))/value", ["text": text])
+    }
+
+    func click(_ css: String) async throws {
+        try await command(.POST, "/element/\(try await element(css))/click", [:])
+    }
+
+    func attribute(_ css: String, _ name: String) async throws -> String? {
+        try await command(.GET, "/element/\(try await element(css))/attribute/\(name)", nil) as? String
+    }
+
+    /// A PNG of the window, written to `path`.
+    func screenshot(_ path: String) async throws {
+        guard let base64 = try await command(.GET, "/screenshot", nil) as? String, let data = Data(base64Encoded: base64) else {
+            throw Abort(.internalServerError, reason: "no screenshot")
+        }
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+}
