@@ -24,7 +24,9 @@ public actor KeyFigureCache {
         if let task = sets[version.id] { return try await task.value }
         let extracts = self.extracts
         let options = self.options
-        let task = Task {
+        // Detached: the computation (about a second for the national extract)
+        // must not hold the actor, so lookups of other versions go on.
+        let task = Task.detached {
             let data = try await extracts.registerData(of: version)
             return KeyFigureSet(data: data, options: options)
         }

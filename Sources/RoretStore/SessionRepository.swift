@@ -5,6 +5,9 @@ import Foundation
 public struct SessionRepository: Sendable {
     let database: any Database
 
+    /// Sessions over `database`.
+    public init(database: any Database) { self.database = database }
+
     /// How long a session lives after it was last written.
     public static let lifetime: TimeInterval = 8 * 60 * 60
 

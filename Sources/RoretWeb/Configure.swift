@@ -1,6 +1,7 @@
 import Fluent
 import Leaf
 import LeafKit
+import NIOCore
 import RoretCore
 import RoretStore
 import Vapor
@@ -14,7 +15,9 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.migrations.add(StoreMigrations.all)
     try await app.autoMigrate()
 
-    app.roret = RoretServices(configuration: config, figures: KeyFigureCache(extracts: Store(database: app.db).extracts))
+    app.roret = RoretServices(
+        configuration: config, figures: KeyFigureCache(extracts: Store(database: app.db).extracts), renderedBodies: RenderedBodies()
+    )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     let resources = WebResources.directory
@@ -41,6 +44,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.http.server.configuration.port = config.port
 
     try routes(app)
+    scheduleSessionPurge(app)
 
     let signIns = config.seedDemoWhenEmpty ? try await DemoSeeder.seedIfEmpty(app) : []
     // Compute the current figures before the first page view asks for them.
@@ -51,8 +55,35 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     return signIns
 }
 
+/// Removes expired sessions every hour (and shortly after start); stops with the app.
+func scheduleSessionPurge(_ app: Application) {
+    let database = app.db
+    let logger = app.logger
+    let loop = app.eventLoopGroup.next()
+    let repeated = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .hours(1)) { _ in
+        loop.makeFutureWithTask {
+            do {
+                let purged = try await SessionRepository(database: database).purgeExpired()
+                if purged > 0 { logger.info("purged \(purged) expired sessions") }
+            } catch {
+                logger.warning("session purge failed: \(error)")
+            }
+        }
+    }
+    app.lifecycle.use(StopOnShutdown(task: repeated))
+}
+
+/// Cancels a repeated task when the application shuts down.
+struct StopOnShutdown: LifecycleHandler {
+    let task: RepeatedTask
+
+    func shutdown(_ application: Application) { task.cancel() }
+}
+
 /// Every route, each group behind the middleware its users need.
 func routes(_ app: Application) throws {
+    app.get("health") { _ in "ok" }
+
     let browser = app.grouped(app.sessions.middleware, SessionAuthenticator(), CSRFProtection())
     browser.get { req in req.redirect(to: req.account.map { SignInRoutes.home(for: $0.role) } ?? "/log-ind") }
     try browser.register(collection: SignInRoutes())

@@ -107,3 +107,44 @@ import VaporTesting
         }
     }
 }
+
+/// The rendered-body cache never hands one access scope's page to another.
+@Suite struct RenderedBodyCacheTests {
+    @Test func anAnalystsUnsuppressedPageIsNeverServedToALeader() async throws {
+        try await withRoretApp { app in
+            let store = Store(database: app.db)
+            let version = try #require(try await store.extracts.current(for: nationalArea))
+            let set = try await app.roret.figures.figures(of: version)
+            let cell = try #require(set.suppressed.first { $0.area == "265" && $0.figure == .nt13 && $0.suppressed })
+            let number = try #require(set.unsuppressed.first { $0.area == "265" && $0.figure == .nt13 && $0.year == cell.year }?.numerator)
+            let path = "/noegletal/NT13?aar=\(cell.year)&visning=fuld"
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker")
+            #expect(try await analyst.get(path).body.string.contains("<td class=\"num\">\(number)</td>"))
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let leaderPage = try await leader.get(path).body.string
+            #expect(!leaderPage.contains("Visningen er logget"))
+            #expect(!leaderPage.contains("<td class=\"num\">\(number)</td>"))
+            #expect(leaderPage.contains("&lt;5"))
+        }
+    }
+
+    @Test func aBodyIsRenderedOncePerKeyAndSharedAcrossUsersOfTheSameScope() async throws {
+        try await withRoretApp { app in
+            let bodies = app.roret.renderedBodies
+            var roskilde = Browser(app)
+            try await roskilde.signIn("leder")
+            var greve = Browser(app)
+            try await greve.signIn("leder-greve")
+            _ = try await roskilde.get("/noegletal/NT03?omraade=265")
+            let afterFirst = bodies.count
+            let greveView = try await greve.get("/noegletal/NT03?omraade=265")
+            #expect(bodies.count == afterFirst, "same scope, same key")
+            #expect(greveView.body.string.contains("leder-greve · Leder"), "the chrome is the viewer's own")
+            #expect(!greveView.body.string.contains("leder · Leder · Kommune 265"))
+            _ = try await roskilde.get("/noegletal/NT03?omraade=253")
+            #expect(bodies.count == afterFirst + 1, "another area, another key")
+        }
+    }
+}

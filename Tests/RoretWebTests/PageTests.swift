@@ -125,6 +125,15 @@ import VaporTesting
         }
     }
 
+    @Test func theHealthEndpointAnswersWithoutSignIn() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            var browser = Browser(app)
+            let health = try await browser.get("/health")
+            #expect(health.status == .ok)
+            #expect(health.body.string == "ok")
+        }
+    }
+
     @Test func theStylesheetIsServedFromTheAppItself() async throws {
         try await withRoretApp(importDemo: false) { app in
             var browser = Browser(app)

@@ -140,14 +140,8 @@ struct SignInPage: Encodable {
     var error: String?
 }
 
-/// *Min side* for a citizen.
-struct CitizenPage: Encodable {
-    var chrome: Chrome
-}
-
 /// A page shown when there is nothing to show yet or something went wrong.
 struct MessagePage: Encodable {
-    var chrome: Chrome?
     var title: String
     var message: String
 }

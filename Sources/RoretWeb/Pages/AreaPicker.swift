@@ -16,6 +16,8 @@ struct AreaPicker: Encodable {
     var unsuppressed: Bool
     /// Other query items the form must keep (e.g. the breakdown).
     var hidden: [Option]
+    /// This page as the print view.
+    var printHref: String
 
     init(_ req: Request, _ access: FigureAccess, years: [Int], selectedYear: Int?, keep: [String] = []) {
         areas = access.figures.areas.map {
@@ -24,6 +26,7 @@ struct AreaPicker: Encodable {
         self.years = years.reversed().map { Option(value: String($0), label: String($0), selected: $0 == selectedYear) }
         canUnsuppress = AccessPolicy.mayRequestUnsuppressed(access.account.role)
         unsuppressed = access.unsuppressedRequested
-        hidden = keep.compactMap { key in req.query[String.self, at: key].map { Option(value: $0, label: key, selected: false) } }
+        printHref = QueryLink.current(req, setting: ["udskriv": "1"])
+        hidden = keep.compactMap { key in req.pageQuery[key].map { Option(value: $0, label: key, selected: false) } }
     }
 }

@@ -18,9 +18,8 @@ struct Chrome: Encodable {
     var areaLabel: String
     var nav: [NavItem]
     var csrf: String
-    /// The print view for the political committee: no menu, no controls.
+    /// The print view for the political committee (`udskriv=1`): no menu, no controls.
     var print: Bool
-    var printHref: String
     /// "Udtræk v3 · indlæst 23.11.2026 · 2017–2024", when figures are shown.
     var extractLine: String?
 
@@ -31,8 +30,7 @@ struct Chrome: Encodable {
         roleName = account.role.danishName
         areaLabel = account.area == nationalArea ? "Hele landet" : "Kommune \(account.area)"
         csrf = req.csrfToken
-        print = req.query[String.self, at: "udskriv"] == "1"
-        printHref = QueryLink.current(req, setting: ["udskriv": "1"])
+        print = req.pageQuery["udskriv"] == "1"
         extractLine = version.map {
             "Udtræk v\($0.version) · indlæst \(DanishDate.day($0.importedAt)) · \($0.years.lowerBound)–\($0.years.upperBound)"
         }
@@ -57,7 +55,7 @@ enum QueryLink {
     /// The current path with its kept query items, some replaced (nil removes).
     static func current(_ req: Request, path: String? = nil, setting changes: [String: String?]) -> String {
         var items: [String: String] = [:]
-        for key in kept { if let v = req.query[String.self, at: key] { items[key] = v } }
+        for key in kept { if let v = req.pageQuery[key] { items[key] = v } }
         for (k, v) in changes { items[k] = v }
         return build(path ?? req.url.path, items)
     }

@@ -29,7 +29,6 @@ struct FigurePage: Encodable {
         var marker: String
     }
 
-    var chrome: Chrome
     var picker: AreaPicker
     var code: String
     var title: String
@@ -50,15 +49,14 @@ struct FigurePage: Encodable {
     var themeTitle: String
     var themeHref: String
 
-    init(_ req: Request, _ access: FigureAccess, figure: KeyFigure) throws {
+    init(_ req: Request, _ access: FigureAccess, figure: KeyFigure) {
         let years = access.figures.computedYears(of: figure)
         let year = access.year(for: figure, req) ?? access.figures.years.upperBound
-        chrome = try Chrome(req, title: "\(figure.code) \(figure.danishTitle)", active: figure.theme == .movements ? "/bevaegelser" : "/tema/\(figure.theme.rawValue)", version: access.version)
         picker = AreaPicker(req, access, years: years, selectedYear: year, keep: ["brud", "sorter", "retning"])
         code = figure.code
         title = figure.danishTitle
         definition = figure.danishDefinition
-        let asked = req.query[String.self, at: "brud"]
+        let asked = req.pageQuery["brud"]
         let breakdown = figure.breakdowns.contains(asked ?? "\u{0}") ? asked! : figure.breakdowns[0]
         breakdowns = figure.breakdowns.count > 1
             ? figure.breakdowns.map { Option(value: $0, label: figure.danishBreakdown($0), selected: $0 == breakdown) } : []
@@ -93,8 +91,8 @@ struct FigurePage: Encodable {
                 href: QueryLink.current(req, setting: ["omraade": area])
             ))
         }
-        let sortKey = req.query[String.self, at: "sorter"] ?? "omraade"
-        let descending = req.query[String.self, at: "retning"] == "ned"
+        let sortKey = req.pageQuery["sorter"] ?? "omraade"
+        let descending = req.pageQuery["retning"] == "ned"
         let values = Dictionary(uniqueKeysWithValues: access.figures.areas.map { area in
             (area, access.row(figure, area: area, year: year, breakdown: breakdown)?.value)
         })

@@ -24,7 +24,6 @@ struct MovementsPage: Encodable {
         var href: String
     }
 
-    var chrome: Chrome
     var picker: AreaPicker
     var areaName: String
     var year: Int
@@ -42,10 +41,9 @@ struct MovementsPage: Encodable {
     var nt06Download: String
     var nt07Download: String
 
-    init(_ req: Request, _ access: FigureAccess) throws {
+    init(_ req: Request, _ access: FigureAccess) {
         let years = access.figures.computedYears(of: .nt07)
         let year = access.year(for: .nt07, req) ?? access.figures.years.upperBound
-        chrome = try Chrome(req, title: "Bevægelser på indsatstrappen", active: "/bevaegelser", version: access.version)
         picker = AreaPicker(req, access, years: years, selectedYear: year)
         areaName = access.figures.areaName(access.area)
         self.year = year

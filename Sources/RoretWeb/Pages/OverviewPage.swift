@@ -25,7 +25,6 @@ struct OverviewPage: Encodable {
         var suppressed: Bool
     }
 
-    var chrome: Chrome
     var picker: AreaPicker
     var areaName: String
     var year: Int
@@ -35,10 +34,9 @@ struct OverviewPage: Encodable {
     var anySuppressed: Bool
     var downloadHref: String
 
-    init(_ req: Request, _ access: FigureAccess) throws {
+    init(_ req: Request, _ access: FigureAccess) {
         let years = access.figures.computedYears(of: .nt01)
         let year = access.year(for: .nt01, req) ?? access.figures.years.upperBound
-        chrome = try Chrome(req, title: "Oversigt", active: "/oversigt", version: access.version)
         picker = AreaPicker(req, access, years: years, selectedYear: year)
         areaName = access.figures.areaName(access.area)
         self.year = year

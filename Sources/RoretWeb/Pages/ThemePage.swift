@@ -24,7 +24,6 @@ struct ThemePage: Encodable {
         var available: Bool
     }
 
-    var chrome: Chrome
     var picker: AreaPicker
     var title: String
     var areaName: String
@@ -32,10 +31,9 @@ struct ThemePage: Encodable {
     var anySuppressed: Bool
     var note: String?
 
-    init(_ req: Request, _ access: FigureAccess, theme: KeyFigureTheme) throws {
-        chrome = try Chrome(req, title: theme.danishTitle, active: "/tema/\(theme.rawValue)", version: access.version)
+    init(_ req: Request, _ access: FigureAccess, theme: KeyFigureTheme) {
         let allYears = Array(access.figures.years)
-        let asked = req.query[Int.self, at: "aar"]
+        let asked = req.pageQuery.int("aar")
         picker = AreaPicker(req, access, years: allYears, selectedYear: asked ?? allYears.last)
         title = theme.danishTitle
         areaName = access.figures.areaName(access.area)

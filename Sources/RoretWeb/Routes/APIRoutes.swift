@@ -55,8 +55,8 @@ struct APIRoutes: RouteCollection {
     /// Rows in the key-figure output format; `area`, `year`, `figure` filter,
     /// `unsuppressed=true` asks for unsuppressed rows where the account may have them.
     @Sendable func keyFigures(req: Request) async throws -> Response {
-        let area = req.query[String.self, at: "area"]
-        let wantsFull = req.query[String.self, at: "unsuppressed"] == "true"
+        let area = req.pageQuery["area"]
+        let wantsFull = req.pageQuery["unsuppressed"] == "true"
         let account = try req.requireAccount()
         if wantsFull && !AccessPolicy.mayRequestUnsuppressed(account.role) {
             throw Abort(.forbidden, reason: "This account may not see unsuppressed figures.")
@@ -64,16 +64,16 @@ struct APIRoutes: RouteCollection {
         let access = try await load(req, area: area, unsuppressed: wantsFull)
         if let area, !access.figures.areas.contains(area) { throw Abort(.badRequest, reason: "Unknown area '\(area)'.") }
         var figures = KeyFigure.allCases
-        if let code = req.query[String.self, at: "figure"] {
+        if let code = req.pageQuery["figure"] {
             guard let figure = KeyFigure(code: code.uppercased()) else { throw Abort(.badRequest, reason: "Unknown figure '\(code)'.") }
             figures = [figure]
         }
-        let year = req.query[Int.self, at: "year"]
+        let year = req.pageQuery.int("year")
         if let year, !access.figures.years.contains(year) { throw Abort(.badRequest, reason: "Year \(year) is outside the extract's period.") }
         let rows = access.allRows(figures, areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
         try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
-        let csv = req.query[String.self, at: "format"] == "csv"
+        let csv = req.pageQuery["format"] == "csv"
         let response = Response(status: .ok, body: .init(string: csv ? KeyFigureOutput.csv(rows) : KeyFigureOutput.json(rows)))
         response.headers.contentType = csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json
         return response

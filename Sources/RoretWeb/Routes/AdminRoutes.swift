@@ -15,16 +15,17 @@ struct AdminRoutes: RouteCollection {
         admin.on(.POST, "udtraek", body: .collect(maxSize: "1gb"), use: importExtract)
     }
 
-    @Sendable func auditLog(req: Request) async throws -> View {
-        let fromText = req.query[String.self, at: "fra"] ?? ""
-        let toText = req.query[String.self, at: "til"] ?? ""
-        var query = AuditQuery(limit: min(max(req.query[Int.self, at: "antal"] ?? 200, 1), 2000))
-        if let user = req.query[String.self, at: "bruger"], !user.isEmpty { query.username = user }
-        if let action = req.query[String.self, at: "handling"] { query.action = AuditAction(rawValue: action) }
+    @Sendable func auditLog(req: Request) async throws -> Response {
+        let fromText = req.pageQuery["fra"] ?? ""
+        let toText = req.pageQuery["til"] ?? ""
+        var query = AuditQuery(limit: min(max(req.pageQuery.int("antal") ?? 200, 1), 2000))
+        if let user = req.pageQuery["bruger"], !user.isEmpty { query.username = user }
+        if let action = req.pageQuery["handling"] { query.action = AuditAction(rawValue: action) }
         query.from = Self.day(fromText)
         query.to = Self.day(toText).map { $0.addingTimeInterval(24 * 60 * 60) }
         let events = try await req.store.audit.events(query)
-        return try await req.view.render("audit", AuditPage(req, events: events, query: query, fromText: fromText, toText: toText))
+        let page = try AuditPage(req, events: events, query: query, fromText: fromText, toText: toText)
+        return try await req.renderPage("audit", page, chrome: page.chrome)
     }
 
     /// `YYYY-MM-DD` as the start of that day in Danish time.
@@ -36,11 +37,11 @@ struct AdminRoutes: RouteCollection {
         return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
     }
 
-    @Sendable func users(req: Request) async throws -> View {
-        try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all()))
+    @Sendable func users(req: Request) async throws -> Response {
+        try await usersPage(req)
     }
 
-    @Sendable func addUser(req: Request) async throws -> View {
+    @Sendable func addUser(req: Request) async throws -> Response {
         struct Form: Content {
             var username: String
             var displayName: String?
@@ -56,38 +57,37 @@ struct AdminRoutes: RouteCollection {
                 username: form.username.trimmingCharacters(in: .whitespaces), displayName: name?.isEmpty == false ? name : nil,
                 role: role, area: form.area.trimmingCharacters(in: .whitespaces), by: actor
             )
-            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(),
-                message: "Brugeren \(account.username) er oprettet. Adgangskode (vises kun nu): \(password)"))
+            return try await usersPage(req, message: "Brugeren \(account.username) er oprettet. Adgangskode (vises kun nu): \(password)")
         } catch let error as StoreError {
-            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), error: Self.danish(error)))
+            return try await usersPage(req, error: Self.danish(error))
         } catch let error as Abort {
-            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), error: error.reason))
+            return try await usersPage(req, error: error.reason)
         }
     }
 
-    @Sendable func resetUser(req: Request) async throws -> View {
+    @Sendable func resetUser(req: Request) async throws -> Response {
         let username = req.parameters.get("username") ?? ""
         let password = try await req.accountService.reset(username: username, by: try req.requireAccount().username)
-        return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(),
-            message: "Ny adgangskode til \(username) (vises kun nu): \(password)"))
+        return try await usersPage(req, message: "Ny adgangskode til \(username) (vises kun nu): \(password)")
     }
 
-    @Sendable func disableUser(req: Request) async throws -> View {
+    @Sendable func disableUser(req: Request) async throws -> Response {
         let username = req.parameters.get("username") ?? ""
         let me = try req.requireAccount()
         guard username != me.username else {
-            return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), error: "Du kan ikke deaktivere dig selv."))
+            return try await usersPage(req, error: "Du kan ikke deaktivere dig selv.")
         }
         try await req.accountService.disable(username: username, by: me.username)
-        return try await req.view.render("users", UsersPage(req, accounts: try await req.store.accounts.all(), message: "\(username) er deaktiveret."))
+        return try await usersPage(req, message: "\(username) er deaktiveret.")
     }
 
-    @Sendable func extracts(req: Request) async throws -> View {
-        try await req.view.render("extracts", ExtractsPage(req, history: try await req.store.extracts.history()))
+    @Sendable func extracts(req: Request) async throws -> Response {
+        let page = try ExtractsPage(req, history: try await req.store.extracts.history())
+        return try await req.renderPage("extracts", page, chrome: page.chrome)
     }
 
     /// Upload of an extract's CSV files: validated, then stored whole or not at all.
-    @Sendable func importExtract(req: Request) async throws -> View {
+    @Sendable func importExtract(req: Request) async throws -> Response {
         struct Upload: Content {
             var files: [File]
         }
@@ -105,13 +105,18 @@ struct AdminRoutes: RouteCollection {
             var message = "Udtrækket er indlæst som version \(version.version)."
             if !superseded.isEmpty { message += " Det erstatter version " + superseded.map(String.init).joined(separator: ", ") + "." }
             let result = ExtractsUploadResult(page: try ExtractsPage(req, history: history), message: message, problems: [])
-            return try await req.view.render("extracts", result)
+            return try await req.renderPage("extracts", result, chrome: result.page.chrome)
         case .rejected(let problems):
             let page = try ExtractsPage(req, history: history)
             let lines: [String] = problems.map { $0.description }
             let result = ExtractsUploadResult(page: page, message: "Udtrækket blev afvist, og intet er gemt: \(problems.count) fejl.", problems: lines)
-            return try await req.view.render("extracts", result)
+            return try await req.renderPage("extracts", result, chrome: result.page.chrome)
         }
+    }
+
+    private func usersPage(_ req: Request, message: String? = nil, error: String? = nil) async throws -> Response {
+        let page = try UsersPage(req, accounts: try await req.store.accounts.all(), message: message, error: error)
+        return try await req.renderPage("users", page, chrome: page.chrome)
     }
 
     static func danish(_ error: StoreError) -> String {

@@ -13,22 +13,23 @@ struct DashboardRoutes: RouteCollection {
     }
 
     @Sendable func overview(req: Request) async throws -> Response {
-        try await render(req, "overview", page: "Oversigt") { try OverviewPage(req, $0) }
+        try await render(req, "overview", title: "Oversigt", active: "/oversigt") { OverviewPage(req, $0) }
     }
 
     @Sendable func figure(req: Request) async throws -> Response {
         guard let figure = KeyFigure(code: req.parameters.get("code")?.uppercased() ?? "") else { throw Abort(.notFound) }
-        return try await render(req, "figure", page: figure.code) { try FigurePage(req, $0, figure: figure) }
+        let active = figure.theme == .movements ? "/bevaegelser" : "/tema/\(figure.theme.rawValue)"
+        return try await render(req, "figure", title: "\(figure.code) \(figure.danishTitle)", active: active) { FigurePage(req, $0, figure: figure) }
     }
 
     @Sendable func movements(req: Request) async throws -> Response {
-        try await render(req, "movements", page: "Bevægelser") { try MovementsPage(req, $0) }
+        try await render(req, "movements", title: "Bevægelser på indsatstrappen", active: "/bevaegelser") { MovementsPage(req, $0) }
     }
 
     @Sendable func theme(req: Request) async throws -> Response {
         guard let theme = KeyFigureTheme(rawValue: req.parameters.get("theme") ?? "") else { throw Abort(.notFound) }
         if theme == .movements { return req.redirect(to: QueryLink.current(req, path: "/bevaegelser", setting: [:])) }
-        return try await render(req, "theme", page: theme.danishTitle) { try ThemePage(req, $0, theme: theme) }
+        return try await render(req, "theme", title: theme.danishTitle, active: "/tema/\(theme.rawValue)") { ThemePage(req, $0, theme: theme) }
     }
 
     /// `/hent/NT03.csv`, `/hent/oversigt.csv`: the rows behind a table, in
@@ -50,7 +51,7 @@ struct DashboardRoutes: RouteCollection {
         }
         guard let access = try await FigureAccess.load(req) else { throw Abort(.notFound, reason: "Der er endnu ikke indlæst et udtræk.") }
         if name == "oversigt" { areas = [access.area] + (access.area == nationalArea ? [] : [nationalArea]) }
-        let rows = access.allRows(figures, areas: areas, year: req.query[Int.self, at: "aar"])
+        let rows = access.allRows(figures, areas: areas, year: req.pageQuery.int("aar"))
         let detail = "\(file)\(access.showsUnsuppressed(in: areas) ? " (ikke-diskretioneret)" : ""), \(rows.count) rækker, udtræk v\(access.version.version)"
         try await req.audit(.export, area: access.area, detail: detail)
         try await access.auditIfUnsuppressed(req, page: "/hent/\(file)", areas: areas)
@@ -60,18 +61,32 @@ struct DashboardRoutes: RouteCollection {
         return response
     }
 
-    /// Loads the user's figures, builds the page's view-model, audits an
-    /// unsuppressed view, and renders; a friendly page when nothing is imported yet.
-    private func render<Page: Encodable>(_ req: Request, _ template: String, page: String, _ build: (FigureAccess) throws -> Page) async throws -> Response {
+    /// Loads the user's figures, audits an unsuppressed view, and renders the
+    /// page; its body is built and rendered once per key (see `bodyKey`). A
+    /// friendly page when nothing is imported yet.
+    private func render<Page: Encodable>(
+        _ req: Request, _ template: String, title: String, active: String, _ build: (FigureAccess) -> Page
+    ) async throws -> Response {
         guard let access = try await FigureAccess.load(req) else {
             let message = MessagePage(
-                chrome: try Chrome(req, title: "Ingen tal endnu", active: ""), title: "Ingen tal endnu",
+                title: "Ingen tal endnu",
                 message: "Der er endnu ikke indlæst et registerudtræk for dit område. En administrator kan indlæse et under Udtræk eller med kommandoen roret import."
             )
-            return try await req.view.render("message", message).encodeResponse(for: req)
+            return try await req.renderPage("message", message, chrome: try Chrome(req, title: "Ingen tal endnu", active: active))
         }
-        let model = try build(access)
-        try await access.auditIfUnsuppressed(req, page: "\(page) (\(req.url.path))")
-        return try await req.view.render(template, model).encodeResponse(for: req)
+        try await access.auditIfUnsuppressed(req, page: "\(title) (\(req.url.path))")
+        let chrome = try Chrome(req, title: title, active: active, version: access.version)
+        return try await req.renderCachedPage(template, key: Self.bodyKey(req, template, access), chrome: chrome) { build(access) }
+    }
+
+    /// Everything a dashboard body depends on: the extract version, the
+    /// page, the resolved area, who may unsuppress what and whether it was
+    /// asked for, and the query items the page reads. Never the user or the
+    /// CSRF token: those are in the chrome.
+    static func bodyKey(_ req: Request, _ template: String, _ access: FigureAccess) -> String {
+        let query = (QueryLink.kept + ["udskriv"]).sorted().map { "\($0)=\(req.pageQuery[$0] ?? "")" }.joined(separator: "&")
+        let scope = AccessPolicy.mayRequestUnsuppressed(access.account.role)
+            ? (access.unsuppressedRequested ? "open:\(access.account.area)" : "may-open") : "closed"
+        return [access.version.id.uuidString, template, req.url.path, access.area, scope, query].joined(separator: "|")
     }
 }

@@ -9,19 +9,21 @@ struct TokenRoutes: RouteCollection {
         routes.post("api-noegler", ":id", "tilbagekald", use: revoke)
     }
 
-    @Sendable func list(req: Request) async throws -> View {
+    @Sendable func list(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        return try await req.view.render("tokens", TokensPage(req, tokens: try await req.store.tokens.tokens(of: account.id)))
+        let page = try TokensPage(req, tokens: try await req.store.tokens.tokens(of: account.id))
+        return try await req.renderPage("tokens", page, chrome: page.chrome)
     }
 
-    @Sendable func create(req: Request) async throws -> View {
+    @Sendable func create(req: Request) async throws -> Response {
         struct Form: Content { var name: String? }
         let account = try req.requireAccount()
         let name = (try? req.content.decode(Form.self).name)?.trimmingCharacters(in: .whitespaces) ?? ""
         let secret = "roret_" + Secrets.random(bytes: 32)
         _ = try await req.store.tokens.create(accountID: account.id, name: name.isEmpty ? "script" : name, tokenHash: Secrets.sha256(secret))
         try await req.audit(.tokenCreated, area: account.area, detail: name)
-        return try await req.view.render("tokens", TokensPage(req, tokens: try await req.store.tokens.tokens(of: account.id), newToken: secret))
+        let page = try TokensPage(req, tokens: try await req.store.tokens.tokens(of: account.id), newToken: secret)
+        return try await req.renderPage("tokens", page, chrome: page.chrome)
     }
 
     @Sendable func revoke(req: Request) async throws -> Response {
@@ -36,8 +38,9 @@ struct TokenRoutes: RouteCollection {
 /// *Min side* for citizens (their plan and measurements come with the citizen features).
 struct CitizenRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("min-side") { req async throws -> View in
-            try await req.view.render("citizen", CitizenPage(chrome: try Chrome(req, title: "Min side", active: "/min-side")))
+        routes.get("min-side") { req async throws -> Response in
+            struct Empty: Encodable {}
+            return try await req.renderPage("citizen", Empty(), chrome: try Chrome(req, title: "Min side", active: "/min-side"))
         }
     }
 }

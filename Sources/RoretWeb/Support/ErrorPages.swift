@@ -32,8 +32,9 @@ struct ErrorPages: AsyncMiddleware {
             case .forbidden where reason == HTTPStatus.forbidden.reasonPhrase: reason = "Du har ikke adgang til denne side."
             default: break
             }
-            let page = MessagePage(chrome: request.account == nil ? nil : try? Chrome(request, title: "Fejl", active: ""), title: "\(status.code) — \(status.reasonPhrase)", message: reason)
-            let response = (try? await request.view.render("message", page).encodeResponse(for: request)) ?? Response(status: status, body: .init(string: reason))
+            let page = MessagePage(title: "\(status.code) — \(status.reasonPhrase)", message: reason)
+            let chrome = request.account == nil ? nil : try? Chrome(request, title: "Fejl", active: "")
+            let response = (try? await request.renderPage("message", page, chrome: chrome, status: status)) ?? Response(status: status, body: .init(string: reason))
             response.status = status
             for (name, value) in headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
             return response

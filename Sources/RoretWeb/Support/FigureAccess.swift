@@ -18,7 +18,7 @@ struct FigureAccess {
     /// Loads the figures for a browser request (`omraade`, `visning=fuld`);
     /// nil when no extract has been imported for the user's area.
     static func load(_ req: Request) async throws -> FigureAccess? {
-        try await load(req, area: req.query[String.self, at: "omraade"], wantsFull: req.query[String.self, at: "visning"] == "fuld")
+        try await load(req, area: req.pageQuery["omraade"], wantsFull: req.pageQuery["visning"] == "fuld")
     }
 
     /// Loads the figures for the signed-in account, the asked area (default:
@@ -65,7 +65,7 @@ struct FigureAccess {
     /// The year asked for (`aar`) if the figure is computed for it, else the latest such year.
     func year(for figure: KeyFigure, _ req: Request) -> Int? {
         let years = figures.computedYears(of: figure)
-        if let asked = req.query[Int.self, at: "aar"], years.contains(asked) { return asked }
+        if let asked = req.pageQuery.int("aar"), years.contains(asked) { return asked }
         return years.last
     }
 

@@ -6,6 +6,8 @@ import Vapor
 struct RoretServices: Sendable {
     let configuration: RoretConfiguration
     let figures: KeyFigureCache
+    /// Rendered dashboard bodies per extract version and access scope.
+    let renderedBodies: RenderedBodies
 }
 
 private struct RoretServicesKey: StorageKey {
