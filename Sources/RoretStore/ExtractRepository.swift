@@ -69,10 +69,18 @@ public struct ExtractRepository: Sendable {
     /// The version whose figures a user of `area` sees: the newest current
     /// version holding that municipality; for `national`, the newest current one.
     public func current(for area: String) async throws -> ExtractVersion? {
-        let current = try await ExtractImportModel.query(on: database)
+        Self.pick(try await currentVersions(), for: area)
+    }
+
+    /// Every version no later import has superseded, newest first.
+    public func currentVersions() async throws -> [ExtractVersion] {
+        try await ExtractImportModel.query(on: database)
             .filter(\.$supersededBy == nil).sort(\.$version, .descending).all().map(ExtractVersion.init)
-        if area == nationalArea { return current.first }
-        return current.first { $0.municipalities.contains(area) }
+    }
+
+    /// Of current versions (newest first), the one a user of `area` sees.
+    public static func pick(_ current: [ExtractVersion], for area: String) -> ExtractVersion? {
+        area == nationalArea ? current.first : current.first { $0.municipalities.contains(area) }
     }
 
     /// The version with this number, if any.

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// Browser sessions (*sessioner*) in the database, so every instance shares them.
@@ -21,12 +22,23 @@ public struct SessionRepository: Sendable {
         try await model.create(on: database)
     }
 
-    /// The session's data, or nil when unknown or expired.
+    /// The session's data, or nil when unknown or expired. Read on every
+    /// page view: through SQLKit's builder into a `Decodable` row, not a
+    /// Fluent model (model reflection was ~8 % of a page's CPU under load).
     public func read(key: String) async throws -> [String: String]? {
-        guard let model = try await SessionModel.query(on: database).filter(\.$key == key).first(),
-              model.expiresAt > Date()
-        else { return nil }
-        return try JSONDecoder().decode([String: String].self, from: Data(model.data.utf8))
+        struct Row: Decodable {
+            var data: String
+            var expires_at: Date
+        }
+        let row: Row?
+        if let sql = database as? any SQLDatabase {
+            row = try await sql.select().columns("data", "expires_at").from(SessionModel.schema)
+                .where("key", .equal, key).limit(1).first(decoding: Row.self)
+        } else {
+            row = try await SessionModel.query(on: database).filter(\.$key == key).first().map { Row(data: $0.data, expires_at: $0.expiresAt) }
+        }
+        guard let row, row.expires_at > Date() else { return nil }
+        return try JSONDecoder().decode([String: String].self, from: Data(row.data.utf8))
     }
 
     /// Replaces the session's data and extends its life; false when it is gone.

@@ -16,7 +16,8 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     try await app.autoMigrate()
 
     app.roret = RoretServices(
-        configuration: config, figures: KeyFigureCache(extracts: Store(database: app.db).extracts), renderedBodies: RenderedBodies()
+        configuration: config, figures: KeyFigureCache(extracts: Store(database: app.db).extracts), renderedBodies: RenderedBodies(),
+        currentVersions: CurrentVersions()
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 

@@ -5,12 +5,13 @@ import Vapor
 /// nothing, audit the outcome, and start computing the new version's figures.
 public enum ExtractImport {
     public static func run(
-        store: Store, figures: KeyFigureCache?, files: [String: [UInt8]],
+        store: Store, figures: KeyFigureCache?, currentVersions: CurrentVersions? = nil, files: [String: [UInt8]],
         source: String, importedBy: String, address: String? = nil
     ) async throws -> ImportOutcome {
         let outcome = try await store.extracts.importExtract(files: files, source: source, importedBy: importedBy)
         switch outcome {
         case .imported(let version, let superseded):
+            currentVersions?.invalidate()
             let replaced = superseded.isEmpty ? "" : "; erstatter v" + superseded.map(String.init).joined(separator: ", v")
             try await store.audit.record(.extractImported, username: importedBy, detail: "v\(version.version) fra \(source): \(version.summary)\(replaced)", address: address)
             if let figures { Task { _ = try? await figures.figures(of: version) } }

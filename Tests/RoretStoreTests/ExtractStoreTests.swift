@@ -113,4 +113,21 @@ import Testing
             #expect(first.areas == ["101", "national"], "the old version's set is unchanged")
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func currentVersionsAreRememberedBrieflyAndForgottenOnImport(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let extracts = host.store.extracts
+            _ = try await extracts.importExtract(files: TestExtracts.tiny(municipalities: ["101"], years: 2020...2021), source: "a", importedBy: "t")
+            let remembered = CurrentVersions(maxAge: 3_600)
+            #expect(try await remembered.current(for: "101", using: extracts)?.version == 1)
+            _ = try await extracts.importExtract(files: TestExtracts.tiny(municipalities: ["101"], years: 2020...2021), source: "b", importedBy: "t")
+            #expect(try await remembered.current(for: "101", using: extracts)?.version == 1, "within maxAge, without invalidation")
+            remembered.invalidate()
+            #expect(try await remembered.current(for: "101", using: extracts)?.version == 2)
+            let fresh = CurrentVersions(maxAge: 0)
+            #expect(try await fresh.current(for: "101", using: extracts)?.version == 2)
+            #expect(try await fresh.current(for: "999", using: extracts) == nil)
+        }
+    }
 }

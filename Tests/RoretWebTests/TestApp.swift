@@ -38,7 +38,7 @@ func withRoretApp<T>(
             try await configure(app, config)
             let store = Store(database: app.db)
             if importDemo {
-                _ = try await ExtractImport.run(store: store, figures: app.roret.figures, files: TestExtracts.demo(), source: "test", importedBy: "test")
+                _ = try await ExtractImport.run(store: store, figures: app.roret.figures, currentVersions: app.roret.currentVersions, files: TestExtracts.demo(), source: "test", importedBy: "test")
             }
             let accounts = AccountService(store: store, bcryptCost: 4, threadPool: app.threadPool)
             for a in testAccounts {

@@ -98,7 +98,7 @@ struct AdminRoutes: RouteCollection {
         }
         let actor = try req.requireAccount().username
         let source = "upload: " + files.keys.sorted().joined(separator: ", ")
-        let outcome = try await ExtractImport.run(store: req.store, figures: req.roret.figures, files: files, source: source, importedBy: actor, address: req.remoteAddress?.ipAddress)
+        let outcome = try await ExtractImport.run(store: req.store, figures: req.roret.figures, currentVersions: req.roret.currentVersions, files: files, source: source, importedBy: actor, address: req.remoteAddress?.ipAddress)
         let history = try await req.store.extracts.history()
         switch outcome {
         case .imported(let version, let superseded):

@@ -25,7 +25,7 @@ struct FigureAccess {
     /// their own, else national) and whether unsuppressed figures were asked for.
     static func load(_ req: Request, area asked: String?, wantsFull: Bool) async throws -> FigureAccess? {
         let account = try req.requireAccount()
-        guard let version = try await req.store.extracts.current(for: account.area) else { return nil }
+        guard let version = try await req.roret.currentVersions.current(for: account.area, using: req.store.extracts) else { return nil }
         let figures = try await req.roret.figures.figures(of: version)
         let area: String
         if let asked, figures.areas.contains(asked) {

@@ -8,6 +8,8 @@ struct RoretServices: Sendable {
     let figures: KeyFigureCache
     /// Rendered dashboard bodies per extract version and access scope.
     let renderedBodies: RenderedBodies
+    /// The current extract versions, asked of the database at most once a second.
+    let currentVersions: CurrentVersions
 }
 
 private struct RoretServicesKey: StorageKey {
