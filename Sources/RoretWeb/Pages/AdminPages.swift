@@ -14,15 +14,10 @@ struct AuditPage: Encodable {
         var address: String
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
 
     var chrome: Chrome
     var entries: [Entry]
-    var actions: [Option]
+    var actions: [Choice]
     var username: String
     var from: String
     var to: String
@@ -36,8 +31,8 @@ struct AuditPage: Encodable {
                 action: $0.action.danishLabel, area: $0.area ?? "", detail: $0.detail, address: $0.address ?? ""
             )
         }
-        actions = [Option(value: "", label: "Alle handlinger", selected: query.action == nil)]
-            + AuditAction.allCases.map { Option(value: $0.rawValue, label: $0.danishLabel, selected: $0 == query.action) }
+        actions = [Choice(value: "", label: "Alle handlinger", selected: query.action == nil)]
+            + AuditAction.allCases.map { Choice(value: $0.rawValue, label: $0.danishLabel, selected: $0 == query.action) }
         username = query.username ?? ""
         from = fromText
         to = toText
@@ -56,14 +51,10 @@ struct UsersPage: Encodable {
         var isSelf: Bool
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-    }
 
     var chrome: Chrome
     var users: [Row]
-    var roles: [Option]
+    var roles: [Choice]
     /// Shown once after adding or resetting: the new password.
     var message: String?
     var error: String?
@@ -74,7 +65,7 @@ struct UsersPage: Encodable {
         users = accounts.map {
             Row(username: $0.username, displayName: $0.displayName, role: $0.role.danishName, area: $0.area, disabled: $0.isDisabled, isSelf: $0.username == me)
         }
-        roles = Role.allCases.map { Option(value: $0.rawValue, label: $0.danishName) }
+        roles = Role.allCases.map { Choice(value: $0.rawValue, label: $0.danishName) }
         self.message = message
         self.error = error
     }

@@ -4,11 +4,6 @@ import Vapor
 /// *Nøgletal*: one figure — its definition in plain Danish, its trend for the
 /// area against the country, and a sortable table of every area.
 struct FigurePage: Encodable {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
 
     struct TableRow: Encodable {
         /// The area code (`national` included), for sorting.
@@ -33,7 +28,7 @@ struct FigurePage: Encodable {
     var code: String
     var title: String
     var definition: String
-    var breakdowns: [Option]
+    var breakdowns: [Choice]
     var hasBreakdowns: Bool
     /// The chosen breakdown in Danish; nil for a figure without breakdowns.
     var breakdownLabel: String?
@@ -59,7 +54,7 @@ struct FigurePage: Encodable {
         let asked = req.pageQuery["brud"]
         let breakdown = figure.breakdowns.contains(asked ?? "\u{0}") ? asked! : figure.breakdowns[0]
         breakdowns = figure.breakdowns.count > 1
-            ? figure.breakdowns.map { Option(value: $0, label: figure.danishBreakdown($0), selected: $0 == breakdown) } : []
+            ? figure.breakdowns.map { Choice(value: $0, label: figure.danishBreakdown($0), selected: $0 == breakdown) } : []
         hasBreakdowns = figure.breakdowns.count > 1
         breakdownLabel = hasBreakdowns ? figure.danishBreakdown(breakdown) : nil
         self.year = year
