@@ -69,6 +69,13 @@ import VaporTesting
             #expect(!filtered.body.string.contains("<td>leder</td>"))
             let future = try await admin.get("/admin/log?fra=2999-01-01")
             #expect(!future.body.string.contains("<td>Log ind</td>"))
+            let csv = try await admin.get("/admin/log.csv?handling=signin.failed")
+            #expect(csv.headers.contentType?.subType == "csv")
+            let lines = csv.body.string.split(separator: "\n")
+            #expect(lines.first == "at,username,role,action,area,detail,address")
+            #expect(lines.count == 2, "one failed sign-in")
+            #expect(lines.last?.contains(",leder,,signin.failed,,") == true)
+            #expect(try await auditEvents(app, .export, username: "admin").first?.detail == "log.csv, 1 hændelser")
         }
     }
 

@@ -7,6 +7,7 @@ struct AdminRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.grouped("admin")
         admin.get("log", use: auditLog)
+        admin.get("log.csv", use: auditLogCSV)
         admin.get("brugere", use: users)
         admin.post("brugere", use: addUser)
         admin.post("brugere", ":username", "nulstil", use: resetUser)
@@ -16,16 +17,32 @@ struct AdminRoutes: RouteCollection {
     }
 
     @Sendable func auditLog(req: Request) async throws -> Response {
-        let fromText = req.pageQuery["fra"] ?? ""
-        let toText = req.pageQuery["til"] ?? ""
+        let query = Self.auditQuery(req)
+        let events = try await req.store.audit.events(query)
+        let page = try AuditPage(req, events: events, query: query, fromText: req.pageQuery["fra"] ?? "", toText: req.pageQuery["til"] ?? "")
+        return try await req.renderPage("audit", page, chrome: page.chrome)
+    }
+
+    /// The filtered audit log as CSV (at most 100,000 events); the export is itself audited.
+    @Sendable func auditLogCSV(req: Request) async throws -> Response {
+        var query = Self.auditQuery(req)
+        query.limit = min(max(req.pageQuery.int("antal") ?? 100_000, 1), 100_000)
+        let events = try await req.store.audit.events(query)
+        try await req.audit(.export, detail: "log.csv, \(events.count) hændelser")
+        let response = Response(status: .ok, body: .init(string: AuditCSV.text(events)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "roret-log.csv")
+        return response
+    }
+
+    /// The filter of the log page: `bruger`, `handling`, `fra`, `til` (days, inclusive), `antal`.
+    static func auditQuery(_ req: Request) -> AuditQuery {
         var query = AuditQuery(limit: min(max(req.pageQuery.int("antal") ?? 200, 1), 2000))
         if let user = req.pageQuery["bruger"], !user.isEmpty { query.username = user }
         if let action = req.pageQuery["handling"] { query.action = AuditAction(rawValue: action) }
-        query.from = Self.day(fromText)
-        query.to = Self.day(toText).map { $0.addingTimeInterval(24 * 60 * 60) }
-        let events = try await req.store.audit.events(query)
-        let page = try AuditPage(req, events: events, query: query, fromText: fromText, toText: toText)
-        return try await req.renderPage("audit", page, chrome: page.chrome)
+        query.from = day(req.pageQuery["fra"] ?? "")
+        query.to = day(req.pageQuery["til"] ?? "").map { $0.addingTimeInterval(24 * 60 * 60) }
+        return query
     }
 
     /// `YYYY-MM-DD` as the start of that day in Danish time.
