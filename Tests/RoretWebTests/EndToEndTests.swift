@@ -76,6 +76,13 @@ import Vapor
                 #expect(try await browser.waitForURL { $0.hasSuffix("/bevaegelser") })
                 #expect(try await browser.pageSource.contains("chart flow"))
                 try await browser.screenshot(Self.screenshots + "/4-bevaegelser.png")
+
+                try await browser.open(site + "/tema/borgerrapporteret")
+                #expect(try await browser.pageSource.contains("WHO-5, gennemsnit"))
+                try await browser.screenshot(Self.screenshots + "/5-borgerrapporteret.png")
+                try await browser.open(site + "/noegletal/NT07?udskriv=1")
+                #expect(try await browser.pageSource.contains("<body class=\"print\">"))
+                try await browser.screenshot(Self.screenshots + "/6-udskrift-NT07.png")
             }
     }
 }
