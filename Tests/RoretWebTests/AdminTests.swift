@@ -120,3 +120,14 @@ import VaporTesting
         }
     }
 }
+
+/// The audit CSV is safe to open in a spreadsheet.
+@Suite struct AuditCSVTests {
+    @Test func fieldsAreQuotedAndFormulasNeutralised() {
+        #expect(AuditCSV.quote("plain") == "plain")
+        #expect(AuditCSV.quote("a,b") == "\"a,b\"")
+        #expect(AuditCSV.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(AuditCSV.quote("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(AuditCSV.quote("@SUM(A1)") == "'@SUM(A1)")
+    }
+}

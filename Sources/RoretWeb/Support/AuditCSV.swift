@@ -15,8 +15,12 @@ enum AuditCSV {
         return out
     }
 
-    /// Quotes a field when it holds a comma, quote or line break; doubles quotes.
+    /// Quotes a field when it holds a comma, quote or line break; doubles
+    /// quotes. A field a spreadsheet would take for a formula (`=`, `+`, `-`,
+    /// `@` first: user-typed token names, failed usernames) gets a leading `'`.
     static func quote(_ field: String) -> String {
+        var field = field
+        if let first = field.first, "=+-@".contains(first) { field = "'" + field }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

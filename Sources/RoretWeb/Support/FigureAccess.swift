@@ -72,19 +72,18 @@ struct FigureAccess {
     /// Every row of `figures` in every area, as this user may see them (downloads, API).
     func allRows(_ wanted: [KeyFigure], areas: [String]? = nil, year: Int? = nil) -> [KeyFigureRow] {
         var out: [KeyFigureRow] = []
-        for area in areas ?? figures.areas {
+        let wanted = wanted.sorted()
+        for area in (areas ?? figures.areas) {
             let unsuppressed = isUnsuppressed(area)
-            for figure in wanted {
-                out += figures.rows(area: area, figure: figure, unsuppressed: unsuppressed).filter { year == nil || $0.year == year }
+            // Each figure's rows come by year, then breakdown in output order;
+            // interleave them by year to get the output order area, year, figure, breakdown.
+            let perFigure = wanted.map { figures.rows(area: area, figure: $0, unsuppressed: unsuppressed).filter { year == nil || $0.year == year } }
+            let years = Set(perFigure.flatMap { $0.map(\.year) }).sorted()
+            for y in years {
+                for rows in perFigure { out += rows.filter { $0.year == y } }
             }
         }
-        // Output order: area, year, figure, breakdown.
-        return out.sorted {
-            if $0.area != $1.area { return (figures.areas.firstIndex(of: $0.area) ?? 0) < (figures.areas.firstIndex(of: $1.area) ?? 0) }
-            if $0.year != $1.year { return $0.year < $1.year }
-            if $0.figure != $1.figure { return $0.figure < $1.figure }
-            return $0.breakdown.utf8.lexicographicallyPrecedes($1.breakdown.utf8)
-        }
+        return out
     }
 
     /// Audits the view when it showed unsuppressed figures of any of `areas` (default: every area).
