@@ -8,6 +8,8 @@ public struct Store: Sendable {
     public let audit: AuditLog
     public let extracts: ExtractRepository
     public let tokens: APITokenRepository
+    public let citizens: CitizenRepository
+    public let measurements: MeasurementRepository
 
     /// Repositories over `database` (the Vapor app's `app.db`, or a `StoreHost`'s).
     public init(database: any Database) {
@@ -16,5 +18,7 @@ public struct Store: Sendable {
         audit = AuditLog(database: database)
         extracts = ExtractRepository(database: database)
         tokens = APITokenRepository(database: database)
+        citizens = CitizenRepository(database: database)
+        measurements = MeasurementRepository(database: database)
     }
 }

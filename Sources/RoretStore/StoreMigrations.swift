@@ -10,5 +10,9 @@ public enum StoreMigrations {
         M004CreateExtractImports(),
         M005CreateExtractFiles(),
         M006CreateAPITokens(),
+        M007CreateCitizens(),
+        M008CreateMeasurements(),
+        M009CreateMeasurementLinks(),
+        M010CreateReminders(),
     ]
 }

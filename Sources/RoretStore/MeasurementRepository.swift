@@ -1,0 +1,220 @@
+import FluentKit
+import Foundation
+import RoretCore
+
+/// How an answer came in (*indsamlingsform*).
+public enum MeasurementChannel: String, Sendable, Hashable, CaseIterable {
+    /// The citizen on their own device through a personal link.
+    case link
+    /// Staff-assisted (interview).
+    case interview
+    /// A paper answer entered later with its real date.
+    case paper
+}
+
+/// A stored answer (*måling*).
+public struct StoredMeasurement: Sendable, Hashable, Identifiable {
+    public var id: UUID
+    public var citizenID: UUID
+    public var instrument: Instrument
+    public var answeredOn: Day
+    /// Five raw answers; nil where the citizen left one out.
+    public var items: [Int?]
+    public var channel: MeasurementChannel
+    public var enteredBy: String
+    public var enteredAt: Date
+
+    /// 0–100, or nil for an incomplete answer (never imputed).
+    public var score: Int? { instrument.score(items) }
+
+    init(_ m: MeasurementModel) {
+        id = m.id!
+        citizenID = m.citizenID
+        instrument = Instrument(code: m.instrument) ?? .who5
+        answeredOn = Day(iso: m.answeredOn) ?? Day(rawValue: 0)
+        items = [m.item1, m.item2, m.item3, m.item4, m.item5]
+        channel = MeasurementChannel(rawValue: m.channel) ?? .interview
+        enteredBy = m.enteredBy
+        enteredAt = m.enteredAt
+    }
+}
+
+/// Where a reminder is (*påmindelsens tilstand*).
+public enum ReminderState: String, Sendable, Hashable, CaseIterable {
+    /// Waiting for the sender plug-in.
+    case pending
+    case sent
+    /// The measurement was answered before it went out.
+    case cancelled
+    case failed
+}
+
+/// One reminder in the outbox.
+public struct Reminder: Sendable, Hashable, Identifiable {
+    public var id: UUID
+    public var citizenID: UUID
+    public var instrument: Instrument
+    public var dueOn: Day
+    /// Who is reminded: a staff username.
+    public var recipient: String
+    public var state: ReminderState
+
+    init(_ m: ReminderModel) {
+        id = m.id!
+        citizenID = m.citizenID
+        instrument = Instrument(code: m.instrument) ?? .who5
+        dueOn = Day(iso: m.dueOn) ?? Day(rawValue: 0)
+        recipient = m.recipient
+        state = ReminderState(rawValue: m.state) ?? .pending
+    }
+}
+
+/// Measurements, their single-use links and the reminder outbox. An answer
+/// is stored in one transaction with its link's new state and the
+/// cancellation of the reminders it meets: it is durable before the citizen
+/// sees "tak", and a reminder stops as soon as it is answered.
+public struct MeasurementRepository: Sendable {
+    let database: any Database
+
+    /// Stores an answer. With `linkHash`, the link must be usable on `today`
+    /// (else its refusal is thrown and nothing is stored) and is spent.
+    @discardableResult
+    public func record(
+        citizenID: UUID, instrument: Instrument, answeredOn: Day, items: [Int?],
+        channel: MeasurementChannel, enteredBy: String, linkHash: String? = nil, today: Day
+    ) async throws -> StoredMeasurement {
+        guard items.count == Instrument.itemCount, items.allSatisfy({ $0.map { (0...instrument.maxItemValue).contains($0) } ?? true }) else {
+            throw CitizenError.invalidAnswer("\(instrument.code) takes \(Instrument.itemCount) answers from 0 to \(instrument.maxItemValue)")
+        }
+        guard answeredOn <= today else { throw CitizenError.invalidAnswer("the answer's date \(answeredOn) is after today") }
+        return try await database.transaction { db in
+            guard try await CitizenModel.find(citizenID, on: db) != nil else { throw CitizenError.noSuchCitizen }
+            let measurement = MeasurementModel()
+            measurement.id = UUID()
+            if let linkHash {
+                guard let linkModel = try await MeasurementLinkModel.query(on: db).filter(\.$tokenHash == linkHash).first(),
+                      linkModel.citizenID == citizenID, linkModel.instrument == instrument.code
+                else { throw CitizenError.noSuchLink }
+                var link = Self.link(linkModel)
+                try link.answer(on: today)
+                linkModel.state = link.state.rawValue
+                linkModel.measurementID = measurement.id
+                try await linkModel.save(on: db)
+            }
+            measurement.citizenID = citizenID
+            measurement.instrument = instrument.code
+            measurement.answeredOn = answeredOn.description
+            (measurement.item1, measurement.item2, measurement.item3, measurement.item4, measurement.item5) = (items[0], items[1], items[2], items[3], items[4])
+            measurement.channel = channel.rawValue
+            measurement.enteredBy = enteredBy
+            measurement.enteredAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+            try await measurement.create(on: db)
+            for reminder in try await ReminderModel.query(on: db)
+                .filter(\.$citizenID == citizenID).filter(\.$instrument == instrument.code)
+                .filter(\.$state == ReminderState.pending.rawValue).all() {
+                reminder.state = ReminderState.cancelled.rawValue
+                reminder.updatedAt = Date()
+                try await reminder.save(on: db)
+            }
+            return StoredMeasurement(measurement)
+        }
+    }
+
+    /// A citizen's answers, oldest first.
+    public func measurements(of citizenID: UUID) async throws -> [StoredMeasurement] {
+        try await MeasurementModel.query(on: database).filter(\.$citizenID == citizenID)
+            .sort(\.$answeredOn).sort(\.$enteredAt).all().map(StoredMeasurement.init)
+    }
+
+    /// A citizen's trajectory on one instrument.
+    public func trajectory(of citizenID: UUID, _ instrument: Instrument, threshold: Int = 10) async throws -> Trajectory {
+        let answers = try await measurements(of: citizenID).filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) }
+        return Trajectory(instrument: instrument, answers: answers, threshold: threshold)
+    }
+
+    // MARK: Links
+
+    /// Stores a new link under the hash of its secret.
+    public func issueLink(citizenID: UUID, instrument: Instrument, tokenHash: String, issuedOn: Day, validDays: Int = 14) async throws -> MeasurementLink {
+        let link = MeasurementLink(instrument: instrument, issuedAt: issuedOn, validDays: validDays)
+        let model = MeasurementLinkModel()
+        model.id = UUID()
+        model.citizenID = citizenID
+        model.instrument = instrument.code
+        model.tokenHash = tokenHash
+        model.issuedOn = issuedOn.description
+        model.expiresOn = link.expiresOn.description
+        model.state = link.state.rawValue
+        try await model.create(on: database)
+        return link
+    }
+
+    /// The link with this hash and whose it is.
+    public func link(tokenHash: String) async throws -> (citizenID: UUID, link: MeasurementLink)? {
+        try await MeasurementLinkModel.query(on: database).filter(\.$tokenHash == tokenHash).first().map { ($0.citizenID, Self.link($0)) }
+    }
+
+    /// The citizen opens the link; throws its refusal when it cannot be used.
+    public func openLink(tokenHash: String, on day: Day) async throws {
+        try await change(tokenHash) { link in try link.open(on: day) }
+    }
+
+    /// The citizen declines; the link is spent and nothing is stored.
+    public func declineLink(tokenHash: String, on day: Day) async throws {
+        try await change(tokenHash) { link in try link.decline(on: day) }
+    }
+
+    private func change(_ tokenHash: String, _ apply: (inout MeasurementLink) throws -> Void) async throws {
+        guard let model = try await MeasurementLinkModel.query(on: database).filter(\.$tokenHash == tokenHash).first() else { throw CitizenError.noSuchLink }
+        var link = Self.link(model)
+        try apply(&link)
+        model.state = link.state.rawValue
+        try await model.save(on: database)
+    }
+
+    static func link(_ m: MeasurementLinkModel) -> MeasurementLink {
+        MeasurementLink(
+            instrument: Instrument(code: m.instrument) ?? .who5,
+            issuedAt: Day(iso: m.issuedOn) ?? Day(rawValue: 0), expiresOn: Day(iso: m.expiresOn) ?? Day(rawValue: 0),
+            state: MeasurementLink.State(rawValue: m.state) ?? .revoked
+        )
+    }
+
+    // MARK: Reminders
+
+    /// Puts a reminder in the outbox, unless one is already pending for the
+    /// citizen and instrument; returns the pending one.
+    @discardableResult
+    public func enqueueReminder(citizenID: UUID, instrument: Instrument, dueOn: Day, recipient: String) async throws -> Reminder {
+        if let pending = try await ReminderModel.query(on: database)
+            .filter(\.$citizenID == citizenID).filter(\.$instrument == instrument.code)
+            .filter(\.$state == ReminderState.pending.rawValue).first() {
+            return Reminder(pending)
+        }
+        let model = ReminderModel()
+        model.id = UUID()
+        model.citizenID = citizenID
+        model.instrument = instrument.code
+        model.dueOn = dueOn.description
+        model.recipient = recipient
+        model.state = ReminderState.pending.rawValue
+        model.createdAt = Date()
+        model.updatedAt = model.createdAt
+        try await model.create(on: database)
+        return Reminder(model)
+    }
+
+    /// Reminders in a state, oldest due first.
+    public func reminders(_ state: ReminderState) async throws -> [Reminder] {
+        try await ReminderModel.query(on: database).filter(\.$state == state.rawValue).sort(\.$dueOn).all().map(Reminder.init)
+    }
+
+    /// The sender plug-in reports what became of a pending reminder.
+    public func mark(reminder id: UUID, _ state: ReminderState) async throws {
+        guard let model = try await ReminderModel.find(id, on: database) else { return }
+        guard model.state == ReminderState.pending.rawValue else { return }
+        model.state = state.rawValue
+        model.updatedAt = Date()
+        try await model.save(on: database)
+    }
+}

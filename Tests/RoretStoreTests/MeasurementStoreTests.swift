@@ -1,0 +1,121 @@
+import Foundation
+import RoretCore
+import RoretStore
+import RoretTestSupport
+import Testing
+
+/// Citizens, answers, single-use links and the reminder outbox in the store.
+@Suite struct MeasurementStoreTests {
+    func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    @Test(arguments: TestDatabase.available)
+    func anAnswerThroughALinkIsStoredAndSpendsTheLinkAndStopsTheReminder(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let citizen = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: day("2024-01-01"))
+            try await store.measurements.enqueueReminder(citizenID: citizen.id, instrument: .who5, dueOn: day("2024-05-01"), recipient: "sagsbehandler")
+            _ = try await store.measurements.issueLink(citizenID: citizen.id, instrument: .who5, tokenHash: "h1", issuedOn: day("2024-05-01"))
+            try await store.measurements.openLink(tokenHash: "h1", on: day("2024-05-02"))
+            let stored = try await store.measurements.record(
+                citizenID: citizen.id, instrument: .who5, answeredOn: day("2024-05-02"), items: [3, 3, 3, 3, 3],
+                channel: .link, enteredBy: "borger", linkHash: "h1", today: day("2024-05-02"))
+            #expect(stored.score == 60)
+            #expect(try await store.measurements.link(tokenHash: "h1")?.link.state == .answered)
+            #expect(try await store.measurements.reminders(.pending).isEmpty)
+            #expect(try await store.measurements.reminders(.cancelled).count == 1, "the reminder stopped on the answer")
+            // The spent link stores nothing more.
+            await #expect(throws: MeasurementLink.Refusal.alreadyAnswered) {
+                try await store.measurements.record(citizenID: citizen.id, instrument: .who5, answeredOn: day("2024-05-03"), items: [5, 5, 5, 5, 5], channel: .link, enteredBy: "borger", linkHash: "h1", today: day("2024-05-03"))
+            }
+            #expect(try await store.measurements.measurements(of: citizen.id).count == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anExpiredUnknownOrForeignLinkStoresNothing(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let a = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: nil, followUpStartedOn: day("2024-01-01"))
+            let b = try await store.citizens.create(municipality: "265", pseudonym: "B-002", name: nil, caseworker: nil, followUpStartedOn: day("2024-01-01"))
+            _ = try await store.measurements.issueLink(citizenID: a.id, instrument: .who5, tokenHash: "h1", issuedOn: day("2024-05-01"), validDays: 14)
+            let answer: [Int?] = [1, 1, 1, 1, 1]
+            await #expect(throws: MeasurementLink.Refusal.expired) {
+                try await store.measurements.record(citizenID: a.id, instrument: .who5, answeredOn: day("2024-05-15"), items: answer, channel: .link, enteredBy: "x", linkHash: "h1", today: day("2024-05-15"))
+            }
+            await #expect(throws: CitizenError.noSuchLink) {
+                try await store.measurements.record(citizenID: a.id, instrument: .who5, answeredOn: day("2024-05-02"), items: answer, channel: .link, enteredBy: "x", linkHash: "tampered", today: day("2024-05-02"))
+            }
+            await #expect(throws: CitizenError.noSuchLink, "another citizen's link") {
+                try await store.measurements.record(citizenID: b.id, instrument: .who5, answeredOn: day("2024-05-02"), items: answer, channel: .link, enteredBy: "x", linkHash: "h1", today: day("2024-05-02"))
+            }
+            await #expect(throws: CitizenError.noSuchLink, "a WHO-5 link does not take Brief INSPIRE-O") {
+                try await store.measurements.record(citizenID: a.id, instrument: .briefInspireO, answeredOn: day("2024-05-02"), items: answer, channel: .link, enteredBy: "x", linkHash: "h1", today: day("2024-05-02"))
+            }
+            #expect(try await store.measurements.measurements(of: a.id).isEmpty)
+            #expect(try await store.measurements.measurements(of: b.id).isEmpty)
+            #expect(try await store.measurements.link(tokenHash: "h1")?.link.state == .issued)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func paperAndInterviewAnswersKeepTheirRealDateAndIncompleteOnesAreKeptUnscored(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let c = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: "s", followUpStartedOn: day("2024-01-01"))
+            try await store.measurements.record(citizenID: c.id, instrument: .who5, answeredOn: day("2024-06-01"), items: [3, 3, 3, 3, 3], channel: .interview, enteredBy: "s", today: day("2024-06-01"))
+            // A paper answer from January entered in June; one item left out in March.
+            try await store.measurements.record(citizenID: c.id, instrument: .who5, answeredOn: day("2024-01-10"), items: [2, 2, 2, 2, 1], channel: .paper, enteredBy: "s", today: day("2024-06-02"))
+            try await store.measurements.record(citizenID: c.id, instrument: .who5, answeredOn: day("2024-03-10"), items: [4, nil, 4, 4, 4], channel: .paper, enteredBy: "s", today: day("2024-06-02"))
+            let all = try await store.measurements.measurements(of: c.id)
+            #expect(all.map(\.answeredOn) == [day("2024-01-10"), day("2024-03-10"), day("2024-06-01")])
+            #expect(all.map(\.score) == [36, nil, 60])
+            #expect(all.map(\.channel) == [.paper, .paper, .interview])
+            let trajectory = try await store.measurements.trajectory(of: c.id, .who5)
+            #expect(trajectory.changeSinceBaseline == 24)
+            #expect(trajectory.changeCategory == .improved)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func badAnswersAreRefusedClearly(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let c = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: nil, followUpStartedOn: day("2024-01-01"))
+            for items in [[5, 5, 5, 5] as [Int?], [5, 5, 5, 5, 6], [-1, 0, 0, 0, 0]] {
+                await #expect(throws: CitizenError.self) {
+                    try await store.measurements.record(citizenID: c.id, instrument: .who5, answeredOn: day("2024-01-02"), items: items, channel: .interview, enteredBy: "s", today: day("2024-01-02"))
+                }
+            }
+            await #expect(throws: CitizenError.self, "Brief INSPIRE-O stops at 4") {
+                try await store.measurements.record(citizenID: c.id, instrument: .briefInspireO, answeredOn: day("2024-01-02"), items: [5, 0, 0, 0, 0], channel: .interview, enteredBy: "s", today: day("2024-01-02"))
+            }
+            await #expect(throws: CitizenError.self, "no answers from the future") {
+                try await store.measurements.record(citizenID: c.id, instrument: .who5, answeredOn: day("2024-01-03"), items: [1, 1, 1, 1, 1], channel: .paper, enteredBy: "s", today: day("2024-01-02"))
+            }
+            await #expect(throws: CitizenError.noSuchCitizen) {
+                try await store.measurements.record(citizenID: UUID(), instrument: .who5, answeredOn: day("2024-01-02"), items: [1, 1, 1, 1, 1], channel: .paper, enteredBy: "s", today: day("2024-01-02"))
+            }
+            #expect(try await store.measurements.measurements(of: c.id).isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func declinedLinksAreSpentAndRemindersAreNotDuplicated(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let c = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: "s", followUpStartedOn: day("2024-01-01"))
+            _ = try await store.measurements.issueLink(citizenID: c.id, instrument: .briefInspireO, tokenHash: "h2", issuedOn: day("2024-02-01"))
+            try await store.measurements.declineLink(tokenHash: "h2", on: day("2024-02-02"))
+            await #expect(throws: MeasurementLink.Refusal.alreadyDeclined) { try await store.measurements.openLink(tokenHash: "h2", on: day("2024-02-03")) }
+            let first = try await store.measurements.enqueueReminder(citizenID: c.id, instrument: .who5, dueOn: day("2024-07-01"), recipient: "s")
+            let again = try await store.measurements.enqueueReminder(citizenID: c.id, instrument: .who5, dueOn: day("2024-07-01"), recipient: "s")
+            #expect(first.id == again.id)
+            try await store.measurements.mark(reminder: first.id, .sent)
+            #expect(try await store.measurements.reminders(.sent).map(\.id) == [first.id])
+            await #expect(throws: CitizenError.pseudonymTaken("B-001")) {
+                try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: nil, followUpStartedOn: day("2024-01-01"))
+            }
+            #expect(try await store.citizens.assigned(to: "s").map(\.pseudonym) == ["B-001"])
+        }
+    }
+}
