@@ -10,6 +10,7 @@ public struct Store: Sendable {
     public let tokens: APITokenRepository
     public let citizens: CitizenRepository
     public let measurements: MeasurementRepository
+    public let plans: PlanRepository
 
     /// Repositories over `database` (the Vapor app's `app.db`, or a `StoreHost`'s).
     public init(database: any Database) {
@@ -20,5 +21,6 @@ public struct Store: Sendable {
         tokens = APITokenRepository(database: database)
         citizens = CitizenRepository(database: database)
         measurements = MeasurementRepository(database: database)
+        plans = PlanRepository(database: database)
     }
 }

@@ -14,5 +14,7 @@ public enum StoreMigrations {
         M008CreateMeasurements(),
         M009CreateMeasurementLinks(),
         M010CreateReminders(),
+        M011CreateGoalVersions(),
+        M012CreatePlanEntries(),
     ]
 }

@@ -1,0 +1,127 @@
+import FluentKit
+import Foundation
+import RoretCore
+
+/// One written part of a recovery plan as the rest of Roret sees it.
+public struct PlanEntry: Sendable, Hashable, Identifiable {
+    public var id: UUID
+    public var citizenID: UUID
+    public var kind: PlanEntryKind
+    /// Kept verbatim: never trimmed, corrected or rewritten.
+    public var text: String
+    /// For a network entry: the person's or community's role.
+    public var role: String?
+    /// Written in the citizen's own words (shown marked as theirs).
+    public var inCitizensWords: Bool
+    public var writtenOn: Day
+    public var writtenBy: String
+    /// The entry this one replaces, if it is an edit.
+    public var replaces: UUID?
+
+    init(_ m: PlanEntryModel) {
+        id = m.id!
+        citizenID = m.citizenID
+        kind = PlanEntryKind(rawValue: m.kind) ?? .meeting
+        text = m.text
+        role = m.role
+        inCitizensWords = m.inCitizensWords
+        writtenOn = Day(iso: m.writtenOn) ?? Day(rawValue: 0)
+        writtenBy = m.writtenBy
+        replaces = m.replaces
+    }
+}
+
+/// The recovery plan (*recoveryplanen*): versioned goals and append-only
+/// entries. Nothing is overwritten; an edit is a new version or entry.
+public struct PlanRepository: Sendable {
+    let database: any Database
+
+    /// Every version of every goal of the citizen's plan.
+    public func goals(of citizenID: UUID) async throws -> GoalLedger {
+        let rows = try await GoalVersionModel.query(on: database).filter(\.$citizenID == citizenID).all()
+        return GoalLedger(versions: rows.map {
+            GoalVersion(
+                goalID: $0.goalID, version: $0.version, parentGoalID: $0.parentGoalID, text: $0.text,
+                horizon: GoalVersion.Horizon(rawValue: $0.horizon) ?? .shortTerm,
+                status: GoalVersion.Status(rawValue: $0.status) ?? .active,
+                followUpOn: $0.followUpOn.flatMap { Day(iso: $0) },
+                changedOn: Day(iso: $0.changedOn) ?? Day(rawValue: 0), changedBy: $0.changedBy
+            )
+        })
+    }
+
+    /// Adds a goal (checked by `GoalLedger`); returns its id.
+    @discardableResult
+    public func addGoal(to citizenID: UUID, _ draft: GoalLedger.Draft, on day: Day, by user: String) async throws -> Int {
+        try await database.transaction { db in
+            var ledger = try await PlanRepository(database: db).goals(of: citizenID)
+            let id = try ledger.add(draft, on: day, by: user)
+            try await Self.insert(ledger.current(id)!, citizenID: citizenID, on: db)
+            return id
+        }
+    }
+
+    /// Records a change of a goal as its next version (checked by `GoalLedger`).
+    public func reviseGoal(_ goalID: Int, of citizenID: UUID, to draft: GoalLedger.Draft, on day: Day, by user: String) async throws {
+        try await database.transaction { db in
+            var ledger = try await PlanRepository(database: db).goals(of: citizenID)
+            try ledger.revise(goalID, to: draft, on: day, by: user)
+            try await Self.insert(ledger.current(goalID)!, citizenID: citizenID, on: db)
+        }
+    }
+
+    private static func insert(_ v: GoalVersion, citizenID: UUID, on db: any Database) async throws {
+        let m = GoalVersionModel()
+        m.id = UUID()
+        m.citizenID = citizenID
+        m.goalID = v.goalID
+        m.version = v.version
+        m.parentGoalID = v.parentGoalID
+        m.text = v.text
+        m.horizon = v.horizon.rawValue
+        m.status = v.status.rawValue
+        m.followUpOn = v.followUpOn?.description
+        m.changedOn = v.changedOn.description
+        m.changedBy = v.changedBy
+        try await m.create(on: db)
+    }
+
+    /// Writes an entry, verbatim; with `replaces`, it is an edit of that entry (which stays in history).
+    @discardableResult
+    public func addEntry(
+        to citizenID: UUID, kind: PlanEntryKind, text: String, role: String? = nil,
+        inCitizensWords: Bool, on day: Day, by user: String, replaces: UUID? = nil
+    ) async throws -> PlanEntry {
+        guard !text.allSatisfy(\.isWhitespace) else { throw CitizenError.invalidAnswer("an entry needs text") }
+        if let replaces {
+            guard let old = try await PlanEntryModel.find(replaces, on: database), old.citizenID == citizenID, old.kind == kind.rawValue else {
+                throw CitizenError.invalidAnswer("the entry to replace is not this plan's")
+            }
+        }
+        let m = PlanEntryModel()
+        m.id = UUID()
+        m.citizenID = citizenID
+        m.kind = kind.rawValue
+        m.text = text
+        m.role = role
+        m.inCitizensWords = inCitizensWords
+        m.writtenOn = day.description
+        m.writtenBy = user
+        m.replaces = replaces
+        try await m.create(on: database)
+        return PlanEntry(m)
+    }
+
+    /// Every entry ever written, oldest first.
+    public func history(of citizenID: UUID) async throws -> [PlanEntry] {
+        try await PlanEntryModel.query(on: database).filter(\.$citizenID == citizenID)
+            .sort(\.$writtenOn).all().map(PlanEntry.init)
+    }
+
+    /// The entries in force: those no later entry replaces.
+    public func currentEntries(of citizenID: UUID) async throws -> [PlanEntry] {
+        let all = try await history(of: citizenID)
+        let replaced = Set(all.compactMap(\.replaces))
+        return all.filter { !replaced.contains($0.id) }
+    }
+}
