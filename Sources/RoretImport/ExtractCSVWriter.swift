@@ -45,7 +45,7 @@ public enum ExtractCSVWriter {
             files["expenditures.csv"] = text
         }
         if let ms = data.measurements {
-            text = "person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5\n"
+            text = MeasurementsCSV.header + "\n"
             for i in 0..<ms.count {
                 let items = ms.answers(row: i).map { $0.map(String.init) ?? "" }.joined(separator: ",")
                 text += "\(ids[Int(ms.person[i])]),\(codes[Int(ms.municipality[i])]),\(ms.instrument[i].code),\(ms.date[i]),\(items)\n"

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import RoretCore
+import RoretImport
 
 /// A citizen followed up (*borger*) as the rest of Roret sees it.
 public struct Citizen: Sendable, Hashable, Identifiable {
@@ -33,8 +34,10 @@ public struct Citizen: Sendable, Hashable, Identifiable {
 public struct CitizenRepository: Sendable {
     let database: any Database
 
-    /// Creates a citizen; the pseudonym must be new in the municipality.
+    /// Creates a citizen; the pseudonym must follow the extract's `person_id`
+    /// rule (it becomes `person_id` in `measurements.csv`) and be new in the municipality.
     public func create(municipality: String, pseudonym: String, name: String?, caseworker: String?, followUpStartedOn: Day) async throws -> Citizen {
+        if let problem = Pseudonym.problem(pseudonym) { throw CitizenError.invalidPseudonym(problem) }
         let taken = try await CitizenModel.query(on: database)
             .filter(\.$municipality == municipality).filter(\.$pseudonym == pseudonym).count() > 0
         if taken { throw CitizenError.pseudonymTaken(pseudonym) }
@@ -55,6 +58,13 @@ public struct CitizenRepository: Sendable {
         try await CitizenModel.find(id, on: database).map(Citizen.init)
     }
 
+    /// Every citizen of a municipality (or of all, for `nil`), by municipality and pseudonym.
+    public func all(municipality: String? = nil) async throws -> [Citizen] {
+        var query = CitizenModel.query(on: database)
+        if let municipality { query = query.filter(\.$municipality == municipality) }
+        return try await query.sort(\.$municipality).sort(\.$pseudonym).all().map(Citizen.init)
+    }
+
     /// The citizens assigned to a caseworker, by pseudonym.
     public func assigned(to caseworker: String) async throws -> [Citizen] {
         try await CitizenModel.query(on: database).filter(\.$caseworker == caseworker).sort(\.$pseudonym).all().map(Citizen.init)
@@ -71,6 +81,8 @@ public struct CitizenRepository: Sendable {
 /// What goes wrong with citizens' data that a caller can act on.
 public enum CitizenError: Error, Equatable {
     case pseudonymTaken(String)
+    /// The reason, in plain words (a CPR-like value is never echoed).
+    case invalidPseudonym(String)
     case noSuchCitizen
     /// Five answers, each empty or within the instrument's scale.
     case invalidAnswer(String)

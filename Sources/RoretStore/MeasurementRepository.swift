@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import RoretCore
+import RoretImport
 
 /// How an answer came in (*indsamlingsform*).
 public enum MeasurementChannel: String, Sendable, Hashable, CaseIterable {
@@ -120,10 +121,24 @@ public struct MeasurementRepository: Sendable {
         }
     }
 
-    /// A citizen's answers, oldest first.
+    /// A citizen's answers, oldest first (then by entry time, then WHO-5 before
+    /// Brief INSPIRE-O: the same order on every database).
     public func measurements(of citizenID: UUID) async throws -> [StoredMeasurement] {
-        try await MeasurementModel.query(on: database).filter(\.$citizenID == citizenID)
-            .sort(\.$answeredOn).sort(\.$enteredAt).all().map(StoredMeasurement.init)
+        try await MeasurementModel.query(on: database).filter(\.$citizenID == citizenID).all()
+            .map(StoredMeasurement.init)
+            .sorted { ($0.answeredOn, $0.enteredAt, $0.instrument.rawValue) < ($1.answeredOn, $1.enteredAt, $1.instrument.rawValue) }
+    }
+
+    /// Every stored answer as rows of `measurements.csv` (pseudonym as
+    /// `person_id`), by municipality, pseudonym, date; `municipality` limits them.
+    public func exportRows(municipality: String? = nil) async throws -> [MeasurementsCSV.Row] {
+        var rows: [MeasurementsCSV.Row] = []
+        for citizen in try await CitizenRepository(database: database).all(municipality: municipality) {
+            for m in try await measurements(of: citizen.id) {
+                rows.append(MeasurementsCSV.Row(personID: citizen.pseudonym, municipality: citizen.municipality, instrument: m.instrument.code, date: m.answeredOn.description, items: m.items))
+            }
+        }
+        return rows
     }
 
     /// A citizen's trajectory on one instrument.

@@ -1,5 +1,6 @@
 import Foundation
 import RoretCore
+import RoretImport
 import RoretStore
 import RoretTestSupport
 import Testing
@@ -116,6 +117,59 @@ import Testing
                 try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: nil, followUpStartedOn: day("2024-01-01"))
             }
             #expect(try await store.citizens.assigned(to: "s").map(\.pseudonym) == ["B-001"])
+        }
+    }
+}
+
+/// Stored answers leave as `measurements.csv` in the extract format.
+@Suite struct MeasurementExportTests {
+    func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    @Test(arguments: TestDatabase.available)
+    func theExportReadsBackAsAnExtractsMeasurements(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let a = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "s", followUpStartedOn: day("2024-01-01"))
+            let b = try await store.citizens.create(municipality: "253", pseudonym: "G-7", name: nil, caseworker: "s", followUpStartedOn: day("2024-01-01"))
+            try await store.measurements.record(citizenID: a.id, instrument: .who5, answeredOn: day("2024-02-01"), items: [3, 3, 3, 3, 3], channel: .interview, enteredBy: "s", today: day("2024-02-01"))
+            try await store.measurements.record(citizenID: a.id, instrument: .briefInspireO, answeredOn: day("2024-02-01"), items: [3, 3, 3, 4, nil], channel: .paper, enteredBy: "s", today: day("2024-02-01"))
+            try await store.measurements.record(citizenID: b.id, instrument: .who5, answeredOn: day("2024-03-01"), items: [1, 1, 1, 1, 1], channel: .interview, enteredBy: "s", today: day("2024-03-01"))
+            let rows = try await store.measurements.exportRows()
+            let text = MeasurementsCSV.text(rows)
+            #expect(text == """
+                person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5
+                G-7,253,WHO-5,2024-03-01,1,1,1,1,1
+                B-001,265,WHO-5,2024-02-01,3,3,3,3,3
+                B-001,265,BRIEF-INSPIRE-O,2024-02-01,3,3,3,4,
+
+                """)
+            var files = TestExtracts.tiny(municipalities: ["253", "265"], years: 2023...2024)
+            files["measurements.csv"] = Array(text.utf8)
+            guard case .valid(let data, let summary) = ExtractReader.read(files: files) else {
+                Issue.record("the exported measurements.csv does not validate")
+                return
+            }
+            #expect(data.measurements?.count == 3)
+            #expect(summary.incompleteMeasurements == 1)
+            #expect(try await store.measurements.exportRows(municipality: "253").map(\.personID) == ["G-7"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aPseudonymFollowsTheExtractsRuleAndACPRNumberIsNeverEchoed(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let citizens = host.store.citizens
+            do {
+                _ = try await citizens.create(municipality: "265", pseudonym: "010190-1234", name: nil, caseworker: nil, followUpStartedOn: day("2024-01-01"))
+                Issue.record("a CPR-like pseudonym was accepted")
+            } catch CitizenError.invalidPseudonym(let reason) {
+                #expect(reason.contains("CPR"))
+                #expect(!reason.contains("010190"))
+            }
+            await #expect(throws: CitizenError.self) {
+                try await citizens.create(municipality: "265", pseudonym: "Anna Hansen", name: nil, caseworker: nil, followUpStartedOn: day("2024-01-01"))
+            }
+            #expect(try await citizens.all().isEmpty)
         }
     }
 }

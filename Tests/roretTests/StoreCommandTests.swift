@@ -74,3 +74,21 @@ import Testing
         #expect(audit.map(\.action) == [.accountReset, .accountDisabled, .accountAdded])
     }
 }
+
+/// `roret export-measurements` on a temporary SQLite file.
+@Suite struct ExportMeasurementsCommandTests {
+    @Test func writesTheStoredAnswersAndAuditsTheExport() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("roret-export-\(UUID().uuidString)").path
+        let database = base + ".sqlite", output = base + ".csv"
+        defer { for p in [database, output] { try? FileManager.default.removeItem(atPath: p) } }
+        try await StoreHost.withStore(.sqlite(path: database)) { host in
+            let c = try await host.store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: nil, followUpStartedOn: Day.yearStart(2024))
+            try await host.store.measurements.record(citizenID: c.id, instrument: .who5, answeredOn: Day.yearStart(2024), items: [1, 2, 3, 4, 5], channel: .paper, enteredBy: "s", today: Day.yearStart(2024))
+        }
+        try await ExportMeasurements.parse(["--output", output, "--sqlite", database]).run()
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text == "person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5\nB-001,265,WHO-5,2024-01-01,1,2,3,4,5\n")
+        let audit = try await StoreHost.withStore(.sqlite(path: database)) { try await $0.store.audit.events(AuditQuery(action: .export)) }
+        #expect(audit.first?.detail == "measurements.csv, 1 rækker")
+    }
+}
