@@ -33,3 +33,44 @@ public enum AccessPolicy {
         role == .analyst
     }
 }
+
+/// What decides who may read one citizen's record (*borgerens sag*).
+public struct CitizenAccessFacts: Sendable, Hashable {
+    /// The municipality that follows the citizen up.
+    public var municipality: String
+    /// The assigned caseworker's username.
+    public var caseworker: String?
+    /// Providers with an intervention active today for the citizen.
+    public var activeProviders: Set<String>
+    /// The username of the citizen's own account, if they have one.
+    public var ownAccount: String?
+
+    public init(municipality: String, caseworker: String?, activeProviders: Set<String>, ownAccount: String?) {
+        self.municipality = municipality
+        self.caseworker = caseworker
+        self.activeProviders = activeProviders
+        self.ownAccount = ownAccount
+    }
+}
+
+extension AccessPolicy {
+    /// Whether a user may read a citizen's record, plan and answers: the
+    /// assigned caseworker (in the citizen's municipality), provider staff
+    /// of a provider with an active intervention for the citizen, and the
+    /// citizen themself. Nobody else — leaders and analysts see aggregates only.
+    public static func mayReadCitizen(role: Role, username: String, area: String, provider: String?, _ facts: CitizenAccessFacts) -> Bool {
+        switch role {
+        case .caseworker: facts.caseworker == username && area == facts.municipality
+        case .provider: provider.map { facts.activeProviders.contains($0) } ?? false
+        case .citizen: facts.ownAccount == username
+        case .administrator, .leader, .analyst: false
+        }
+    }
+
+    /// Whether the user may change a citizen's plan and record answers for
+    /// them: the caseworker and provider staff who may read the record
+    /// (the citizen writes through staff or answers through links).
+    public static func mayWorkOnCitizen(role: Role, username: String, area: String, provider: String?, _ facts: CitizenAccessFacts) -> Bool {
+        (role == .caseworker || role == .provider) && mayReadCitizen(role: role, username: username, area: area, provider: provider, facts)
+    }
+}

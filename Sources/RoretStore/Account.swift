@@ -15,8 +15,10 @@ public struct Account: Sendable, Hashable, Identifiable {
     /// A disabled account cannot sign in, and its sessions and tokens stop working.
     public var isDisabled: Bool
     public var createdAt: Date
+    /// For provider staff: the provider they work at.
+    public var provider: String?
 
-    public init(id: UUID, username: String, displayName: String, role: Role, area: String, isDisabled: Bool, createdAt: Date) {
+    public init(id: UUID, username: String, displayName: String, role: Role, area: String, isDisabled: Bool, createdAt: Date, provider: String? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -24,13 +26,14 @@ public struct Account: Sendable, Hashable, Identifiable {
         self.area = area
         self.isDisabled = isDisabled
         self.createdAt = createdAt
+        self.provider = provider
     }
 
     init(_ model: AccountModel) {
         self.init(
             id: model.id!, username: model.username, displayName: model.displayName,
             role: Role(rawValue: model.role) ?? .citizen, area: model.area,
-            isDisabled: model.disabled, createdAt: model.createdAt
+            isDisabled: model.disabled, createdAt: model.createdAt, provider: model.provider
         )
     }
 }

@@ -17,6 +17,8 @@ public struct Citizen: Sendable, Hashable, Identifiable {
     /// When measurement follow-up started (the first measurement is due then).
     public var followUpStartedOn: Day
     public var createdAt: Date
+    /// The citizen's own account, if they have one.
+    public var accountUsername: String?
 
     init(_ model: CitizenModel) {
         id = model.id!
@@ -27,6 +29,33 @@ public struct Citizen: Sendable, Hashable, Identifiable {
         phase = CasePhase(rawValue: model.phase) ?? .opening
         followUpStartedOn = Day(iso: model.followUpStartedOn) ?? Day(rawValue: 0)
         createdAt = model.createdAt
+        accountUsername = model.accountUsername
+    }
+}
+
+/// One of a citizen's interventions (*indsats*): paragraph, provider, spell.
+public struct CitizenIntervention: Sendable, Hashable, Identifiable {
+    public var id: UUID
+    public var citizenID: UUID
+    public var paragraph: Paragraph
+    public var provider: String
+    public var start: Day
+    /// Last day, inclusive; nil while running.
+    public var end: Day?
+
+    /// The staircase step of the paragraph (0 when off the staircase).
+    public var step: Int { Staircase.standard.step(of: paragraph) }
+
+    /// Whether it is active on `day`.
+    public func isActive(on day: Day) -> Bool { start <= day && end.map { day <= $0 } ?? true }
+
+    init(_ m: CitizenInterventionModel) {
+        id = m.id!
+        citizenID = m.citizenID
+        paragraph = Paragraph(code: m.paragraph) ?? .p99
+        provider = m.provider
+        start = Day(iso: m.startOn) ?? Day(rawValue: 0)
+        end = m.endOn.flatMap { Day(iso: $0) }
     }
 }
 
@@ -68,6 +97,54 @@ public struct CitizenRepository: Sendable {
     /// The citizens assigned to a caseworker, by pseudonym.
     public func assigned(to caseworker: String) async throws -> [Citizen] {
         try await CitizenModel.query(on: database).filter(\.$caseworker == caseworker).sort(\.$pseudonym).all().map(Citizen.init)
+    }
+
+    /// Gives the citizen their own account (for their own view).
+    public func linkAccount(_ username: String, to id: UUID) async throws {
+        guard let model = try await CitizenModel.find(id, on: database) else { throw CitizenError.noSuchCitizen }
+        model.accountUsername = username
+        try await model.save(on: database)
+    }
+
+    /// The citizen whose own account this is.
+    public func find(accountUsername: String) async throws -> Citizen? {
+        try await CitizenModel.query(on: database).filter(\.$accountUsername == accountUsername).first().map(Citizen.init)
+    }
+
+    /// Records an intervention with its provider.
+    @discardableResult
+    public func addIntervention(to id: UUID, paragraph: Paragraph, provider: String, start: Day, end: Day?) async throws -> CitizenIntervention {
+        guard try await CitizenModel.find(id, on: database) != nil else { throw CitizenError.noSuchCitizen }
+        if let end, end < start { throw CitizenError.invalidAnswer("the intervention ends \(end), before it starts \(start)") }
+        guard !provider.allSatisfy(\.isWhitespace) else { throw CitizenError.invalidAnswer("an intervention needs its provider") }
+        let m = CitizenInterventionModel()
+        m.id = UUID()
+        m.citizenID = id
+        m.paragraph = paragraph.code
+        m.provider = provider
+        m.startOn = start.description
+        m.endOn = end?.description
+        try await m.create(on: database)
+        return CitizenIntervention(m)
+    }
+
+    /// A citizen's interventions, by start.
+    public func interventions(of id: UUID) async throws -> [CitizenIntervention] {
+        try await CitizenInterventionModel.query(on: database).filter(\.$citizenID == id).all()
+            .map(CitizenIntervention.init).sorted { ($0.start, $0.provider) < ($1.start, $1.provider) }
+    }
+
+    /// The citizens with an intervention at `provider` active on `day`.
+    public func withActiveIntervention(at provider: String, on day: Day) async throws -> [Citizen] {
+        let spells = try await CitizenInterventionModel.query(on: database).filter(\.$provider == provider).all().map(CitizenIntervention.init)
+        let ids = Set(spells.filter { $0.isActive(on: day) }.map(\.citizenID))
+        return try await CitizenModel.query(on: database).filter(\.$id ~~ Array(ids)).sort(\.$pseudonym).all().map(Citizen.init)
+    }
+
+    /// What decides who may read the citizen's record on `day`.
+    public func accessFacts(of citizen: Citizen, on day: Day) async throws -> CitizenAccessFacts {
+        let active = try await interventions(of: citizen.id).filter { $0.isActive(on: day) }.map(\.provider)
+        return CitizenAccessFacts(municipality: citizen.municipality, caseworker: citizen.caseworker, activeProviders: Set(active), ownAccount: citizen.accountUsername)
     }
 
     /// Moves the case to another phase.

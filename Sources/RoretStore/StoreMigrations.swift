@@ -16,5 +16,8 @@ public enum StoreMigrations {
         M010CreateReminders(),
         M011CreateGoalVersions(),
         M012CreatePlanEntries(),
+        M013AddAccountProvider(),
+        M014AddCitizenAccount(),
+        M015CreateCitizenInterventions(),
     ]
 }

@@ -37,3 +37,35 @@ import Testing
         }
     }
 }
+
+/// Who may read a citizen's record.
+@Suite struct CitizenAccessTests {
+    let facts = CitizenAccessFacts(municipality: "265", caseworker: "sara", activeProviders: ["Bostedet"], ownAccount: "anna")
+
+    @Test func theAssignedCaseworkerInTheMunicipality() {
+        #expect(AccessPolicy.mayReadCitizen(role: .caseworker, username: "sara", area: "265", provider: nil, facts))
+        #expect(!AccessPolicy.mayReadCitizen(role: .caseworker, username: "peter", area: "265", provider: nil, facts), "another caseworker")
+        #expect(!AccessPolicy.mayReadCitizen(role: .caseworker, username: "sara", area: "253", provider: nil, facts), "same name, other municipality")
+        #expect(AccessPolicy.mayWorkOnCitizen(role: .caseworker, username: "sara", area: "265", provider: nil, facts))
+    }
+
+    @Test func providerStaffWithAnActiveIntervention() {
+        #expect(AccessPolicy.mayReadCitizen(role: .provider, username: "ulla", area: "265", provider: "Bostedet", facts))
+        #expect(!AccessPolicy.mayReadCitizen(role: .provider, username: "ulla", area: "265", provider: "Værestedet", facts))
+        #expect(!AccessPolicy.mayReadCitizen(role: .provider, username: "ulla", area: "265", provider: nil, facts))
+    }
+
+    @Test func theCitizenThemselfButNoOtherCitizen() {
+        #expect(AccessPolicy.mayReadCitizen(role: .citizen, username: "anna", area: "265", provider: nil, facts))
+        #expect(!AccessPolicy.mayReadCitizen(role: .citizen, username: "bo", area: "265", provider: nil, facts))
+        #expect(!AccessPolicy.mayWorkOnCitizen(role: .citizen, username: "anna", area: "265", provider: nil, facts), "the citizen answers through links, not staff forms")
+    }
+
+    @Test func leadersAnalystsAndAdministratorsSeeAggregatesOnly() {
+        for role in [Role.leader, .analyst, .administrator] {
+            for area in ["265", nationalArea] {
+                #expect(!AccessPolicy.mayReadCitizen(role: role, username: "sara", area: area, provider: "Bostedet", facts), "\(role)")
+            }
+        }
+    }
+}

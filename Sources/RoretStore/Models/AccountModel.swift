@@ -13,6 +13,7 @@ final class AccountModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "provider") var provider: String?
 
     init() {}
 }

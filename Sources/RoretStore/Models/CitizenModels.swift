@@ -14,6 +14,21 @@ final class CitizenModel: Model, @unchecked Sendable {
     /// ISO day.
     @Field(key: "follow_up_started_on") var followUpStartedOn: String
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "account_username") var accountUsername: String?
+
+    init() {}
+}
+
+/// Fluent row of `citizen_interventions`; never leaves RoretStore (see `CitizenIntervention`).
+final class CitizenInterventionModel: Model, @unchecked Sendable {
+    static let schema = "citizen_interventions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "citizen_id") var citizenID: UUID
+    @Field(key: "paragraph") var paragraph: String
+    @Field(key: "provider") var provider: String
+    @Field(key: "start_on") var startOn: String
+    @OptionalField(key: "end_on") var endOn: String?
 
     init() {}
 }
