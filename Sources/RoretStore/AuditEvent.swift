@@ -17,6 +17,11 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case accountDisabled = "account.disabled"
     case tokenCreated = "token.created"
     case tokenRevoked = "token.revoked"
+    case citizenRead = "citizen.read"
+    case citizenChanged = "citizen.changed"
+    case linkIssued = "link.issued"
+    case measurementAnswered = "measurement.answered"
+    case measurementDeclined = "measurement.declined"
 
     /// Danish label for the administrator's audit page.
     public var danishLabel: String {
@@ -36,6 +41,11 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .accountDisabled: "Bruger deaktiveret"
         case .tokenCreated: "API-nøgle oprettet"
         case .tokenRevoked: "API-nøgle tilbagekaldt"
+        case .citizenRead: "Visning af borgers sag"
+        case .citizenChanged: "Ændring i borgers sag"
+        case .linkIssued: "Målingslink sendt"
+        case .measurementAnswered: "Måling besvaret"
+        case .measurementDeclined: "Måling afvist af borgeren"
         }
     }
 }

@@ -94,6 +94,9 @@ func routes(_ app: Application) throws {
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseAPI)).register(collection: TokenRoutes())
     try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: CitizenRoutes())
+    try signedIn.grouped(RequireRole(allowed: { $0 == .caseworker || $0 == .provider })).register(collection: CitizenRecordRoutes())
+    // The citizen's personal link: no account and no session; the secret in the address is the credential.
+    try app.register(collection: AnswerRoutes())
 
     let api = app.grouped("api", "v1").grouped(TokenAuthenticator())
     try api.register(collection: APIRoutes())

@@ -35,7 +35,8 @@ enum DemoSeeder {
         ]
         var signIns: [DemoSignIn] = []
         for (username, name, role, area) in accounts {
-            let (_, password) = try await service.add(username: username, displayName: name, role: role, area: area, by: "roret serve (demo)")
+            let provider = role == .provider ? "Bostedet Roskilde" : nil
+            let (_, password) = try await service.add(username: username, displayName: name, role: role, area: area, provider: provider, by: "roret serve (demo)")
             signIns.append(DemoSignIn(username: username, password: password, role: role, area: area))
         }
         return signIns

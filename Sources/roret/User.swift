@@ -34,6 +34,9 @@ struct User: AsyncParsableCommand {
         @Option(name: .long, help: "The name shown in the interface (default: the username).")
         var name: String?
 
+        @Option(name: .long, help: "For provider staff: the provider they work at.")
+        var provider: String?
+
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -42,7 +45,7 @@ struct User: AsyncParsableCommand {
             }
             guard AccountService.isValidArea(area) else { throw ValidationError("--area must be 'national' or a three-digit municipality code") }
             let (account, password) = try await User.withAccounts(store) {
-                try await $0.add(username: username, displayName: name, role: role, area: area, by: User.actor)
+                try await $0.add(username: username, displayName: name, role: role, area: area, provider: provider, by: User.actor)
             }
             print("added \(account.username) (\(account.role.rawValue), \(account.area)); password: \(password)")
         }

@@ -19,6 +19,7 @@ import VaporTesting
     static let adminPages = ["/admin/log", "/admin/log.csv", "/admin/brugere", "/admin/udtraek"]
     static let analystPages = ["/api-noegler"]
     static let citizenPages = ["/min-side"]
+    static let staffPages = ["/borgere"]
 
     /// The expected outcome of `role` on `path`, straight from the access rules as designed.
     static func expected(_ role: Role, _ path: String) -> Outcome {
@@ -26,11 +27,12 @@ import VaporTesting
         if adminPages.contains(path) { return role == .administrator ? .ok : .forbidden }
         if analystPages.contains(path) { return role == .analyst ? .ok : .forbidden }
         if citizenPages.contains(path) { return role == .citizen ? .ok : .forbidden }
+        if staffPages.contains(path) { return role == .caseworker || role == .provider ? .ok : .forbidden }
         Issue.record("no expectation for \(path)")
         return .forbidden
     }
 
-    static var allPages: [String] { dashboards + adminPages + analystPages + citizenPages }
+    static var allPages: [String] { dashboards + adminPages + analystPages + citizenPages + staffPages }
 
     @Test(arguments: TestDatabase.available)
     func everyRoleGetsExactlyThePagesItMay(_ backend: TestDatabase) async throws {
@@ -48,7 +50,7 @@ import VaporTesting
                 }
             }
             // Refusals are audited.
-            #expect(try await auditEvents(app, .accessDenied, username: "borger").count == Self.dashboards.count + Self.adminPages.count + Self.analystPages.count)
+            #expect(try await auditEvents(app, .accessDenied, username: "borger").count == Self.dashboards.count + Self.adminPages.count + Self.analystPages.count + Self.staffPages.count)
         }
     }
 
@@ -68,7 +70,12 @@ import VaporTesting
             for account in testAccounts {
                 var browser = Browser(app)
                 let response = try await browser.signIn(account.username)
-                #expect(response.headers.first(name: .location) == (account.role == .citizen ? "/min-side" : "/oversigt"), "\(account.role)")
+                let home = switch account.role {
+                case .citizen: "/min-side"
+                case .caseworker, .provider: "/borgere"
+                default: "/oversigt"
+                }
+                #expect(response.headers.first(name: .location) == home, "\(account.role)")
             }
         }
     }

@@ -12,15 +12,18 @@ let testPassword = "test-password-1"
 
 /// The accounts every test app has: one per role in Roskilde (265), a leader
 /// in Greve (253), a national analyst and a national administrator.
-let testAccounts: [(username: String, role: Role, area: String)] = [
-    ("admin", .administrator, nationalArea),
-    ("leder", .leader, "265"),
-    ("leder-greve", .leader, "253"),
-    ("analytiker", .analyst, "265"),
-    ("analytiker-land", .analyst, nationalArea),
-    ("sagsbehandler", .caseworker, "265"),
-    ("udfoerer", .provider, "265"),
-    ("borger", .citizen, "265"),
+let testAccounts: [(username: String, role: Role, area: String, provider: String?)] = [
+    ("admin", .administrator, nationalArea, nil),
+    ("leder", .leader, "265", nil),
+    ("leder-greve", .leader, "253", nil),
+    ("analytiker", .analyst, "265", nil),
+    ("analytiker-land", .analyst, nationalArea, nil),
+    ("sagsbehandler", .caseworker, "265", nil),
+    ("sagsbehandler-2", .caseworker, "265", nil),
+    ("udfoerer", .provider, "265", "Bostedet"),
+    ("udfoerer-2", .provider, "265", "Værestedet"),
+    ("borger", .citizen, "265", nil),
+    ("borger-2", .citizen, "265", nil),
 ]
 
 /// Builds the application in-process on a fresh database with the demo
@@ -42,7 +45,7 @@ func withRoretApp<T>(
             }
             let accounts = AccountService(store: store, bcryptCost: 4, threadPool: app.threadPool)
             for a in testAccounts {
-                _ = try await accounts.add(username: a.username, displayName: a.username, role: a.role, area: a.area, password: testPassword, by: "test")
+                _ = try await accounts.add(username: a.username, displayName: a.username, role: a.role, area: a.area, password: testPassword, provider: a.provider, by: "test")
             }
             let result = try await body(app)
             try await app.asyncShutdown()

@@ -34,13 +34,13 @@ public struct AccountService: Sendable {
     }
 
     /// Creates an account; returns it with its password (the given one, or a generated one).
-    public func add(username: String, displayName: String?, role: Role, area: String, password: String? = nil, by actor: String) async throws -> (Account, String) {
+    public func add(username: String, displayName: String?, role: Role, area: String, password: String? = nil, provider: String? = nil, by actor: String) async throws -> (Account, String) {
         guard Self.isValidArea(area) else { throw Abort(.badRequest, reason: "Område skal være 'national' eller en kommunekode med tre cifre.") }
         let password = password ?? Self.generatePassword()
         guard password.count >= 10 else { throw Abort(.badRequest, reason: "Adgangskoden skal have mindst 10 tegn.") }
         let account = try await store.accounts.create(
             username: username, displayName: displayName ?? username, role: role, area: area,
-            passwordHash: try await hash(password)
+            passwordHash: try await hash(password), provider: provider
         )
         try await store.audit.record(.accountAdded, username: actor, area: area, detail: "\(username) (\(role.rawValue))")
         return (account, password)

@@ -39,6 +39,7 @@ struct Chrome: Encodable {
             items += [("Oversigt", "/oversigt")]
             items += KeyFigureTheme.allCases.map { ($0.danishTitle, $0 == .movements ? "/bevaegelser" : "/tema/\($0.rawValue)") }
         }
+        if account.role == .caseworker || account.role == .provider { items.append(("Borgere", "/borgere")) }
         if account.role == .citizen { items.append(("Min side", "/min-side")) }
         if AccessPolicy.mayUseAPI(account.role) { items.append(("API-nøgler", "/api-noegler")) }
         if AccessPolicy.mayAdminister(account.role) {

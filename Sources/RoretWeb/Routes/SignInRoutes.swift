@@ -54,7 +54,11 @@ struct SignInRoutes: RouteCollection {
 
     /// Where a role lands after sign-in.
     static func home(for role: Role) -> String {
-        role == .citizen ? "/min-side" : "/oversigt"
+        switch role {
+        case .citizen: "/min-side"
+        case .caseworker, .provider: "/borgere"
+        default: "/oversigt"
+        }
     }
 }
 

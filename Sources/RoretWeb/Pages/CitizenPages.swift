@@ -1,0 +1,207 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// *Borgere*: the caseworker's assigned citizens, or the provider's citizens
+/// with an active intervention, with what is due.
+struct CitizensPage: Encodable {
+    struct Row: Encodable {
+        var href: String
+        var pseudonym: String
+        var name: String
+        var phase: String
+        var who5: String
+        var inspire: String
+        var attention: Bool
+    }
+
+    var chrome: Chrome
+    var citizens: [Row]
+    var canCreate: Bool
+    var today: String
+    var error: String?
+}
+
+/// *Borgerens sag*: the record, the plan in the citizen's own words first,
+/// goals with their history, answers and trajectories.
+struct CitizenRecordPage: Encodable {
+    struct Entry: Encodable {
+        var text: String
+        var role: String?
+        var ownWords: Bool
+        var written: String
+    }
+
+    struct Section: Encodable {
+        var title: String
+        var entries: [Entry]
+    }
+
+    struct Goal: Encodable {
+        var id: Int
+        var text: String
+        var horizon: String
+        var status: String
+        var followUp: String
+        var isSubGoal: Bool
+        var history: [String]
+        var statusChoices: [Choice]
+        var horizonChoices: [Choice]
+        var followUpValue: String
+        var parentValue: String
+    }
+
+    struct Answer: Encodable {
+        var date: String
+        var instrument: String
+        var score: String
+        var channel: String
+    }
+
+    struct Chart: Encodable {
+        var title: String
+        var svg: String
+        var change: String
+        var latest: String
+    }
+
+    struct Spell: Encodable {
+        var step: String
+        var paragraph: String
+        var provider: String
+        var period: String
+    }
+
+    var chrome: Chrome
+    var id: String
+    var pseudonym: String
+    var name: String
+    var phase: String
+    var phaseChoices: [Choice]
+    var hopes: [Entry]
+    var sections: [Section]
+    var goals: [Goal]
+    var answers: [Answer]
+    var charts: [Chart]
+    var spells: [Spell]
+    var canWork: Bool
+    var message: String?
+    var newLink: String?
+    var entryKinds: [Choice]
+    var instruments: [Choice]
+    var horizons: [Choice]
+    var answerOptions: [InstrumentForm]
+    var today: String
+    var caution: String
+    /// The record is linked to a case (always, here; *Min side* says when it is not).
+    var linked = true
+}
+
+/// One instrument's questions and answer scale, for a form.
+struct InstrumentForm: Encodable {
+    struct Item: Encodable {
+        var name: String
+        var text: String
+        var options: [Choice]
+    }
+
+    var code: String
+    var name: String
+    var leadIn: String?
+    var items: [Item]
+
+    init(_ instrument: Instrument) {
+        code = instrument.code
+        name = instrument.danishName
+        leadIn = instrument.leadIn
+        let options = instrument.answerOptions.map { Choice(value: String($0.value), label: $0.label) }
+        items = instrument.items.enumerated().map { Item(name: "item\($0.offset + 1)", text: $0.element, options: options) }
+    }
+}
+
+extension CitizenRecordPage {
+    static let caution = "En enkelt måling er usikker. Se på udviklingen over flere målinger, og tal med borgeren om, hvad tallene betyder."
+
+    init(_ req: Request, citizen: Citizen, canWork: Bool, entries: [PlanEntry], goals: GoalLedger, answers: [StoredMeasurement],
+         spells: [CitizenIntervention], message: String? = nil, newLink: String? = nil) throws {
+        chrome = try Chrome(req, title: "Borger \(citizen.pseudonym)", active: "/borgere")
+        id = citizen.id.uuidString
+        pseudonym = citizen.pseudonym
+        name = citizen.name ?? ""
+        phase = citizen.phase.danishName
+        phaseChoices = CasePhase.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == citizen.phase) }
+        func entry(_ e: PlanEntry) -> Entry {
+            Entry(text: e.text, role: e.role, ownWords: e.inCitizensWords, written: "\(DanishDate.dayText(e.writtenOn)), \(e.writtenBy)")
+        }
+        hopes = entries.filter { $0.kind == .hopesWishesDreams }.map(entry)
+        sections = [PlanEntryKind.resource, .network, .meeting].map { kind in
+            Section(title: kind.danishName, entries: entries.filter { $0.kind == kind }.map(entry))
+        }
+        self.goals = goals.currentGoals.map { g in
+            Goal(
+                id: g.goalID, text: g.text, horizon: g.horizon.danishName, status: g.status.danishName,
+                followUp: g.followUpOn.map(DanishDate.dayText) ?? "", isSubGoal: g.parentGoalID != nil,
+                history: goals.history(g.goalID).dropLast().map { "v\($0.version) \(DanishDate.dayText($0.changedOn)) (\($0.changedBy)): \($0.text) — \($0.status.danishName)" },
+                statusChoices: GoalVersion.Status.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == g.status) },
+                horizonChoices: GoalVersion.Horizon.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == g.horizon) },
+                followUpValue: g.followUpOn?.description ?? "", parentValue: g.parentGoalID.map(String.init) ?? ""
+            )
+        }
+        self.answers = answers.reversed().map {
+            Answer(date: DanishDate.dayText($0.answeredOn), instrument: $0.instrument.danishName,
+                   score: $0.score.map(String.init) ?? "ufuldstændig (ikke scoret)", channel: Self.channelName($0.channel))
+        }
+        charts = Instrument.allCases.map { instrument in
+            let t = Trajectory(instrument: instrument, answers: answers.filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) })
+            return Chart(
+                title: instrument.danishName, svg: TrajectoryChart(trajectory: t).svg(),
+                change: Self.changeText(t), latest: t.latest.map { "Seneste: \($0.score!) (\(DanishDate.dayText($0.date)))" } ?? ""
+            )
+        }
+        self.spells = spells.map {
+            Spell(step: $0.step == 0 ? "–" : "Trin \($0.step)", paragraph: "§ \($0.paragraph.code)", provider: $0.provider,
+                  period: DanishDate.dayText($0.start) + " – " + ($0.end.map(DanishDate.dayText) ?? "nu"))
+        }
+        self.canWork = canWork
+        self.message = message
+        self.newLink = newLink
+        entryKinds = PlanEntryKind.allCases.map { Choice(value: $0.rawValue, label: $0.danishName) }
+        instruments = Instrument.allCases.map { Choice(value: $0.code, label: $0.danishName) }
+        horizons = GoalVersion.Horizon.allCases.map { Choice(value: $0.rawValue, label: $0.danishName) }
+        answerOptions = Instrument.allCases.map(InstrumentForm.init)
+        today = DanishDate.today.description
+        caution = Self.caution
+    }
+
+    static func channelName(_ c: MeasurementChannel) -> String {
+        switch c {
+        case .link: "Borgeren selv (link)"
+        case .interview: "Interview"
+        case .paper: "Papir"
+        }
+    }
+
+    static func changeText(_ t: Trajectory) -> String {
+        guard let change = t.changeSinceBaseline, let category = t.changeCategory else { return "Udvikling vises fra to fuldstændige besvarelser." }
+        let word = switch category {
+        case .improved: "forbedret"
+        case .unchanged: "uændret"
+        case .worsened: "forværret"
+        }
+        return "Siden første måling: \(change > 0 ? "+" : "")\(change) point — \(word) (grænse ±\(t.threshold) point)."
+    }
+}
+
+extension DanishDate {
+    /// Today in Denmark.
+    static var today: Day {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Copenhagen")!, from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    /// `dd.mm.yyyy`.
+    static func dayText(_ day: Day) -> String {
+        let (y, m, d) = day.components
+        return String(format: "%02d.%02d.%04d", d, m, y)
+    }
+}

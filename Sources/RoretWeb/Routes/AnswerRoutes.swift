@@ -1,0 +1,83 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// The citizen's personal link (*målingslink*), no account: first what the
+/// answers are for and who sees them, then the questions — or "nej tak".
+/// The secret in the address is the only credential: unguessable (192
+/// bits), single use, expiring; only its hash is stored.
+struct AnswerRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("svar", ":token", use: show)
+        routes.post("svar", ":token", use: answer)
+        routes.post("svar", ":token", "nej", use: decline)
+    }
+
+    struct Page: Encodable {
+        var token: String
+        var form: InstrumentForm?
+        var title: String
+        var message: String?
+        var done: Bool
+    }
+
+    private func hash(_ req: Request) -> String { Secrets.sha256(req.parameters.get("token") ?? "") }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        guard let (_, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
+        do {
+            try await req.store.measurements.openLink(tokenHash: hash(req), on: DanishDate.today)
+        } catch let refusal as MeasurementLink.Refusal {
+            return try await refused(req, refusal)
+        }
+        let page = Page(token: req.parameters.get("token") ?? "", form: InstrumentForm(link.instrument), title: link.instrument.danishName, message: nil, done: false)
+        return try await req.view.render("answer", page).encodeResponse(for: req)
+    }
+
+    @Sendable func answer(req: Request) async throws -> Response {
+        guard let (citizenID, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
+        let items = try AnswerForm.decode(req)
+        do {
+            // Stored (in one transaction with the link and the reminders) before "tak" is shown.
+            try await req.store.measurements.record(citizenID: citizenID, instrument: link.instrument, answeredOn: DanishDate.today, items: items,
+                                                    channel: .link, enteredBy: "borger (link)", linkHash: hash(req), today: DanishDate.today)
+        } catch let refusal as MeasurementLink.Refusal {
+            return try await refused(req, refusal)
+        }
+        try await req.store.audit.record(.measurementAnswered, username: nil, detail: "borger \(citizenID.uuidString): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
+        let left = items.filter { $0 == nil }.count
+        let note = left == 0 ? "Dine svar er gemt." : "Dine svar er gemt. Du sprang \(left) spørgsmål over; det er helt i orden."
+        return try await done(req, title: "Tak!", message: note + " Du kan lukke siden nu. Du og din kontaktperson kan tale om svarene næste gang, I ses.")
+    }
+
+    @Sendable func decline(req: Request) async throws -> Response {
+        guard let (citizenID, _) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
+        do {
+            try await req.store.measurements.declineLink(tokenHash: hash(req), on: DanishDate.today)
+        } catch let refusal as MeasurementLink.Refusal {
+            return try await refused(req, refusal)
+        }
+        try await req.store.audit.record(.measurementDeclined, username: nil, detail: "borger \(citizenID.uuidString)", address: req.remoteAddress?.ipAddress)
+        return try await done(req, title: "Tak for besked", message: "Du har sagt nej tak, og der er ikke gemt noget. Du kan altid tale med din kontaktperson om det.")
+    }
+
+    private func done(_ req: Request, title: String, message: String, status: HTTPStatus = .ok) async throws -> Response {
+        let response = try await req.view.render("answer", Page(token: "", form: nil, title: title, message: message, done: true)).encodeResponse(for: req)
+        response.status = status
+        return response
+    }
+
+    private func unknown(_ req: Request) async throws -> Response {
+        try await done(req, title: "Linket findes ikke", message: "Tjek, at du har hele linket med. Ellers kan din kontaktperson sende et nyt.", status: .notFound)
+    }
+
+    private func refused(_ req: Request, _ refusal: MeasurementLink.Refusal) async throws -> Response {
+        let message = switch refusal {
+        case .expired: "Linket er udløbet. Din kontaktperson kan sende et nyt."
+        case .alreadyAnswered: "Der er allerede svaret via dette link. Tak!"
+        case .alreadyDeclined: "Du har allerede sagt nej tak via dette link."
+        case .revoked: "Linket er trukket tilbage. Din kontaktperson kan sende et nyt."
+        }
+        return try await done(req, title: "Linket kan ikke bruges", message: message, status: .gone)
+    }
+}

@@ -1,0 +1,248 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// Caseworkers' and provider staff's work with citizens: the list, the
+/// record with the plan, goals, answers and trajectories. Every read of a
+/// record is audited; access is `AccessPolicy.mayReadCitizen`.
+struct CitizenRecordRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("borgere", use: list)
+        routes.post("borgere", use: create)
+        let one = routes.grouped("borgere", ":citizen")
+        one.get(use: record)
+        one.post("tekst", use: addEntry)
+        one.post("maal", use: addGoal)
+        one.post("maal", ":goal", use: reviseGoal)
+        one.post("maaling", use: recordAnswer)
+        one.post("link", use: issueLink)
+        one.post("indsats", use: addIntervention)
+        one.post("fase", use: setPhase)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await listPage(req, error: nil)
+    }
+
+    private func listPage(_ req: Request, error: String?) async throws -> Response {
+        let account = try req.requireAccount()
+        let today = DanishDate.today
+        let citizens: [Citizen]
+        if account.role == .provider {
+            if let provider = account.provider {
+                citizens = try await req.store.citizens.withActiveIntervention(at: provider, on: today)
+            } else {
+                citizens = []
+            }
+        } else {
+            citizens = try await req.store.citizens.assigned(to: account.username).filter { $0.municipality == account.area }
+        }
+        let schedule = MeasurementSchedule()
+        var rows: [CitizensPage.Row] = []
+        for c in citizens {
+            let answers = try await req.store.measurements.measurements(of: c.id)
+            func status(_ instrument: Instrument) -> (String, Bool) {
+                let last = answers.filter { $0.instrument == instrument }.map(\.answeredOn).max()
+                switch schedule.status(lastAnswered: last, startedOn: c.followUpStartedOn, today: today) {
+                case .notDue(let until): return ("Næste: \(DanishDate.dayText(until))", false)
+                case .due(let since): return ("Skal måles (siden \(DanishDate.dayText(since)))", true)
+                case .overdue(let since): return ("Forfalden siden \(DanishDate.dayText(since))", true)
+                }
+            }
+            let (who5, a) = status(.who5), (inspire, b) = status(.briefInspireO)
+            rows.append(.init(href: "/borgere/\(c.id.uuidString)", pseudonym: c.pseudonym, name: c.name ?? "", phase: c.phase.danishName, who5: who5, inspire: inspire, attention: a || b))
+        }
+        let page = CitizensPage(chrome: try Chrome(req, title: "Borgere", active: "/borgere"), citizens: rows, canCreate: account.role == .caseworker, today: today.description, error: error)
+        return try await req.renderPage("citizens", page, chrome: page.chrome)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        struct Form: Content {
+            var pseudonym: String
+            var name: String?
+            var startedOn: String?
+        }
+        let account = try req.requireAccount()
+        guard account.role == .caseworker else { throw Abort(.forbidden) }
+        let form = try req.content.decode(Form.self)
+        let start = form.startedOn.flatMap { Day(iso: $0) } ?? DanishDate.today
+        do {
+            let name = form.name?.trimmingCharacters(in: .whitespaces)
+            let citizen = try await req.store.citizens.create(
+                municipality: account.area, pseudonym: form.pseudonym.trimmingCharacters(in: .whitespaces),
+                name: name?.isEmpty == false ? name : nil, caseworker: account.username, followUpStartedOn: start)
+            try await req.audit(.citizenChanged, area: account.area, detail: "borger \(citizen.id.uuidString) oprettet")
+            return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+        } catch CitizenError.invalidPseudonym(let reason) {
+            return try await listPage(req, error: "Pseudonymet kan ikke bruges: \(reason).")
+        } catch CitizenError.pseudonymTaken(let p) {
+            return try await listPage(req, error: "Pseudonymet \(p) er allerede i brug i kommunen.")
+        }
+    }
+
+    /// The citizen on the path, when the user may read (or, with `work`, change) the record.
+    private func citizen(_ req: Request, work: Bool) async throws -> Citizen {
+        let account = try req.requireAccount()
+        guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
+              let citizen = try await req.store.citizens.find(id: id) else { throw Abort(.notFound) }
+        let facts = try await req.store.citizens.accessFacts(of: citizen, on: DanishDate.today)
+        let allowed = work
+            ? AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
+            : AccessPolicy.mayReadCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
+        guard allowed else {
+            try await req.audit(.accessDenied, area: citizen.municipality, detail: "borger \(citizen.id.uuidString)")
+            throw Abort(.forbidden)
+        }
+        return citizen
+    }
+
+    @Sendable func record(req: Request) async throws -> Response {
+        try await recordPage(req, try await citizen(req, work: false))
+    }
+
+    private func recordPage(_ req: Request, _ citizen: Citizen, message: String? = nil, newLink: String? = nil) async throws -> Response {
+        let account = try req.requireAccount()
+        let facts = try await req.store.citizens.accessFacts(of: citizen, on: DanishDate.today)
+        let page = try CitizenRecordPage(
+            req, citizen: citizen,
+            canWork: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts),
+            entries: try await req.store.plans.currentEntries(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
+            answers: try await req.store.measurements.measurements(of: citizen.id), spells: try await req.store.citizens.interventions(of: citizen.id),
+            message: message, newLink: newLink)
+        try await req.audit(.citizenRead, area: citizen.municipality, detail: "borger \(citizen.id.uuidString)")
+        return try await req.renderPage("record", page, chrome: page.chrome)
+    }
+
+    @Sendable func addEntry(req: Request) async throws -> Response {
+        struct Form: Content {
+            var kind: String
+            var text: String
+            var role: String?
+            var ownWords: String?
+        }
+        let citizen = try await citizen(req, work: true)
+        let form = try req.content.decode(Form.self)
+        guard let kind = PlanEntryKind(rawValue: form.kind) else { throw Abort(.badRequest) }
+        do {
+            try await req.store.plans.addEntry(to: citizen.id, kind: kind, text: form.text, role: form.role.flatMap { $0.isEmpty ? nil : $0 },
+                                               inCitizensWords: form.ownWords == "ja", on: DanishDate.today, by: try req.requireAccount().username)
+        } catch CitizenError.invalidAnswer {
+            return try await recordPage(req, citizen, message: "Skriv en tekst først.")
+        }
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(kind.rawValue)")
+        return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    struct GoalForm: Content {
+        var text: String
+        var horizon: String
+        var status: String?
+        var followUpOn: String?
+        var parentGoalID: String?
+
+        var draft: GoalLedger.Draft {
+            GoalLedger.Draft(
+                text: text, horizon: GoalVersion.Horizon(rawValue: horizon) ?? .shortTerm,
+                status: status.flatMap(GoalVersion.Status.init(rawValue:)) ?? .active,
+                followUpOn: followUpOn.flatMap { Day(iso: $0) }, parentGoalID: parentGoalID.flatMap { Int($0) })
+        }
+    }
+
+    @Sendable func addGoal(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        let form = try req.content.decode(GoalForm.self)
+        do {
+            try await req.store.plans.addGoal(to: citizen.id, form.draft, on: DanishDate.today, by: try req.requireAccount().username)
+        } catch let refusal as GoalLedger.Refusal {
+            return try await recordPage(req, citizen, message: Self.danish(refusal))
+        }
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): nyt mål")
+        return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    @Sendable func reviseGoal(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        guard let goal = req.parameters.get("goal").flatMap({ Int($0) }) else { throw Abort(.notFound) }
+        let form = try req.content.decode(GoalForm.self)
+        do {
+            try await req.store.plans.reviseGoal(goal, of: citizen.id, to: form.draft, on: DanishDate.today, by: try req.requireAccount().username)
+        } catch let refusal as GoalLedger.Refusal {
+            return try await recordPage(req, citizen, message: Self.danish(refusal))
+        }
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): mål \(goal) ændret")
+        return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    static func danish(_ refusal: GoalLedger.Refusal) -> String {
+        switch refusal {
+        case .emptyText: "Målet skal have en tekst."
+        case .noSuchGoal: "Målet findes ikke."
+        case .invalidParent: "Et delmål skal høre til et andet mål i planen."
+        case .unchanged: "Intet er ændret; der er ikke gemt en ny version."
+        }
+    }
+
+    @Sendable func recordAnswer(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        let answer = try AnswerForm.decode(req)
+        guard let instrument = req.formField("instrument").flatMap({ Instrument(code: $0) }) else { throw Abort(.badRequest) }
+        let channel = req.formField("channel").flatMap(MeasurementChannel.init(rawValue:)) ?? .interview
+        let date = req.formField("date").flatMap { Day(iso: $0) } ?? DanishDate.today
+        do {
+            try await req.store.measurements.record(citizenID: citizen.id, instrument: instrument, answeredOn: date, items: answer,
+                                                    channel: channel == .link ? .interview : channel, enteredBy: try req.requireAccount().username, today: DanishDate.today)
+        } catch CitizenError.invalidAnswer(let reason) {
+            return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(reason).")
+        }
+        try await req.audit(.measurementAnswered, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(instrument.code) \(date) (\(channel.rawValue))")
+        return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    @Sendable func issueLink(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        guard let instrument = req.formField("instrument").flatMap({ Instrument(code: $0) }) else { throw Abort(.badRequest) }
+        let secret = Secrets.random(bytes: 24)
+        let link = try await req.store.measurements.issueLink(citizenID: citizen.id, instrument: instrument, tokenHash: Secrets.sha256(secret), issuedOn: DanishDate.today)
+        try await req.audit(.linkIssued, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(instrument.code), gyldigt til \(link.expiresOn)")
+        let host = req.headers.first(name: .host) ?? "localhost"
+        return try await recordPage(req, citizen, newLink: "http://\(host)/svar/\(secret)")
+    }
+
+    @Sendable func addIntervention(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        guard let paragraph = req.formField("paragraph").flatMap({ Paragraph(code: $0) }),
+              let start = req.formField("start").flatMap({ Day(iso: $0) }) else {
+            return try await recordPage(req, citizen, message: "Angiv paragraf og startdato.")
+        }
+        do {
+            try await req.store.citizens.addIntervention(to: citizen.id, paragraph: paragraph, provider: req.formField("provider") ?? "",
+                                                         start: start, end: req.formField("end").flatMap { Day(iso: $0) })
+        } catch CitizenError.invalidAnswer(let reason) {
+            return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: \(reason).")
+        }
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): indsats § \(paragraph.code)")
+        return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    @Sendable func setPhase(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        guard let phase = req.formField("phase").flatMap(CasePhase.init(rawValue:)) else { throw Abort(.badRequest) }
+        try await req.store.citizens.setPhase(phase, of: citizen.id)
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): fase \(phase.rawValue)")
+        return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+}
+
+/// The five answers of a measurement form (`item1` … `item5`; empty = left out).
+enum AnswerForm {
+    static func decode(_ req: Request) throws -> [Int?] {
+        (1...Instrument.itemCount).map { i in req.formField("item\(i)").flatMap { Int($0) } }
+    }
+}
+
+extension Request {
+    /// A field of a posted form (URL-encoded or multipart), as text.
+    func formField(_ name: String) -> String? {
+        (try? content.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import RoretCore
+import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Caseworkers' records, the citizen's link, the citizen's own page: who
+/// sees what, and the link's lifecycle through the browser.
+@Suite struct CitizenWebTests {
+    /// A citizen of `sagsbehandler` in 265, with an active intervention at Bostedet and `borger` as own account.
+    func anna(_ app: Application) async throws -> Citizen {
+        let store = Store(database: app.db)
+        let anna = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+        try await store.citizens.addIntervention(to: anna.id, paragraph: .p85, provider: "Bostedet", start: Day.yearStart(2024), end: nil)
+        try await store.citizens.linkAccount("borger", to: anna.id)
+        try await store.plans.addEntry(to: anna.id, kind: .hopesWishesDreams, text: "At spille i et band igen", inCitizensWords: true, on: Day.yearStart(2024), by: "sagsbehandler")
+        return anna
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func onlyTheAssignedCaseworkerProviderStaffAtAnActiveProviderAndTheCitizenSeeTheRecord(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend, importDemo: false) { app in
+            let record = "/borgere/\(try await anna(app).id.uuidString)"
+            let expected: [String: HTTPStatus] = [
+                "sagsbehandler": .ok, "udfoerer": .ok,
+                "sagsbehandler-2": .forbidden, "udfoerer-2": .forbidden,
+                "leder": .forbidden, "analytiker": .forbidden, "analytiker-land": .forbidden, "admin": .forbidden,
+                "borger": .forbidden, "borger-2": .forbidden,
+            ]
+            for (username, status) in expected {
+                var browser = Browser(app)
+                try await browser.signIn(username)
+                let response = try await browser.get(record)
+                #expect(response.status == status, "\(username)")
+                if status == .ok { #expect(response.body.string.contains("At spille i et band igen"), "\(username)") }
+            }
+            let reads = try await auditEvents(app, .citizenRead)
+            #expect(Set(reads.compactMap(\.username)) == ["sagsbehandler", "udfoerer"], "every read is audited")
+            #expect(try await auditEvents(app, .accessDenied, username: "sagsbehandler-2").count == 1)
+        }
+    }
+
+    @Test func theCitizenSeesTheirOwnPageAndNothingOfAnyoneElse() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            _ = try await anna(app)
+            var own = Browser(app)
+            try await own.signIn("borger")
+            let page = try await own.get("/min-side")
+            #expect(page.body.string.contains("At spille i et band igen"))
+            #expect(page.body.string.contains("Med borgerens egne ord"))
+            var other = Browser(app)
+            try await other.signIn("borger-2")
+            let empty = try await other.get("/min-side")
+            #expect(empty.status == .ok)
+            #expect(!empty.body.string.contains("At spille i et band igen"))
+            #expect(empty.body.string.contains("ikke koblet"))
+        }
+    }
+
+    /// The token of the link the record page shows after issuing one.
+    func issueLink(_ browser: inout Browser, _ citizen: Citizen, _ instrument: String = "WHO-5") async throws -> String {
+        _ = try await browser.get("/borgere/\(citizen.id.uuidString)")
+        let page = try await browser.post("/borgere/\(citizen.id.uuidString)/link", ["instrument": instrument])
+        let html = page.body.string
+        let start = try #require(html.range(of: "id=\"new-link\">"))
+        let url = String(html[start.upperBound...].prefix { $0 != "<" })
+        return String(url.split(separator: "/").last!)
+    }
+
+    func post(_ app: Application, _ path: String, _ body: String) async throws -> TestingHTTPResponse {
+        try await app.testing().performTest(request: TestingHTTPRequest(
+            method: .POST, url: URI(string: path), headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: body)))
+    }
+
+    func get(_ app: Application, _ path: String) async throws -> TestingHTTPResponse {
+        try await app.testing().performTest(request: TestingHTTPRequest(method: .GET, url: URI(string: path), headers: [:], body: ByteBuffer()))
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aLinkIsAnsweredOnceAndTheAnswerArrivesOnTheTrajectory(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend, importDemo: false) { app in
+            let citizen = try await anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let token = try await issueLink(&caseworker, citizen)
+            #expect(token.count >= 30, "unguessable")
+            let info = try await get(app, "/svar/\(token)")
+            #expect(info.status == .ok)
+            #expect(info.body.string.contains("Hvem kan se dine svar?"))
+            #expect(info.body.string.contains("Har jeg været glad og i godt humør"))
+            let tak = try await post(app, "/svar/\(token)", "item1=3&item2=3&item3=3&item4=3&item5=3")
+            #expect(tak.status == .ok)
+            #expect(tak.body.string.contains("Dine svar er gemt."))
+            let reuse = try await post(app, "/svar/\(token)", "item1=0&item2=0&item3=0&item4=0&item5=0")
+            #expect(reuse.status == .gone)
+            #expect(try await get(app, "/svar/\(token)").status == .gone)
+            #expect(try await get(app, "/svar/\(token)x").status == .notFound, "a tampered token finds nothing")
+            let answers = try await Store(database: app.db).measurements.measurements(of: citizen.id)
+            #expect(answers.map(\.score) == [60], "one answer, stored once")
+            let record = try await caseworker.get("/borgere/\(citizen.id.uuidString)").body.string
+            #expect(record.contains("<td>60</td><td>Borgeren selv (link)</td>"))
+            #expect(record.contains("class=\"point area\""), "the point on the trajectory")
+        }
+    }
+
+    @Test func aCitizenMayDeclineAndNothingIsStored() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let citizen = try await anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let token = try await issueLink(&caseworker, citizen, "BRIEF-INSPIRE-O")
+            let declined = try await post(app, "/svar/\(token)/nej", "")
+            #expect(declined.body.string.contains("Du har sagt nej tak"))
+            #expect(try await post(app, "/svar/\(token)", "item1=4").status == .gone)
+            #expect(try await Store(database: app.db).measurements.measurements(of: citizen.id).isEmpty)
+            #expect(try await auditEvents(app, .measurementDeclined).count == 1)
+        }
+    }
+
+    @Test func aChangedGoalKeepsItsHistoryOnThePage() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let citizen = try await anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let path = "/borgere/\(citizen.id.uuidString)"
+            _ = try await caseworker.get(path)
+            _ = try await caseworker.post(path + "/maal", ["text": "Øve to gange om ugen", "horizon": "shortTerm"])
+            _ = try await caseworker.get(path)
+            _ = try await caseworker.post(path + "/maal/1", ["text": "Øve tre gange om ugen", "horizon": "shortTerm", "status": "active"])
+            let html = try await caseworker.get(path).body.string
+            #expect(html.contains("<strong>Øve tre gange om ugen</strong>"))
+            #expect(html.contains("Tidligere: v1"))
+            #expect(html.contains("Øve to gange om ugen"))
+        }
+    }
+
+    @Test func staffEnterAPaperAnswerWithItsRealDate() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let citizen = try await anna(app)
+            var provider = Browser(app)
+            try await provider.signIn("udfoerer")
+            let path = "/borgere/\(citizen.id.uuidString)"
+            _ = try await provider.get(path)
+            let saved = try await provider.post(path + "/maaling", ["instrument": "WHO-5", "channel": "paper", "date": "2024-02-01",
+                                                                    "item1": "2", "item2": "2", "item3": "2", "item4": "2", "item5": ""])
+            #expect(saved.status == .seeOther)
+            let answers = try await Store(database: app.db).measurements.measurements(of: citizen.id)
+            #expect(answers.map(\.answeredOn) == [Day(iso: "2024-02-01")!])
+            #expect(answers.first?.score == nil, "incomplete: kept, never scored")
+            #expect(answers.first?.channel == .paper)
+        }
+    }
+}
