@@ -1,4 +1,6 @@
 import Foundation
+import RoretCore
+import RoretStore
 import RoretTestSupport
 @testable import RoretWeb
 import Testing
@@ -84,5 +86,65 @@ import Vapor
                 #expect(try await browser.pageSource.contains("<body class=\"print\">"))
                 try await browser.screenshot(Self.screenshots + "/6-udskrift-NT07.png")
             }
+    }
+
+    @Test(.enabled(if: canRun)) func aCitizenAnswersOnAPhoneAndTheCaseworkerSeesTheNewPoint() async throws {
+        let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: downloads) }
+        let appPort = Int.random(in: 20_000..<30_000), driverPort = Int.random(in: 30_000..<40_000)
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            let anna = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+            try await store.plans.addEntry(to: anna.id, kind: .hopesWishesDreams, text: "At spille i et band igen", inCitizensWords: true, on: Day.yearStart(2024), by: "sagsbehandler")
+            try await store.measurements.record(citizenID: anna.id, instrument: .who5, answeredOn: Day(iso: "2024-03-01")!, items: [2, 2, 2, 1, 1], channel: .interview, enteredBy: "sagsbehandler", today: Day(iso: "2024-03-01")!)
+            try await app.server.start(address: .hostname("127.0.0.1", port: appPort))
+            do {
+                let site = "http://127.0.0.1:\(appPort)"
+                let record = site + "/borgere/\(anna.id.uuidString)"
+                // The caseworker makes a personal WHO-5 link.
+                let link = try await WebDriver.withBrowser(client: app.client, port: driverPort, downloads: downloads) { browser in
+                    try await browser.open(site + "/log-ind")
+                    try await browser.type("#username", "sagsbehandler")
+                    try await browser.type("#password", testPassword)
+                    try await browser.click("#signin")
+                    #expect(try await browser.waitForURL { $0.hasSuffix("/borgere") })
+                    try await browser.open(record)
+                    try await browser.click("#issue-link")
+                    #expect(try await browser.waitForURL { $0.hasSuffix("/link") })
+                    return try await browser.command(.GET, "/element/\(try await browser.element("#new-link"))/text", nil) as? String ?? ""
+                }
+                #expect(link.contains("/svar/"))
+                // The citizen answers on a phone-sized window.
+                try await WebDriver.withBrowser(client: app.client, port: driverPort + 1, windowSize: "390,844", downloads: downloads) { phone in
+                    try await phone.open(link)
+                    #expect(try await phone.pageSource.contains("Hvem kan se dine svar?"))
+                    try await phone.screenshot(Self.screenshots + "/7-telefon-info.png")
+                    for item in 1...5 { try await phone.click("input[name='item\(item)'][value='4']") }
+                    try await phone.screenshot(Self.screenshots + "/8-telefon-svar.png")
+                    try await phone.click("#send")
+                    #expect(try await phone.waitForURL { $0.contains("/svar/") })
+                    #expect(try await phone.pageSource.contains("Dine svar er gemt."))
+                    try await phone.screenshot(Self.screenshots + "/9-telefon-tak.png")
+                }
+                // The caseworker sees the new point: 5 × 4 × 4 = 80.
+                try await WebDriver.withBrowser(client: app.client, port: driverPort + 2, downloads: downloads) { browser in
+                    try await browser.open(site + "/log-ind")
+                    try await browser.type("#username", "sagsbehandler")
+                    try await browser.type("#password", testPassword)
+                    try await browser.click("#signin")
+                    #expect(try await browser.waitForURL { $0.hasSuffix("/borgere") })
+                    try await browser.open(record)
+                    let html = try await browser.pageSource
+                    #expect(html.contains("<td>80</td><td>Borgeren selv (link)</td>"))
+                    #expect(html.contains("Seneste: 80"))
+                    try await browser.screenshot(Self.screenshots + "/10-sagsbehandler-forloeb.png")
+                }
+            } catch {
+                await app.server.shutdown()
+                throw error
+            }
+            await app.server.shutdown()
+        }
     }
 }
