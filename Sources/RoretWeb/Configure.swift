@@ -45,7 +45,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.http.server.configuration.port = config.port
 
     try routes(app)
-    scheduleSessionPurge(app)
+    scheduleHousekeeping(app)
 
     let signIns = config.seedDemoWhenEmpty ? try await DemoSeeder.seedIfEmpty(app) : []
     // Compute the current figures before the first page view asks for them.
@@ -56,8 +56,9 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     return signIns
 }
 
-/// Removes expired sessions every hour (and shortly after start); stops with the app.
-func scheduleSessionPurge(_ app: Application) {
+/// Every hour (and shortly after start): removes expired sessions and puts
+/// reminders for due measurements in the outbox; stops with the app.
+func scheduleHousekeeping(_ app: Application) {
     let database = app.db
     let logger = app.logger
     let loop = app.eventLoopGroup.next()
@@ -66,6 +67,8 @@ func scheduleSessionPurge(_ app: Application) {
             do {
                 let purged = try await SessionRepository(database: database).purgeExpired()
                 if purged > 0 { logger.info("purged \(purged) expired sessions") }
+                let pending = try await ReminderJob.run(store: Store(database: database), today: DanishDate.today)
+                logger.info("\(pending) reminders pending in the outbox")
             } catch {
                 logger.warning("session purge failed: \(error)")
             }
