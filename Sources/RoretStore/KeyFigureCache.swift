@@ -1,44 +1,68 @@
 import Foundation
 import RoretCore
+import RoretImport
 
-/// Key figures per extract version (*nøgletal pr. udtræksversion*): computed
-/// once per version and process, from the stored files, and kept. A version
-/// never changes once stored, so a cached set is never stale; a new import is
-/// a new version and gets its own set. Page views never recompute.
+/// Key figures per extract version and revision of the stored answers
+/// (*nøgletal pr. udtræksversion*): computed once per key and process, from
+/// the extract's stored files plus the answers collected in Roret, and kept.
+/// A version never changes once stored and the revision changes with every
+/// stored answer, so a cached set is never stale. Page views never recompute.
 public actor KeyFigureCache {
     private let extracts: ExtractRepository
+    private let measurements: MeasurementRepository?
     private let options: KeyFigureOptions
-    private var sets: [UUID: Task<KeyFigureSet, any Error>] = [:]
-    private var order: [UUID] = []
+    private var sets: [String: Task<KeyFigureSet, any Error>] = [:]
+    private var order: [String] = []
     /// Versions kept in memory at once (a national set is ~65,000 rows).
     private let capacity = 4
 
-    public init(extracts: ExtractRepository, options: KeyFigureOptions = KeyFigureOptions()) {
+    /// With `measurements`, answers stored in Roret join the extract's
+    /// `measurements.csv` (their pseudonym is the register's `person_id`).
+    public init(extracts: ExtractRepository, measurements: MeasurementRepository? = nil, options: KeyFigureOptions = KeyFigureOptions()) {
         self.extracts = extracts
+        self.measurements = measurements
         self.options = options
     }
 
     /// The figures of `version`, computing them on first use; concurrent
     /// callers share one computation.
-    public func figures(of version: ExtractVersion) async throws -> KeyFigureSet {
-        if let task = sets[version.id] { return try await task.value }
+    public func figures(of version: ExtractVersion, answersRevision: String) async throws -> KeyFigureSet {
+        let key = version.id.uuidString + "|" + answersRevision
+        if let task = sets[key] { return try await task.value }
         let extracts = self.extracts
+        let measurements = self.measurements
         let options = self.options
         // Detached: the computation (about a second for the national extract)
         // must not hold the actor, so lookups of other versions go on.
         let task = Task.detached {
-            let data = try await extracts.registerData(of: version)
-            return KeyFigureSet(data: data, options: options)
+            var files = try await extracts.files(of: version)
+            if let measurements {
+                let rows = try await measurements.exportRows().filter { version.municipalities.contains($0.municipality) }
+                if !rows.isEmpty { files["measurements.csv"] = Self.merged(files["measurements.csv"], rows) }
+            }
+            switch ExtractReader.read(files: files) {
+            case .valid(let data, _): return KeyFigureSet(data: data, options: options)
+            case .invalid(let problems): throw StoredExtractCorrupt(version: version.version, problems: problems)
+            }
         }
-        sets[version.id] = task
-        order.append(version.id)
+        sets[key] = task
+        order.append(key)
         if order.count > capacity { sets[order.removeFirst()] = nil }
         do {
             return try await task.value
         } catch {
-            sets[version.id] = nil
-            order.removeAll { $0 == version.id }
+            sets[key] = nil
+            order.removeAll { $0 == key }
             throw error
         }
+    }
+
+    /// The extract's `measurements.csv` (if any) with the stored answers' rows after it.
+    static func merged(_ existing: [UInt8]?, _ rows: [MeasurementsCSV.Row]) -> [UInt8] {
+        let added = MeasurementsCSV.text(rows)
+        guard var bytes = existing, !bytes.isEmpty else { return Array(added.utf8) }
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        bytes += Array(added.utf8.dropFirst(MeasurementsCSV.header.utf8.count + 1))
+        return bytes
     }
 }

@@ -141,6 +141,14 @@ public struct MeasurementRepository: Sendable {
         return rows
     }
 
+    /// Changes whenever an answer is stored: the number of answers and the
+    /// latest entry time. Figures that include stored answers are keyed by it.
+    public func revision() async throws -> String {
+        let count = try await MeasurementModel.query(on: database).count()
+        let latest = try await MeasurementModel.query(on: database).max(\.$enteredAt)
+        return "\(count):\(latest.map { Int($0.timeIntervalSince1970) } ?? 0)"
+    }
+
     /// A citizen's trajectory on one instrument.
     public func trajectory(of citizenID: UUID, _ instrument: Instrument, threshold: Int = 10) async throws -> Trajectory {
         let answers = try await measurements(of: citizenID).filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) }

@@ -15,9 +15,10 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.migrations.add(StoreMigrations.all)
     try await app.autoMigrate()
 
+    let store = Store(database: app.db)
     app.roret = RoretServices(
-        configuration: config, figures: KeyFigureCache(extracts: Store(database: app.db).extracts), renderedBodies: RenderedBodies(),
-        currentVersions: CurrentVersions()
+        configuration: config, figures: KeyFigureCache(extracts: store.extracts, measurements: store.measurements),
+        renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersRevision: Remembered()
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
@@ -49,9 +50,9 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
 
     let signIns = config.seedDemoWhenEmpty ? try await DemoSeeder.seedIfEmpty(app) : []
     // Compute the current figures before the first page view asks for them.
-    let store = Store(database: app.db)
+    let revision = try await store.measurements.revision()
     for version in try await store.extracts.history() where version.isCurrent {
-        _ = try await app.roret.figures.figures(of: version)
+        _ = try await app.roret.figures.figures(of: version, answersRevision: revision)
     }
     return signIns
 }

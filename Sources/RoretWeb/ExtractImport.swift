@@ -14,7 +14,10 @@ public enum ExtractImport {
             currentVersions?.invalidate()
             let replaced = superseded.isEmpty ? "" : "; erstatter v" + superseded.map(String.init).joined(separator: ", v")
             try await store.audit.record(.extractImported, username: importedBy, detail: "v\(version.version) fra \(source): \(version.summary)\(replaced)", address: address)
-            if let figures { Task { _ = try? await figures.figures(of: version) } }
+            if let figures {
+                let revision = try await store.measurements.revision()
+                Task { _ = try? await figures.figures(of: version, answersRevision: revision) }
+            }
         case .rejected(let problems):
             try await store.audit.record(.extractRejected, username: importedBy, detail: "\(source): \(problems.count) fejl, intet gemt", address: address)
         }

@@ -1,7 +1,7 @@
 import Foundation
 import RoretCore
 import RoretImport
-import RoretStore
+@testable import RoretStore
 import RoretTestSupport
 import Testing
 
@@ -171,5 +171,48 @@ import Testing
             }
             #expect(try await citizens.all().isEmpty)
         }
+    }
+}
+
+/// Answers collected in Roret count in NT16–NT20 and Q01 beside the extract's.
+@Suite struct StoredAnswersInFiguresTests {
+    func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    @Test(arguments: TestDatabase.available)
+    func aStoredAnswerOfATargetGroupPersonCountsAndOthersAreIgnored(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            // p1 is on § 85 in 101 from 1 January 2020 (the tiny extract); no measurements.csv.
+            _ = try await store.extracts.importExtract(files: TestExtracts.tiny(municipalities: ["101", "147"], years: 2020...2021), source: "t", importedBy: "t")
+            let version = try #require(try await store.extracts.current(for: "101"))
+            let cache = KeyFigureCache(extracts: store.extracts, measurements: store.measurements)
+            let before = try await cache.figures(of: version, answersRevision: try await store.measurements.revision())
+            #expect(before.rows(area: "101", figure: .nt16, unsuppressed: true).isEmpty, "no measurements: NT16 is not computed")
+
+            let p1 = try await store.citizens.create(municipality: "101", pseudonym: "p1", name: nil, caseworker: "s", followUpStartedOn: day("2021-01-01"))
+            let stranger = try await store.citizens.create(municipality: "101", pseudonym: "not-in-register", name: nil, caseworker: "s", followUpStartedOn: day("2021-01-01"))
+            let elsewhere = try await store.citizens.create(municipality: "999", pseudonym: "p1", name: nil, caseworker: "s", followUpStartedOn: day("2021-01-01"))
+            // p1: 3·5 × 4 = 60 on 1 June 2021. The stranger has no spell; 999 is not in the extract.
+            try await store.measurements.record(citizenID: p1.id, instrument: .who5, answeredOn: day("2021-06-01"), items: [3, 3, 3, 3, 3], channel: .interview, enteredBy: "s", today: day("2021-06-01"))
+            try await store.measurements.record(citizenID: stranger.id, instrument: .who5, answeredOn: day("2021-06-01"), items: [5, 5, 5, 5, 5], channel: .interview, enteredBy: "s", today: day("2021-06-01"))
+            try await store.measurements.record(citizenID: elsewhere.id, instrument: .who5, answeredOn: day("2021-06-01"), items: [0, 0, 0, 0, 0], channel: .interview, enteredBy: "s", today: day("2021-06-01"))
+            let revision = try await store.measurements.revision()
+            #expect(revision != "0:0")
+            let after = try await cache.figures(of: version, answersRevision: revision)
+            let nt16 = try #require(after.rows(area: "101", figure: .nt16, unsuppressed: true).first { $0.year == 2021 })
+            #expect(nt16.numerator == .count(60))
+            #expect(nt16.denominator == .count(1))
+            let q01 = try #require(after.rows(area: "101", figure: .q01, unsuppressed: true).first { $0.year == 2021 })
+            #expect(q01.numerator == .count(1))
+            #expect(q01.denominator == .count(1))
+        }
+    }
+
+    @Test func storedRowsAreAppendedToTheExtractsOwnFile() {
+        let existing = Array("person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5\r\na,101,WHO-5,2021-01-01,1,1,1,1,1".utf8)
+        let row = MeasurementsCSV.Row(personID: "b", municipality: "101", instrument: "WHO-5", date: "2021-02-01", items: [2, 2, 2, 2, nil])
+        let merged = String(decoding: KeyFigureCache.merged(existing, [row]), as: UTF8.self)
+        #expect(merged == "person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5\r\na,101,WHO-5,2021-01-01,1,1,1,1,1\nb,101,WHO-5,2021-02-01,2,2,2,2,\n")
+        #expect(String(decoding: KeyFigureCache.merged(nil, [row]), as: UTF8.self) == MeasurementsCSV.text([row]))
     }
 }

@@ -44,7 +44,7 @@ import VaporTesting
         try await withRoretApp { app in
             let store = Store(database: app.db)
             let version = try #require(try await store.extracts.current(for: nationalArea))
-            let set = try await app.roret.figures.figures(of: version)
+            let set = try await app.roret.figures.figures(of: version, answersRevision: try await Store(database: app.db).measurements.revision())
             let token = try await token(app, "analytiker")
 
             let suppressed = try await get(app, "/api/v1/keyfigures?figure=NT07&area=265&format=csv", token: token)

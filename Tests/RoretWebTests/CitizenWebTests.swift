@@ -1,5 +1,6 @@
 import Foundation
 import RoretCore
+import RoretImport
 import RoretStore
 import RoretTestSupport
 @testable import RoretWeb
@@ -151,6 +152,63 @@ import VaporTesting
             #expect(answers.map(\.answeredOn) == [Day(iso: "2024-02-01")!])
             #expect(answers.first?.score == nil, "incomplete: kept, never scored")
             #expect(answers.first?.channel == .paper)
+        }
+    }
+}
+
+/// The leaders' figures include answers collected in Roret as soon as they are stored.
+@Suite struct StoredAnswersOnDashboardsTests {
+    /// A person on the staircase in 2024 (target group) without a complete WHO-5 in 265 dated 2024.
+    func unmeasuredPerson() throws -> String {
+        guard case .valid(let data, _) = ExtractReader.read(files: TestExtracts.demo()) else { throw Abort(.internalServerError) }
+        let start = Day.yearStart(2024), end = Day.yearEnd(2024)
+        let t = data.interventions
+        var onStaircase = Set<Int32>()
+        for i in 0..<t.count where t.reason[i] == .sindslidelse && Staircase.standard.step(of: t.paragraph[i]) > 0 && t.start[i] <= end && t.end[i] >= start {
+            onStaircase.insert(t.person[i])
+        }
+        var measured = Set<Int32>()
+        if let m = data.measurements, let m265 = data.municipalityIndex(code: "265") {
+            for i in 0..<m.count where m.instrument[i] == .who5 && m.municipality[i] == Int32(m265) && m.date[i] >= start && m.date[i] <= end && m.score(row: i) != nil {
+                measured.insert(m.person[i])
+            }
+        }
+        let person = try #require(onStaircase.subtracting(measured).sorted().first)
+        return data.personIDs[Int(person)]
+    }
+
+    @Test func anAnswerStoredInRoretMovesNT16AtOnce() async throws {
+        try await withRoretApp { app in
+            let pseudonym = try unmeasuredPerson()
+            let store = Store(database: app.db)
+            func nt16() async throws -> KeyFigureRow {
+                let version = try #require(try await store.extracts.current(for: nationalArea))
+                let set = try await app.roret.figures.figures(of: version, answersRevision: try await store.measurements.revision())
+                return try #require(set.rows(area: "265", figure: .nt16, unsuppressed: true).first { $0.year == 2024 })
+            }
+            let before = try await nt16()
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let pageBefore = try await leader.get("/noegletal/NT16?aar=2024").body.string
+
+            let citizen = try await store.citizens.create(municipality: "265", pseudonym: pseudonym, name: nil, caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let path = "/borgere/\(citizen.id.uuidString)"
+            _ = try await caseworker.get(path)
+            // 5 × 5 × 4 = 100, answered on paper on 1 December 2024.
+            _ = try await caseworker.post(path + "/maaling", ["instrument": "WHO-5", "channel": "paper", "date": "2024-12-01",
+                                                              "item1": "5", "item2": "5", "item3": "5", "item4": "5", "item5": "5"])
+            let after = try await nt16()
+            guard case .count(let n0)? = before.numerator, case .count(let d0)? = before.denominator,
+                  case .count(let n1)? = after.numerator, case .count(let d1)? = after.denominator else {
+                Issue.record("NT16 should be counts")
+                return
+            }
+            #expect(d1 == d0 + 1)
+            #expect(n1 == n0 + 100)
+            let pageAfter = try await leader.get("/noegletal/NT16?aar=2024").body.string
+            #expect(pageAfter != pageBefore, "the cached page body follows the stored answers")
         }
     }
 }

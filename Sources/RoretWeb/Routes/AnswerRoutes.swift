@@ -44,6 +44,7 @@ struct AnswerRoutes: RouteCollection {
         } catch let refusal as MeasurementLink.Refusal {
             return try await refused(req, refusal)
         }
+        req.roret.answersRevision.invalidate()
         try await req.store.audit.record(.measurementAnswered, username: nil, detail: "borger \(citizenID.uuidString): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
         let left = items.filter { $0 == nil }.count
         let note = left == 0 ? "Dine svar er gemt." : "Dine svar er gemt. Du sprang \(left) spørgsmål over; det er helt i orden."

@@ -194,6 +194,7 @@ struct CitizenRecordRoutes: RouteCollection {
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(reason).")
         }
+        req.roret.answersRevision.invalidate()
         try await req.audit(.measurementAnswered, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(instrument.code) \(date) (\(channel.rawValue))")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }

@@ -79,7 +79,8 @@ struct DashboardRoutes: RouteCollection {
         return try await req.renderCachedPage(template, key: Self.bodyKey(req, template, access), chrome: chrome) { build(access) }
     }
 
-    /// Everything a dashboard body depends on: the extract version, the
+    /// Everything a dashboard body depends on: the extract version and the
+    /// revision of the stored answers, the
     /// page, the resolved area, who may unsuppress what and whether it was
     /// asked for, and the query items the page reads. Never the user or the
     /// CSRF token: those are in the chrome.
@@ -87,6 +88,6 @@ struct DashboardRoutes: RouteCollection {
         let query = (QueryLink.kept + ["udskriv"]).sorted().map { "\($0)=\(req.pageQuery[$0] ?? "")" }.joined(separator: "&")
         let scope = AccessPolicy.mayRequestUnsuppressed(access.account.role)
             ? (access.unsuppressedRequested ? "open:\(access.account.area)" : "may-open") : "closed"
-        return [access.version.id.uuidString, template, req.url.path, access.area, scope, query].joined(separator: "|")
+        return [access.version.id.uuidString, access.answersRevision, template, req.url.path, access.area, scope, query].joined(separator: "|")
     }
 }

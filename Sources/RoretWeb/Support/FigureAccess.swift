@@ -9,6 +9,8 @@ import Vapor
 struct FigureAccess {
     let account: Account
     let version: ExtractVersion
+    /// The revision of the answers stored in Roret that the figures include.
+    let answersRevision: String
     let figures: KeyFigureSet
     /// The area the page is about (`omraade`), one of `figures.areas`.
     let area: String
@@ -26,7 +28,8 @@ struct FigureAccess {
     static func load(_ req: Request, area asked: String?, wantsFull: Bool) async throws -> FigureAccess? {
         let account = try req.requireAccount()
         guard let version = try await req.roret.currentVersions.current(for: account.area, using: req.store.extracts) else { return nil }
-        let figures = try await req.roret.figures.figures(of: version)
+        let revision = try await req.roret.answersRevision.value { try await req.store.measurements.revision() }
+        let figures = try await req.roret.figures.figures(of: version, answersRevision: revision)
         let area: String
         if let asked, figures.areas.contains(asked) {
             area = asked
@@ -36,7 +39,7 @@ struct FigureAccess {
             area = nationalArea
         }
         return FigureAccess(
-            account: account, version: version, figures: figures, area: area,
+            account: account, version: version, answersRevision: revision, figures: figures, area: area,
             unsuppressedRequested: wantsFull && AccessPolicy.mayRequestUnsuppressed(account.role)
         )
     }

@@ -10,6 +10,8 @@ struct RoretServices: Sendable {
     let renderedBodies: RenderedBodies
     /// The current extract versions, asked of the database at most once a second.
     let currentVersions: CurrentVersions
+    /// The revision of the answers stored in Roret, asked at most once a second.
+    let answersRevision: Remembered<String>
 }
 
 private struct RoretServicesKey: StorageKey {
