@@ -227,6 +227,11 @@ public struct MeasurementRepository: Sendable {
         return Reminder(model)
     }
 
+    /// Every reminder, newest due first, at most `limit`.
+    public func allReminders(limit: Int = 500) async throws -> [Reminder] {
+        try await ReminderModel.query(on: database).sort(\.$dueOn, .descending).limit(limit).all().map(Reminder.init)
+    }
+
     /// Reminders in a state, oldest due first.
     public func reminders(_ state: ReminderState) async throws -> [Reminder] {
         try await ReminderModel.query(on: database).filter(\.$state == state.rawValue).sort(\.$dueOn).all().map(Reminder.init)

@@ -16,7 +16,7 @@ import VaporTesting
         "/tema/aktivitet", "/tema/beskaeftigelse-psykiatri", "/tema/udgifter", "/tema/borgerrapporteret",
         "/hent/NT03.csv", "/hent/oversigt.csv", "/hent/udgifter.csv",
     ]
-    static let adminPages = ["/admin/log", "/admin/log.csv", "/admin/brugere", "/admin/udtraek"]
+    static let adminPages = ["/admin/log", "/admin/log.csv", "/admin/brugere", "/admin/udtraek", "/admin/udbakke"]
     static let analystPages = ["/api-noegler"]
     static let citizenPages = ["/min-side"]
     static let staffPages = ["/borgere"]

@@ -1,6 +1,8 @@
 import Foundation
 import RoretCore
 import RoretStore
+import Vapor
+import VaporTesting
 import RoretTestSupport
 @testable import RoretWeb
 import Testing
@@ -33,6 +35,31 @@ import Testing
                 // Six months after the WHO-5 answer, it is due again.
                 #expect(try await ReminderJob.run(store: store, today: day("2024-09-05")) == 4)
             }
+        }
+    }
+}
+
+/// The outbox is visible to the caseworker it addresses and to administrators.
+@Suite struct OutboxPageTests {
+    @Test func theCaseworkerSeesTheirRemindersAndTheAdministratorTheOutbox() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            let citizen = try await store.citizens.create(municipality: "265", pseudonym: "B-009", name: nil, caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+            try await ReminderJob.run(store: store, today: Day(iso: "2024-01-02")!)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let list = try await caseworker.get("/borgere").body.string
+            #expect(list.contains("B-009: WHO-5 Trivselsindeks skal måles (fra 01.01.2024)"))
+            var other = Browser(app)
+            try await other.signIn("sagsbehandler-2")
+            #expect(!(try await other.get("/borgere").body.string.contains("B-009")))
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            let outbox = try await admin.get("/admin/udbakke").body.string
+            #expect(outbox.components(separatedBy: "<td>Venter</td>").count - 1 == 2)
+            try await store.measurements.record(citizenID: citizen.id, instrument: .who5, answeredOn: Day(iso: "2024-01-03")!, items: [1, 1, 1, 1, 1], channel: .paper, enteredBy: "s", today: Day(iso: "2024-01-03")!)
+            let after = try await admin.get("/admin/udbakke").body.string
+            #expect(after.contains("<td>Stoppet (besvaret)</td>"))
         }
     }
 }

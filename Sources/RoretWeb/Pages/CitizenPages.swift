@@ -15,8 +15,16 @@ struct CitizensPage: Encodable {
         var attention: Bool
     }
 
+    struct Reminder: Encodable {
+        var pseudonym: String
+        var instrument: String
+        var due: String
+    }
+
     var chrome: Chrome
     var citizens: [Row]
+    /// Pending reminders in the outbox addressed to this user.
+    var reminders: [Reminder]
     var canCreate: Bool
     var today: String
     var error: String?

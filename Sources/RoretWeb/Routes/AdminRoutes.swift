@@ -13,6 +13,7 @@ struct AdminRoutes: RouteCollection {
         admin.post("brugere", ":username", "nulstil", use: resetUser)
         admin.post("brugere", ":username", "deaktiver", use: disableUser)
         admin.get("udtraek", use: extracts)
+        admin.get("udbakke", use: outbox)
         admin.on(.POST, "udtraek", body: .collect(maxSize: "1gb"), use: importExtract)
     }
 
@@ -96,6 +97,27 @@ struct AdminRoutes: RouteCollection {
         }
         try await req.accountService.disable(username: username, by: me.username)
         return try await usersPage(req, message: "\(username) er deaktiveret.")
+    }
+
+    /// *Udbakke*: the reminders a sender plug-in delivers, with their states.
+    @Sendable func outbox(req: Request) async throws -> Response {
+        struct Page: Encodable {
+            struct Row: Encodable {
+                var due: String
+                var instrument: String
+                var recipient: String
+                var state: String
+            }
+
+            var chrome: Chrome
+            var rows: [Row]
+        }
+        let states: [ReminderState: String] = [.pending: "Venter", .sent: "Sendt", .cancelled: "Stoppet (besvaret)", .failed: "Fejlet"]
+        let rows = try await req.store.measurements.allReminders().map {
+            Page.Row(due: DanishDate.dayText($0.dueOn), instrument: $0.instrument.danishName, recipient: $0.recipient, state: states[$0.state] ?? $0.state.rawValue)
+        }
+        let page = Page(chrome: try Chrome(req, title: "Udbakke", active: "/admin/udbakke"), rows: rows)
+        return try await req.renderPage("outbox", page, chrome: page.chrome)
     }
 
     @Sendable func extracts(req: Request) async throws -> Response {

@@ -52,7 +52,12 @@ struct CitizenRecordRoutes: RouteCollection {
             let (who5, a) = status(.who5), (inspire, b) = status(.briefInspireO)
             rows.append(.init(href: "/borgere/\(c.id.uuidString)", pseudonym: c.pseudonym, name: c.name ?? "", phase: c.phase.danishName, who5: who5, inspire: inspire, attention: a || b))
         }
-        let page = CitizensPage(chrome: try Chrome(req, title: "Borgere", active: "/borgere"), citizens: rows, canCreate: account.role == .caseworker, today: today.description, error: error)
+        let names = Dictionary(citizens.map { ($0.id, $0.pseudonym) }, uniquingKeysWith: { a, _ in a })
+        let reminders = try await req.store.measurements.reminders(.pending)
+            .filter { $0.recipient == account.username && names[$0.citizenID] != nil }
+            .map { CitizensPage.Reminder(pseudonym: names[$0.citizenID]!, instrument: $0.instrument.danishName, due: DanishDate.dayText($0.dueOn)) }
+        let page = CitizensPage(chrome: try Chrome(req, title: "Borgere", active: "/borgere"), citizens: rows, reminders: reminders,
+                                canCreate: account.role == .caseworker, today: today.description, error: error)
         return try await req.renderPage("citizens", page, chrome: page.chrome)
     }
 
