@@ -11,6 +11,7 @@ public struct Store: Sendable {
     public let citizens: CitizenRepository
     public let measurements: MeasurementRepository
     public let plans: PlanRepository
+    public let schedules: ScheduleRepository
 
     /// Repositories over `database` (the Vapor app's `app.db`, or a `StoreHost`'s).
     public init(database: any Database) {
@@ -22,5 +23,6 @@ public struct Store: Sendable {
         citizens = CitizenRepository(database: database)
         measurements = MeasurementRepository(database: database)
         plans = PlanRepository(database: database)
+        schedules = ScheduleRepository(database: database)
     }
 }

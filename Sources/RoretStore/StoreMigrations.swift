@@ -19,5 +19,7 @@ public enum StoreMigrations {
         M013AddAccountProvider(),
         M014AddCitizenAccount(),
         M015CreateCitizenInterventions(),
+        M016CreateMeasurementRequests(),
+        M017CreateMunicipalitySettings(),
     ]
 }

@@ -56,3 +56,31 @@ import Testing
         }
     }
 }
+
+/// Each municipality's cadence and ad-hoc requests decide when a measurement is due.
+@Suite struct ScheduleStoreTests {
+    func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    @Test(arguments: TestDatabase.available)
+    func cadencePerMunicipalityAndAdHocRequests(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            #expect(try await store.schedules.schedule(for: "265").cadenceMonths == 6, "the default")
+            try await store.schedules.setCadence(3, for: "265")
+            try await store.schedules.setCadence(4, for: "265")
+            #expect(try await store.schedules.schedule(for: "265").cadenceMonths == 4, "set again, not duplicated")
+            #expect(try await store.schedules.schedule(for: "253").cadenceMonths == 6)
+            await #expect(throws: CitizenError.self) { try await store.schedules.setCadence(0, for: "265") }
+
+            let c = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: "s", followUpStartedOn: day("2024-01-01"))
+            try await store.measurements.record(citizenID: c.id, instrument: .who5, answeredOn: day("2024-01-10"), items: [3, 3, 3, 3, 3], channel: .interview, enteredBy: "s", today: day("2024-01-10"))
+            let answers = try await store.measurements.measurements(of: c.id)
+            // Every 4 months in 265: due 10 May.
+            #expect(try await store.schedules.status(of: c, .who5, answers: answers, today: day("2024-03-01")).0 == .notDue(until: day("2024-05-10")))
+            // A life change on 1 March makes it due at once.
+            try await store.schedules.requestAdHoc(for: c.id, on: day("2024-03-01"), reason: "flytning", by: "s")
+            #expect(try await store.schedules.status(of: c, .who5, answers: answers, today: day("2024-03-01")).0 == .due(since: day("2024-03-01")))
+            #expect(try await store.schedules.adHocRequests(of: c.id) == [day("2024-03-01")])
+        }
+    }
+}

@@ -14,6 +14,7 @@ struct AdminRoutes: RouteCollection {
         admin.post("brugere", ":username", "deaktiver", use: disableUser)
         admin.get("udtraek", use: extracts)
         admin.get("udbakke", use: outbox)
+        admin.post("kadence", use: setCadence)
         admin.on(.POST, "udtraek", body: .collect(maxSize: "1gb"), use: importExtract)
     }
 
@@ -97,6 +98,17 @@ struct AdminRoutes: RouteCollection {
         }
         try await req.accountService.disable(username: username, by: me.username)
         return try await usersPage(req, message: "\(username) er deaktiveret.")
+    }
+
+    /// Sets a municipality's measurement cadence (months).
+    @Sendable func setCadence(req: Request) async throws -> Response {
+        guard let area = req.formField("municipality"), AccountService.isValidArea(area), area != nationalArea,
+              let months = req.formField("months").flatMap({ Int($0) }), (1...24).contains(months) else {
+            throw Abort(.badRequest, reason: "Angiv en kommunekode og 1–24 måneder.")
+        }
+        try await req.store.schedules.setCadence(months, for: area)
+        try await req.audit(.citizenChanged, area: area, detail: "målingskadence \(months) måneder")
+        return req.redirect(to: "/admin/udbakke")
     }
 
     /// *Udbakke*: the reminders a sender plug-in delivers, with their states.

@@ -18,6 +18,7 @@ struct CitizenRecordRoutes: RouteCollection {
         one.post("link", use: issueLink)
         one.post("indsats", use: addIntervention)
         one.post("fase", use: setPhase)
+        one.post("ekstra-maaling", use: requestAdHoc)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -37,19 +38,17 @@ struct CitizenRecordRoutes: RouteCollection {
         } else {
             citizens = try await req.store.citizens.assigned(to: account.username).filter { $0.municipality == account.area }
         }
-        let schedule = MeasurementSchedule()
         var rows: [CitizensPage.Row] = []
         for c in citizens {
             let answers = try await req.store.measurements.measurements(of: c.id)
-            func status(_ instrument: Instrument) -> (String, Bool) {
-                let last = answers.filter { $0.instrument == instrument }.map(\.answeredOn).max()
-                switch schedule.status(lastAnswered: last, startedOn: c.followUpStartedOn, today: today) {
+            func status(_ instrument: Instrument) async throws -> (String, Bool) {
+                switch try await req.store.schedules.status(of: c, instrument, answers: answers, today: today).0 {
                 case .notDue(let until): return ("Næste: \(DanishDate.dayText(until))", false)
                 case .due(let since): return ("Skal måles (siden \(DanishDate.dayText(since)))", true)
                 case .overdue(let since): return ("Forfalden siden \(DanishDate.dayText(since))", true)
                 }
             }
-            let (who5, a) = status(.who5), (inspire, b) = status(.briefInspireO)
+            let (who5, a) = try await status(.who5), (inspire, b) = try await status(.briefInspireO)
             rows.append(.init(href: "/borgere/\(c.id.uuidString)", pseudonym: c.pseudonym, name: c.name ?? "", phase: c.phase.danishName, who5: who5, inspire: inspire, attention: a || b))
         }
         let names = Dictionary(citizens.map { ($0.id, $0.pseudonym) }, uniquingKeysWith: { a, _ in a })
@@ -228,6 +227,15 @@ struct CitizenRecordRoutes: RouteCollection {
         }
         try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): indsats § \(paragraph.code)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    /// Asks for an extra measurement at a life change: due at once, reminded like any other.
+    @Sendable func requestAdHoc(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        let reason = req.formField("reason") ?? "livsændring"
+        try await req.store.schedules.requestAdHoc(for: citizen.id, on: DanishDate.today, reason: reason, by: try req.requireAccount().username)
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): ekstra måling")
+        return try await recordPage(req, citizen, message: "Der er bedt om en ekstra måling; den er til at tage nu.")
     }
 
     @Sendable func setPhase(req: Request) async throws -> Response {
