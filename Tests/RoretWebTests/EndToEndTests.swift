@@ -104,11 +104,7 @@ import Vapor
                 let record = site + "/borgere/\(anna.id.uuidString)"
                 // The caseworker makes a personal WHO-5 link.
                 let link = try await WebDriver.withBrowser(client: app.client, port: driverPort, downloads: downloads) { browser in
-                    try await browser.open(site + "/log-ind")
-                    try await browser.type("#username", "sagsbehandler")
-                    try await browser.type("#password", testPassword)
-                    try await browser.click("#signin")
-                    #expect(try await browser.waitForURL { $0.hasSuffix("/borgere") })
+                    #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
                     try await browser.open(record)
                     try await browser.click("#issue-link")
                     #expect(try await browser.waitForURL { $0.hasSuffix("/link") })
@@ -129,11 +125,7 @@ import Vapor
                 }
                 // The caseworker sees the new point: 5 × 4 × 4 = 80.
                 try await WebDriver.withBrowser(client: app.client, port: driverPort + 2, downloads: downloads) { browser in
-                    try await browser.open(site + "/log-ind")
-                    try await browser.type("#username", "sagsbehandler")
-                    try await browser.type("#password", testPassword)
-                    try await browser.click("#signin")
-                    #expect(try await browser.waitForURL { $0.hasSuffix("/borgere") })
+                    #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
                     try await browser.open(record)
                     let html = try await browser.pageSource
                     #expect(html.contains("<td>80</td><td>Borgeren selv (link)</td>"))

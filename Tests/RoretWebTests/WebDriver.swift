@@ -124,6 +124,15 @@ struct WebDriver {
         try await command(.GET, "/element/\(try await element(css))/attribute/\(name)", nil) as? String
     }
 
+    /// Signs in through the form; true when the browser lands on `landingOn`.
+    func signIn(_ site: String, _ username: String, password: String = testPassword, landingOn: String) async throws -> Bool {
+        try await open(site + "/log-ind")
+        try await type("#username", username)
+        try await type("#password", password)
+        try await click("#signin")
+        return try await waitForURL { $0.hasSuffix(landingOn) }
+    }
+
     /// A PNG of the window, written to `path`.
     func screenshot(_ path: String) async throws {
         guard let base64 = try await command(.GET, "/screenshot", nil) as? String, let data = Data(base64Encoded: base64) else {
