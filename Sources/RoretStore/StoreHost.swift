@@ -83,12 +83,14 @@ extension StoreHost {
     static let tables = ["municipality_settings", "measurement_requests", "citizen_interventions", "plan_entries", "goal_versions", "reminders", "measurement_links", "measurements", "citizens", "api_tokens", "extract_files", "extract_imports", "audit_events", "sessions", "accounts", "_fluent_migrations"]
 
     /// Drops every table of Roret's, whatever state a previous run left
-    /// them in (tests on a shared PostgreSQL database). The one place the
-    /// store issues SQL itself: SQLKit's dialect-neutral `DROP TABLE IF EXISTS`.
+    /// them in (tests on a shared PostgreSQL database, also one a newer
+    /// schema used). The one place the store issues SQL itself: SQLKit's
+    /// dialect-neutral `DROP TABLE IF EXISTS … CASCADE` (CASCADE only where
+    /// the dialect has it: PostgreSQL yes, SQLite no).
     public func dropAllTables() async throws {
         guard let sql = database as? any SQLDatabase else { return }
         for table in Self.tables {
-            try await sql.drop(table: table).ifExists().run()
+            try await sql.drop(table: table).ifExists().cascade().run()
         }
     }
 }

@@ -101,6 +101,16 @@ struct WebDriver {
         return false
     }
 
+    /// Waits up to 10 s for the page to contain `text` (a form post may keep the address).
+    @discardableResult
+    func waitForText(_ text: String) async throws -> Bool {
+        for _ in 0..<100 {
+            if try await pageSource.contains(text) { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     var currentURL: String { get async throws { try await command(.GET, "/url", nil) as? String ?? "" } }
 
     var pageSource: String { get async throws { try await command(.GET, "/source", nil) as? String ?? "" } }
