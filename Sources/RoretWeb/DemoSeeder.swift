@@ -39,6 +39,44 @@ enum DemoSeeder {
             let (_, password) = try await service.add(username: username, displayName: name, role: role, area: area, provider: provider, by: "roret serve (demo)")
             signIns.append(DemoSignIn(username: username, password: password, role: role, area: area))
         }
+        try await seedCitizens(store, data: data)
         return signIns
+    }
+
+    /// Two demo citizens of `sagsbehandler` with pseudonyms of persons on the
+    /// staircase in Roskilde in the extract's last year (so their answers
+    /// count in NT16–NT20), one linked to the `borger` account, with a plan,
+    /// an intervention at the demo provider and answers over time.
+    static func seedCitizens(_ store: Store, data: RegisterData) async throws {
+        guard let roskilde = data.municipalityIndex(code: municipality) else { return }
+        let year = data.lastYear
+        let t = data.interventions
+        var seen = Set<Int32>()
+        var pseudonyms: [String] = []
+        for i in 0..<t.count where pseudonyms.count < 2 && t.municipality[i] == Int32(roskilde) && t.reason[i] == .sindslidelse
+            && Staircase.standard.step(of: t.paragraph[i]) > 0 && t.start[i] <= Day.yearEnd(year) && t.end[i] >= Day.yearStart(year) && seen.insert(t.person[i]).inserted {
+            pseudonyms.append(data.personIDs[Int(t.person[i])])
+        }
+        guard pseudonyms.count == 2 else { return }
+        let start = Day.yearStart(year)
+        let anna = try await store.citizens.create(municipality: municipality, pseudonym: pseudonyms[0], name: "Anna (demo)", caseworker: "sagsbehandler", followUpStartedOn: start)
+        let bo = try await store.citizens.create(municipality: municipality, pseudonym: pseudonyms[1], name: "Bo (demo)", caseworker: "sagsbehandler", followUpStartedOn: start)
+        try await store.citizens.linkAccount("borger", to: anna.id)
+        for citizen in [anna, bo] {
+            try await store.citizens.addIntervention(to: citizen.id, paragraph: .p85, provider: "Bostedet Roskilde", start: start, end: nil)
+        }
+        try await store.plans.addEntry(to: anna.id, kind: .hopesWishesDreams, text: "Jeg vil gerne spille i et band igen og have en hund.", inCitizensWords: true, on: start, by: "sagsbehandler")
+        try await store.plans.addEntry(to: anna.id, kind: .network, text: "Min søster Lise", role: "Ringer hver søndag", inCitizensWords: false, on: start, by: "sagsbehandler")
+        let goal = try await store.plans.addGoal(to: anna.id, .init(text: "Spille musik med andre", horizon: .longTerm), on: start, by: "sagsbehandler")
+        try await store.plans.addGoal(to: anna.id, .init(text: "Finde et øvelokale", horizon: .shortTerm, followUpOn: Day(year: year, month: 6, day: 1), parentGoalID: goal), on: start, by: "sagsbehandler")
+        let answers: [(Day, Instrument, [Int?])] = [
+            (Day(year: year, month: 1, day: 15), .who5, [2, 1, 2, 1, 2]),
+            (Day(year: year, month: 1, day: 15), .briefInspireO, [2, 1, 1, 2, 2]),
+            (Day(year: year, month: 7, day: 15), .who5, [3, 3, 2, 3, 3]),
+            (Day(year: year, month: 7, day: 15), .briefInspireO, [3, 2, 2, 3, 3]),
+        ]
+        for (day, instrument, items) in answers {
+            try await store.measurements.record(citizenID: anna.id, instrument: instrument, answeredOn: day, items: items, channel: .interview, enteredBy: "sagsbehandler", today: day)
+        }
     }
 }

@@ -212,3 +212,29 @@ import VaporTesting
         }
     }
 }
+
+/// The caseworker gives the citizen their own view.
+@Suite struct OwnAccountLinkTests {
+    @Test func onlyACitizenAccountOfTheMunicipalityNotLinkedElsewhereCanBeLinked() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            let anna = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+            let bo = try await store.citizens.create(municipality: "265", pseudonym: "B-002", name: nil, caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            _ = try await caseworker.get("/borgere/\(anna.id.uuidString)")
+            let wrongRole = try await caseworker.post("/borgere/\(anna.id.uuidString)/egen-bruger", ["username": "leder"])
+            #expect(wrongRole.body.string.contains("er ikke en borgerbruger"))
+            let linked = try await caseworker.post("/borgere/\(anna.id.uuidString)/egen-bruger", ["username": "borger"])
+            #expect(linked.body.string.contains("borger kan nu se sin plan"))
+            let twice = try await caseworker.post("/borgere/\(bo.id.uuidString)/egen-bruger", ["username": "borger"])
+            #expect(twice.body.string.contains("allerede knyttet"))
+            var citizen = Browser(app)
+            try await citizen.signIn("borger")
+            let own = try await citizen.get("/min-side").body.string
+            #expect(own.contains("<h2>Udvikling</h2>"), "the linked record is shown")
+            #expect(!own.contains("ikke koblet"))
+            #expect(try await store.citizens.find(accountUsername: "borger")?.id == anna.id)
+        }
+    }
+}

@@ -19,6 +19,7 @@ struct CitizenRecordRoutes: RouteCollection {
         one.post("indsats", use: addIntervention)
         one.post("fase", use: setPhase)
         one.post("ekstra-maaling", use: requestAdHoc)
+        one.post("egen-bruger", use: linkOwnAccount)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -227,6 +228,23 @@ struct CitizenRecordRoutes: RouteCollection {
         }
         try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): indsats § \(paragraph.code)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    /// Links the citizen's own account (role citizen, same municipality, not
+    /// linked to anyone else) so they see *Min side*.
+    @Sendable func linkOwnAccount(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, work: true)
+        guard try req.requireAccount().role == .caseworker else { throw Abort(.forbidden) }
+        let username = req.formField("username") ?? ""
+        guard let account = try await req.store.accounts.find(username: username), account.role == .citizen, account.area == citizen.municipality else {
+            return try await recordPage(req, citizen, message: "\(username) er ikke en borgerbruger i kommune \(citizen.municipality).")
+        }
+        if let other = try await req.store.citizens.find(accountUsername: username), other.id != citizen.id {
+            return try await recordPage(req, citizen, message: "\(username) er allerede knyttet til en anden borger.")
+        }
+        try await req.store.citizens.linkAccount(username, to: citizen.id)
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): egen bruger \(username)")
+        return try await recordPage(req, citizen, message: "\(username) kan nu se sin plan og sine svar under Min side.")
     }
 
     /// Asks for an extra measurement at a life change: due at once, reminded like any other.
