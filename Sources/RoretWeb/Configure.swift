@@ -46,7 +46,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.http.server.configuration.port = config.port
 
     try routes(app)
-    scheduleHousekeeping(app)
+    if config.runsHousekeeping { scheduleHousekeeping(app) }
 
     let signIns = config.seedDemoWhenEmpty ? try await DemoSeeder.seedIfEmpty(app) : []
     // Compute the current figures before the first page view asks for them.

@@ -20,11 +20,13 @@ public struct RoretConfiguration: Sendable {
     public var throttleWindow: TimeInterval
     /// Leaf caches parsed templates (production); off while editing templates.
     public var cacheTemplates: Bool
+    /// Run the hourly housekeeping (session purge, reminder job); tests turn it off.
+    public var runsHousekeeping: Bool
 
     public init(
         store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
         secureCookies: Bool = false, bcryptCost: Int = 12, seedDemoWhenEmpty: Bool = false,
-        throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, cacheTemplates: Bool = true
+        throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, cacheTemplates: Bool = true, runsHousekeeping: Bool = true
     ) {
         self.store = store
         self.hostname = hostname
@@ -35,6 +37,7 @@ public struct RoretConfiguration: Sendable {
         self.throttleLimit = throttleLimit
         self.throttleWindow = throttleWindow
         self.cacheTemplates = cacheTemplates
+        self.runsHousekeeping = runsHousekeeping
     }
 
     /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`.

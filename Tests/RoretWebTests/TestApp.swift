@@ -34,7 +34,7 @@ func withRoretApp<T>(
     _ body: (Application) async throws -> T
 ) async throws -> T {
     try await backend.withFreshStore(suite: "web") { storeConfig in
-        var config = RoretConfiguration(store: storeConfig, bcryptCost: 4)
+        var config = RoretConfiguration(store: storeConfig, bcryptCost: 4, runsHousekeeping: false)
         adjust(&config)
         let app = try await Application.make(.testing)
         do {
