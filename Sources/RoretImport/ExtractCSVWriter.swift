@@ -45,20 +45,18 @@ public enum ExtractCSVWriter {
             files["expenditures.csv"] = text
         }
         if let ms = data.measurements {
-            text = MeasurementsCSV.header + "\n"
-            for i in 0..<ms.count {
-                let items = ms.answers(row: i).map { $0.map(String.init) ?? "" }.joined(separator: ",")
-                text += "\(ids[Int(ms.person[i])]),\(codes[Int(ms.municipality[i])]),\(ms.instrument[i].code),\(ms.date[i]),\(items)\n"
-            }
-            files["measurements.csv"] = text
+            files["measurements.csv"] = MeasurementsCSV.text((0..<ms.count).map { i in
+                MeasurementsCSV.Row(personID: ids[Int(ms.person[i])], municipality: codes[Int(ms.municipality[i])],
+                                    instrument: ms.instrument[i].code, date: ms.date[i].description, items: ms.answers(row: i))
+            })
         }
         return files
     }
 
     private static func date(_ day: Day) -> String { day == .openEnd ? "" : day.description }
 
-    /// RFC 4180 quoting when the text needs it.
-    static func quoted(_ text: String) -> String {
+    /// RFC 4180 quoting when the text needs it (also used for the audit log's CSV).
+    public static func quoted(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -33,6 +33,16 @@ public enum MeasurementsCSV {
         }
     }
 
+    /// An extract's `measurements.csv` (if it has one) with `rows` after its
+    /// own: the file stays one valid file of the extract format.
+    public static func appending(_ rows: [Row], to existing: [UInt8]?) -> [UInt8] {
+        let added = text(rows)
+        guard var bytes = existing, !bytes.isEmpty else { return Array(added.utf8) }
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        bytes += Array(added.utf8.dropFirst(header.utf8.count + 1))
+        return bytes
+    }
+
     /// Header and rows, LF line endings.
     public static func text(_ rows: [Row]) -> String {
         var out = header + "\n"

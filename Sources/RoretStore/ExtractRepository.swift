@@ -96,9 +96,14 @@ public struct ExtractRepository: Sendable {
         return files
     }
 
-    /// The register data of a version, read and validated again from its stored files.
-    public func registerData(of version: ExtractVersion) async throws -> RegisterData {
-        switch ExtractReader.read(files: try await files(of: version)) {
+    /// The register data of a version, read and validated again from its
+    /// stored files; `addedMeasurements` (answers collected in Roret) join
+    /// its `measurements.csv`, those of municipalities outside it left out.
+    public func registerData(of version: ExtractVersion, addedMeasurements: [MeasurementsCSV.Row] = []) async throws -> RegisterData {
+        var files = try await files(of: version)
+        let added = addedMeasurements.filter { version.municipalities.contains($0.municipality) }
+        if !added.isEmpty { files["measurements.csv"] = MeasurementsCSV.appending(added, to: files["measurements.csv"]) }
+        switch ExtractReader.read(files: files) {
         case .valid(let data, _): return data
         case .invalid(let problems):
             throw StoredExtractCorrupt(version: version.version, problems: problems)

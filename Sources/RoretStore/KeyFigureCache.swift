@@ -1,6 +1,5 @@
 import Foundation
 import RoretCore
-import RoretImport
 
 /// Key figures per extract version and revision of the stored answers
 /// (*nøgletal pr. udtræksversion*): computed once per key and process, from
@@ -35,15 +34,8 @@ public actor KeyFigureCache {
         // Detached: the computation (about a second for the national extract)
         // must not hold the actor, so lookups of other versions go on.
         let task = Task.detached {
-            var files = try await extracts.files(of: version)
-            if let measurements {
-                let rows = try await measurements.exportRows().filter { version.municipalities.contains($0.municipality) }
-                if !rows.isEmpty { files["measurements.csv"] = Self.merged(files["measurements.csv"], rows) }
-            }
-            switch ExtractReader.read(files: files) {
-            case .valid(let data, _): return KeyFigureSet(data: data, options: options)
-            case .invalid(let problems): throw StoredExtractCorrupt(version: version.version, problems: problems)
-            }
+            let added = try await measurements?.exportRows() ?? []
+            return KeyFigureSet(data: try await extracts.registerData(of: version, addedMeasurements: added), options: options)
         }
         sets[key] = task
         order.append(key)
@@ -55,14 +47,5 @@ public actor KeyFigureCache {
             order.removeAll { $0 == key }
             throw error
         }
-    }
-
-    /// The extract's `measurements.csv` (if any) with the stored answers' rows after it.
-    static func merged(_ existing: [UInt8]?, _ rows: [MeasurementsCSV.Row]) -> [UInt8] {
-        let added = MeasurementsCSV.text(rows)
-        guard var bytes = existing, !bytes.isEmpty else { return Array(added.utf8) }
-        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
-        bytes += Array(added.utf8.dropFirst(MeasurementsCSV.header.utf8.count + 1))
-        return bytes
     }
 }

@@ -211,8 +211,8 @@ import Testing
     @Test func storedRowsAreAppendedToTheExtractsOwnFile() {
         let existing = Array("person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5\r\na,101,WHO-5,2021-01-01,1,1,1,1,1".utf8)
         let row = MeasurementsCSV.Row(personID: "b", municipality: "101", instrument: "WHO-5", date: "2021-02-01", items: [2, 2, 2, 2, nil])
-        let merged = String(decoding: KeyFigureCache.merged(existing, [row]), as: UTF8.self)
+        let merged = String(decoding: MeasurementsCSV.appending([row], to: existing), as: UTF8.self)
         #expect(merged == "person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5\r\na,101,WHO-5,2021-01-01,1,1,1,1,1\nb,101,WHO-5,2021-02-01,2,2,2,2,\n")
-        #expect(String(decoding: KeyFigureCache.merged(nil, [row]), as: UTF8.self) == MeasurementsCSV.text([row]))
+        #expect(String(decoding: MeasurementsCSV.appending([row], to: nil), as: UTF8.self) == MeasurementsCSV.text([row]))
     }
 }

@@ -148,6 +148,10 @@ import VaporTesting
             let saved = try await provider.post(path + "/maaling", ["instrument": "WHO-5", "channel": "paper", "date": "2024-02-01",
                                                                     "item1": "2", "item2": "2", "item3": "2", "item4": "2", "item5": ""])
             #expect(saved.status == .seeOther)
+            // Staff cannot pass an answer off as the citizen's own (link) answer.
+            let forged = try await provider.post(path + "/maaling", ["instrument": "WHO-5", "channel": "link", "date": "2024-02-02",
+                                                                     "item1": "5", "item2": "5", "item3": "5", "item4": "5", "item5": "5"])
+            #expect(forged.status == .badRequest)
             let answers = try await Store(database: app.db).measurements.measurements(of: citizen.id)
             #expect(answers.map(\.answeredOn) == [Day(iso: "2024-02-01")!])
             #expect(answers.first?.score == nil, "incomplete: kept, never scored")
@@ -207,8 +211,12 @@ import VaporTesting
             }
             #expect(d1 == d0 + 1)
             #expect(n1 == n0 + 100)
+            // The leader's page (a cached body) shows the new Roskilde mean, not the old.
+            let shown = { (row: KeyFigureRow) in "<td class=\"num\">\(DanishFormat.value(row))</td>" }
+            #expect(pageBefore.contains(shown(before)))
             let pageAfter = try await leader.get("/noegletal/NT16?aar=2024").body.string
-            #expect(pageAfter != pageBefore, "the cached page body follows the stored answers")
+            #expect(pageAfter.contains(shown(after)))
+            #expect(shown(after) != shown(before), "one answer of 100 moves the mean's first decimal")
         }
     }
 }

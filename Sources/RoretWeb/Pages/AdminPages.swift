@@ -87,9 +87,16 @@ struct ExtractsPage: Encodable {
 
     var chrome: Chrome
     var versions: [Row]
+    /// The outcome of an upload, if the page answers one.
+    var message: String?
+    var problems: [String]
+    var hasProblems: Bool
 
-    init(_ req: Request, history: [ExtractVersion]) throws {
+    init(_ req: Request, history: [ExtractVersion], message: String? = nil, problems: [String] = []) throws {
         chrome = try Chrome(req, title: "Udtræk", active: "/admin/udtraek")
+        self.message = message
+        self.problems = problems
+        hasProblems = !problems.isEmpty
         versions = history.map {
             Row(
                 version: $0.version, importedAt: DanishDate.time($0.importedAt), importedBy: $0.importedBy, source: $0.source,

@@ -76,7 +76,7 @@ enum QueryLink {
 enum DanishDate {
     static func day(_ date: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Copenhagen")!, from: date)
-        return String(format: "%02d.%02d.%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+        return dayText(Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1))
     }
 
     static func time(_ date: Date) -> String {

@@ -155,13 +155,12 @@ struct AdminRoutes: RouteCollection {
         case .imported(let version, let superseded):
             var message = "Udtrækket er indlæst som version \(version.version)."
             if !superseded.isEmpty { message += " Det erstatter version " + superseded.map(String.init).joined(separator: ", ") + "." }
-            let result = ExtractsUploadResult(page: try ExtractsPage(req, history: history), message: message, problems: [])
-            return try await req.renderPage("extracts", result, chrome: result.page.chrome)
+            let page = try ExtractsPage(req, history: history, message: message)
+            return try await req.renderPage("extracts", page, chrome: page.chrome)
         case .rejected(let problems):
-            let page = try ExtractsPage(req, history: history)
-            let lines: [String] = problems.map { $0.description }
-            let result = ExtractsUploadResult(page: page, message: "Udtrækket blev afvist, og intet er gemt: \(problems.count) fejl.", problems: lines)
-            return try await req.renderPage("extracts", result, chrome: result.page.chrome)
+            let page = try ExtractsPage(req, history: history, message: "Udtrækket blev afvist, og intet er gemt: \(problems.count) fejl.",
+                                        problems: problems.map(\.description))
+            return try await req.renderPage("extracts", page, chrome: page.chrome)
         }
     }
 
@@ -176,23 +175,5 @@ struct AdminRoutes: RouteCollection {
         case .noSuchAccount(let name): "Der findes ingen bruger \(name)."
         case .invalidUsername(let name): "\(name) er ikke et gyldigt brugernavn (2–64 bogstaver, tal, punktum, bindestreg eller understreg)."
         }
-    }
-}
-
-/// *Udtræk* after an upload: the page plus the outcome.
-struct ExtractsUploadResult: Encodable {
-    var page: ExtractsPage
-    var message: String
-    var problems: [String]
-
-    enum CodingKeys: String, CodingKey { case chrome, versions, message, problems, hasProblems }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(page.chrome, forKey: .chrome)
-        try c.encode(page.versions, forKey: .versions)
-        try c.encode(message, forKey: .message)
-        try c.encode(problems, forKey: .problems)
-        try c.encode(!problems.isEmpty, forKey: .hasProblems)
     }
 }

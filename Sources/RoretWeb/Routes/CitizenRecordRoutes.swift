@@ -191,11 +191,14 @@ struct CitizenRecordRoutes: RouteCollection {
         let citizen = try await citizen(req, work: true)
         let answer = try AnswerForm.decode(req)
         guard let instrument = req.formField("instrument").flatMap({ Instrument(code: $0) }) else { throw Abort(.badRequest) }
-        let channel = req.formField("channel").flatMap(MeasurementChannel.init(rawValue:)) ?? .interview
+        // Staff enter interviews and paper answers; link answers come only through the citizen's link.
+        guard let channel = req.formField("channel").flatMap(MeasurementChannel.init(rawValue:)), channel != .link else {
+            throw Abort(.badRequest, reason: "Angiv interview eller papir.")
+        }
         let date = req.formField("date").flatMap { Day(iso: $0) } ?? DanishDate.today
         do {
             try await req.store.measurements.record(citizenID: citizen.id, instrument: instrument, answeredOn: date, items: answer,
-                                                    channel: channel == .link ? .interview : channel, enteredBy: try req.requireAccount().username, today: DanishDate.today)
+                                                    channel: channel, enteredBy: try req.requireAccount().username, today: DanishDate.today)
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(reason).")
         }
@@ -269,12 +272,5 @@ struct CitizenRecordRoutes: RouteCollection {
 enum AnswerForm {
     static func decode(_ req: Request) throws -> [Int?] {
         (1...Instrument.itemCount).map { i in req.formField("item\(i)").flatMap { Int($0) } }
-    }
-}
-
-extension Request {
-    /// A field of a posted form (URL-encoded or multipart), as text.
-    func formField(_ name: String) -> String? {
-        (try? content.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RoretImport
 import RoretStore
 
 /// The audit log as CSV (RFC 4180 quoting), times in ISO 8601 UTC.
@@ -15,13 +16,11 @@ enum AuditCSV {
         return out
     }
 
-    /// Quotes a field when it holds a comma, quote or line break; doubles
-    /// quotes. A field a spreadsheet would take for a formula (`=`, `+`, `-`,
-    /// `@` first: user-typed token names, failed usernames) gets a leading `'`.
+    /// The extract writer's RFC 4180 quoting, after a leading `'` for a field
+    /// a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first:
+    /// user-typed token names, failed usernames).
     static func quote(_ field: String) -> String {
-        var field = field
-        if let first = field.first, "=+-@".contains(first) { field = "'" + field }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard let first = field.first, "=+-@".contains(first) else { return ExtractCSVWriter.quoted(field) }
+        return ExtractCSVWriter.quoted("'" + field)
     }
 }

@@ -29,6 +29,11 @@ struct PageQuery: Sendable {
 }
 
 extension Request {
+    /// A field of a posted form (URL-encoded or multipart), as text; nil when empty.
+    func formField(_ name: String) -> String? {
+        (try? content.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     private struct PageQueryKey: StorageKey { typealias Value = PageQuery }
 
     /// The query items, parsed on first use and kept for the request.
