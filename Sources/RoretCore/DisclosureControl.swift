@@ -29,7 +29,22 @@ public enum DisclosureControl {
 
     private static func isSmall(_ q: Quantity, _ kind: KeyFigure.QuantityKind) -> Bool {
         guard kind.countsIndividuals, case .count(let n) = q else { return false }
-        return n >= 1 && n < smallestShown
+        return isSmallCount(n)
+    }
+
+    /// Whether a count of persons is withheld by primary suppression (1–4).
+    static func isSmallCount(_ n: Int) -> Bool { n >= 1 && n < smallestShown }
+
+    /// Secondary suppression's pick: the index of the smallest non-zero count
+    /// not already excluded (ties: the first), or nil when there is none.
+    static func smallestNonZero(_ counts: [Int], excluding excluded: [Bool]) -> Int? {
+        var pick: Int? = nil
+        var smallest = Int.max
+        for (i, n) in counts.enumerated() where !excluded[i] && n > 0 && n < smallest {
+            smallest = n
+            pick = i
+        }
+        return pick
     }
 
     /// One (area, year, figure) block: primary per row, then secondary per group.
@@ -41,14 +56,11 @@ public enum DisclosureControl {
         for group in figure.secondarySuppressionGroups where group.upperBound <= block.count {
             guard group.filter({ primary[$0] }).count == 1 else { continue }
             // The smallest non-zero numerator among the rest; ties: first in breakdown byte order.
-            var pick: Int? = nil
-            var smallest = Int.max
-            for offset in group where !primary[offset] {
-                guard case .count(let n)? = rows[block.lowerBound + offset].numerator, n > 0, n < smallest else { continue }
-                smallest = n
-                pick = offset
+            let counts = group.map { offset -> Int in
+                guard case .count(let n)? = rows[block.lowerBound + offset].numerator else { return 0 }
+                return n
             }
-            if let pick { withheld[pick] = true }
+            if let pick = smallestNonZero(counts, excluding: group.map { primary[$0] }) { withheld[group.lowerBound + pick] = true }
         }
         for (offset, i) in block.enumerated() where withheld[offset] {
             rows[i].numerator = nil

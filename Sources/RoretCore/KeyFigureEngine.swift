@@ -7,11 +7,20 @@ public enum KeyFigureEngine {
     /// last), year, figure and breakdown. Apply `DisclosureControl` before
     /// showing them to anyone without person-level access.
     public static func compute(_ data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()) -> [KeyFigureRow] {
+        computeWithMovementChange(data, options: options).rows
+    }
+
+    /// The key-figure rows and, from the same pass, the citizens' change
+    /// beside their staircase movements (empty without measurements); both unsuppressed.
+    public static func computeWithMovementChange(
+        _ data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()
+    ) -> (rows: [KeyFigureRow], movementChange: [MovementChangeRow]) {
         precondition(data.yearCount <= 64, "the engine handles periods of at most 64 years")
         let index = PersonIndex(data, options: options)
         let tally = ParallelPass.run(index: index, data: data, options: options)
         let expenditure = ExpenditureSums(data)
-        return RowBuilder(data: data, tally: tally, expenditure: expenditure).rows()
+        let builder = RowBuilder(data: data, tally: tally, expenditure: expenditure)
+        return (builder.rows(), builder.movementChangeRows())
     }
 
     /// Whether `figure` is computed for `year` of an extract with the period `years`.

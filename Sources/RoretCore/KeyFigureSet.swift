@@ -14,8 +14,17 @@ public struct KeyFigureSet: Sendable {
     public let years: ClosedRange<Int>
     /// Options the figures were computed with.
     public let options: KeyFigureOptions
+    /// The citizens' change beside their staircase movements, unsuppressed and suppressed (same order).
+    private let movementChange: (unsuppressed: [MovementChangeRow], suppressed: [MovementChangeRow])
     /// (area, figure) → indices into the row arrays, in output order.
     private let index: [AreaFigure: [Int]]
+    /// (area, year) → indices into the movement-change arrays.
+    private let movementChangeIndex: [AreaYear: Range<Int>]
+
+    private struct AreaYear: Hashable {
+        var area: String
+        var year: Int
+    }
 
     private struct AreaFigure: Hashable {
         var area: String
@@ -24,9 +33,10 @@ public struct KeyFigureSet: Sendable {
 
     /// Computes every figure for `data` and indexes the result.
     public init(data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()) {
-        let rows = KeyFigureEngine.compute(data, options: options)
+        let computed = KeyFigureEngine.computeWithMovementChange(data, options: options)
         self.init(
-            rows: rows,
+            rows: computed.rows,
+            movementChange: computed.movementChange,
             municipalities: data.municipalities,
             years: data.years,
             options: options
@@ -34,9 +44,19 @@ public struct KeyFigureSet: Sendable {
     }
 
     /// Indexes rows in the engine's output order.
-    public init(rows: [KeyFigureRow], municipalities: [Municipality], years: ClosedRange<Int>, options: KeyFigureOptions) {
+    public init(
+        rows: [KeyFigureRow], movementChange: [MovementChangeRow] = [],
+        municipalities: [Municipality], years: ClosedRange<Int>, options: KeyFigureOptions
+    ) {
         unsuppressed = rows
         suppressed = DisclosureControl.suppress(rows)
+        self.movementChange = (movementChange, DisclosureControl.suppress(movementChange))
+        var changeIndex: [AreaYear: Range<Int>] = [:]
+        for (i, row) in movementChange.enumerated() {
+            let key = AreaYear(area: row.area, year: row.year)
+            changeIndex[key] = (changeIndex[key]?.lowerBound ?? i)..<(i + 1)
+        }
+        movementChangeIndex = changeIndex
         let codes = municipalities.map(\.code).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         areas = codes + [nationalArea]
         municipalityNames = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0.name) })
@@ -56,6 +76,14 @@ public struct KeyFigureSet: Sendable {
         guard let indices = index[AreaFigure(area: area, figure: figure)] else { return [] }
         let source = unsuppressed ? self.unsuppressed : suppressed
         return indices.map { source[$0] }
+    }
+
+    /// The change-beside-movement rows of one area and year (both
+    /// instruments, movements in order); suppressed unless `unsuppressed`.
+    /// Empty when the extract has no measurements or NT07 lacks the year.
+    public func movementChange(area: String, year: Int, unsuppressed: Bool) -> [MovementChangeRow] {
+        guard let range = movementChangeIndex[AreaYear(area: area, year: year)] else { return [] }
+        return Array((unsuppressed ? movementChange.unsuppressed : movementChange.suppressed)[range])
     }
 
     /// Years the figure is computed for in this extract.

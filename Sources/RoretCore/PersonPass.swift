@@ -16,6 +16,10 @@ struct PersonPass {
     private var yearEndArea: [Int] = []
     private var measuredKeys: [Int] = []
     private var latest: [(key: Int, day: Int32, score: Int)] = []
+    /// Per (instrument, year index): `ScoreChange.rawValue` of the person's change in that year, or -1.
+    private var yearChange: [Int8] = []
+    private var yearLatestDay: [Int32] = []
+    private var yearLatestScore: [Int] = []
 
     init(index: PersonIndex, data: RegisterData, options: KeyFigureOptions) {
         self.index = index
@@ -25,6 +29,9 @@ struct PersonPass {
         yearStarts = (data.firstYear...(data.lastYear + 1)).map { Day.yearStart($0).rawValue }
         yearEndStep = Array(repeating: 0, count: yearCount)
         yearEndArea = Array(repeating: -1, count: yearCount)
+        yearChange = Array(repeating: -1, count: Instrument.allCases.count * yearCount)
+        yearLatestDay = Array(repeating: .min, count: yearCount)
+        yearLatestScore = Array(repeating: 0, count: yearCount)
     }
 
     /// Index of the period year containing `day`: -1 before the period, `yearCount` after.
@@ -73,6 +80,7 @@ struct PersonPass {
         }
         newRecipients(lo, hi, &tally)
         exits(lo, hi, &tally)
+        changesByYear(p)
         yearEnds(p, lo, hi, &tally)
         measurements(p, targetYears: recipientYears, &tally)
     }
@@ -242,12 +250,19 @@ struct PersonPass {
                 let before = yearEndStep[yi - 1]
                 let statusBefore = employment[base + yi - 1]
                 let successBefore = PersonIndex.isSuccess(statusBefore)
+                let movement = StepMovement(from: before, to: step)
                 func moved(_ a: Int) {
                     if step == 0 { tally.add(Slot.ended, area: a, year: yi) }
                     tally.add(Slot.transition(from: before, to: step), area: a, year: yi)
                     if !successBefore {
                         tally.add(Slot.intoSuccessDenominator, area: a, year: yi)
                         if success { tally.add(Slot.intoSuccessNumerator, area: a, year: yi) }
+                    }
+                    for instrument in Instrument.allCases {
+                        let change = yearChange[Int(instrument.rawValue) * yearCount + yi]
+                        guard change >= 0 else { continue }
+                        tally.add(Slot.movementChangeMeasured(instrument, movement), area: a, year: yi)
+                        tally.add(Slot.movementChange(instrument, movement, ScoreChange(rawValue: Int(change))!), area: a, year: yi)
                     }
                 }
                 moved(yearEndArea[yi - 1])
@@ -278,6 +293,38 @@ struct PersonPass {
             guard yi >= 0, yi < yearCount else { continue }
             measuredKeys.append(Int(index.measurementMunicipality[i]) * yearCount + yi)
             measuredKeys.append(national * yearCount + yi)
+        }
+    }
+
+    /// Fills `yearChange` for change beside movements: per instrument and
+    /// period year, the change category of the person's latest complete
+    /// measurement dated in that year (any municipality; ties: the higher
+    /// score) against the baseline (as NT18), when the baseline is at least
+    /// 90 days earlier.
+    private mutating func changesByYear(_ p: Int) {
+        for i in yearChange.indices { yearChange[i] = -1 }
+        let lo = Int(index.measurementOffsets[p]), hi = Int(index.measurementOffsets[p + 1])
+        guard hi > lo else { return }
+        for instrument in Instrument.allCases {
+            for yi in 0..<yearCount { yearLatestDay[yi] = .min }
+            var baselineDay: Int32? = nil
+            var baselineScore = 0
+            for i in lo..<hi where index.measurementInstrument[i] == instrument {
+                let day = index.measurementDay[i], score = Int(index.measurementScore[i])
+                if baselineDay == nil { baselineDay = day; baselineScore = score } else if day == baselineDay, score > baselineScore { baselineScore = score }
+                let yi = yearIndex(day)
+                guard yi >= 0, yi < yearCount else { continue }
+                if day > yearLatestDay[yi] || score > yearLatestScore[yi] {
+                    yearLatestDay[yi] = day
+                    yearLatestScore[yi] = score
+                }
+            }
+            guard let baseline = baselineDay else { continue }
+            let threshold = instrument == .who5 ? options.who5ChangeThreshold : options.inspireChangeThreshold
+            for yi in 0..<yearCount where yearLatestDay[yi] != .min && baseline <= yearLatestDay[yi] - 90 {
+                let change = ScoreChange(difference: yearLatestScore[yi] - baselineScore, threshold: threshold)
+                yearChange[Int(instrument.rawValue) * yearCount + yi] = Int8(change.rawValue)
+            }
         }
     }
 

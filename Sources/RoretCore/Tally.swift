@@ -68,5 +68,10 @@ enum Slot {
     static func changeDenominator(_ i: Instrument) -> Int { i == .who5 ? 89 : 95 }
     static func change(_ i: Instrument, _ c: ScoreChange) -> Int { (i == .who5 ? 90 : 96) + c.rawValue }
     static let measured = 99
-    static let width = 100
+    /// Change beside movements: persons with step ≥ 1 at year end y−1 (area
+    /// then) who made movement `m` by year end y and have a change in y.
+    static func movementChangeMeasured(_ i: Instrument, _ m: StepMovement) -> Int { 100 + Int(i.rawValue) * 16 + m.rawValue * 4 }
+    /// Of those, the persons with change `c`.
+    static func movementChange(_ i: Instrument, _ m: StepMovement, _ c: ScoreChange) -> Int { movementChangeMeasured(i, m) + 1 + c.rawValue }
+    static let width = 132
 }

@@ -1,0 +1,152 @@
+/// Where a person is on the staircase at year end y compared with year end
+/// y−1 (*bevægelse på trappen*); NT06's outcome names.
+public enum StepMovement: Int, CaseIterable, Sendable {
+    /// 1 ≤ step(y) < step(y−1): less intensive support.
+    case lower
+    /// step(y) = 0: out of the staircase.
+    case none
+    case same
+    /// step(y) > step(y−1): more intensive support.
+    case higher
+
+    /// The movement from step `from` (≥ 1) to step `to` (0…5).
+    public init(from: Int, to: Int) {
+        if to == 0 { self = .none } else if to < from { self = .lower } else if to == from { self = .same } else { self = .higher }
+    }
+
+    /// Danish label for the interface.
+    public var danishTitle: String {
+        switch self {
+        case .lower: "Lavere trin"
+        case .none: "Ude af trappen"
+        case .same: "Samme trin"
+        case .higher: "Højere trin"
+        }
+    }
+
+    /// The CSV value, as NT06's `to=`.
+    public var breakdownValue: String {
+        switch self {
+        case .lower: "lower"
+        case .none: "none"
+        case .same: "same"
+        case .higher: "higher"
+        }
+    }
+}
+
+/// The citizens' own change beside their staircase movement (*borgernes egne
+/// svar ved bevægelser*): for one area, year y, instrument and movement
+/// between year end y−1 and y, how many of the movers improved, were
+/// unchanged or worsened since their first measurement. Not one of the 20
+/// key figures; built from NT07's cohort and NT18/NT20's change
+/// (docs/definitions.md, "Change beside movements").
+public struct MovementChangeRow: Hashable, Sendable {
+    /// Municipality code (the person's area at year end y−1), or `national`.
+    public var area: String
+    public var year: Int
+    public var instrument: Instrument
+    public var movement: StepMovement
+    /// Persons with step ≥ 1 and this area at year end y−1 who made this movement by year end y.
+    public var movers: Int?
+    /// Of the movers, those whose latest complete measurement in y is at least 90 days after their baseline.
+    public var measured: Int?
+    /// Of the measured, per `ScoreChange.rawValue`: improved, unchanged, worsened.
+    public var changes: [Int?]
+    /// Something in the row is withheld by disclosure control.
+    public var suppressed: Bool
+
+    public init(area: String, year: Int, instrument: Instrument, movement: StepMovement, movers: Int?, measured: Int?, changes: [Int?], suppressed: Bool = false) {
+        self.area = area
+        self.year = year
+        self.instrument = instrument
+        self.movement = movement
+        self.movers = movers
+        self.measured = measured
+        self.changes = changes
+        self.suppressed = suppressed
+    }
+
+    /// The number of measured persons with `change`; nil when withheld.
+    public func count(_ change: ScoreChange) -> Int? { changes[change.rawValue] }
+
+    /// The share of the measured with `change`; nil when withheld or nobody was measured.
+    public func share(_ change: ScoreChange) -> Double? {
+        guard let n = count(change), let d = measured, d > 0 else { return nil }
+        return Double(n) / Double(d)
+    }
+}
+
+extension DisclosureControl {
+    /// Suppresses change-beside-movement rows (grouped by area, year and
+    /// instrument, movements in `StepMovement` order) by key-figures.md's
+    /// rules: a count of 1–4 persons is withheld; the movers partition NT07's
+    /// cohort and each row's three changes partition its measured persons, so
+    /// where exactly one count of a partition is withheld, the smallest
+    /// non-zero other count is withheld too. A withheld `measured` withholds its changes.
+    public static func suppress(_ rows: [MovementChangeRow]) -> [MovementChangeRow] {
+        var rows = rows
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + StepMovement.allCases.count)
+            let movers = withheld(rows[start..<end].map { $0.movers ?? 0 })
+            for i in start..<end {
+                if movers[i - start] { rows[i].movers = nil }
+                suppressChanges(&rows[i])
+            }
+            start = end
+        }
+        return rows
+    }
+
+    private static func suppressChanges(_ row: inout MovementChangeRow) {
+        if let measured = row.measured, isSmallCount(measured) {
+            row.measured = nil
+            row.changes = row.changes.map { _ in nil }
+        } else {
+            let hidden = withheld(row.changes.map { $0 ?? 0 })
+            for (c, hide) in hidden.enumerated() where hide { row.changes[c] = nil }
+        }
+        row.suppressed = row.movers == nil || row.measured == nil || row.changes.contains(nil)
+    }
+
+    /// Which counts of a partition are withheld: each of 1–4, and when that
+    /// leaves exactly one withheld, also the smallest non-zero other (ties: the first).
+    static func withheld(_ counts: [Int]) -> [Bool] {
+        var hidden = counts.map(isSmallCount)
+        if hidden.filter({ $0 }).count == 1, let pick = smallestNonZero(counts, excluding: hidden) { hidden[pick] = true }
+        return hidden
+    }
+}
+
+extension RowBuilder {
+    /// Change-beside-movement rows for every area, year with NT07, instrument
+    /// and movement, in that order (areas as the key figures); empty without measurements.
+    func movementChangeRows() -> [MovementChangeRow] {
+        guard data.measurements != nil else { return [] }
+        var rows: [MovementChangeRow] = []
+        let areas = data.municipalities.map(\.code) + [nationalArea]
+        for (area, code) in areas.enumerated() {
+            for year in data.years where KeyFigureEngine.isComputed(.nt07, year: year, period: data.years) {
+                let yi = year - data.firstYear
+                var movers = Array(repeating: 0, count: StepMovement.allCases.count)
+                for from in 1...Staircase.topStep {
+                    for to in 0...Staircase.topStep {
+                        movers[StepMovement(from: from, to: to).rawValue] += tally.get(Slot.transition(from: from, to: to), area: area, year: yi)
+                    }
+                }
+                for instrument in Instrument.allCases {
+                    for movement in StepMovement.allCases {
+                        rows.append(MovementChangeRow(
+                            area: code, year: year, instrument: instrument, movement: movement,
+                            movers: movers[movement.rawValue],
+                            measured: tally.get(Slot.movementChangeMeasured(instrument, movement), area: area, year: yi),
+                            changes: ScoreChange.allCases.map { tally.get(Slot.movementChange(instrument, movement, $0), area: area, year: yi) }
+                        ))
+                    }
+                }
+            }
+        }
+        return rows
+    }
+}
