@@ -33,7 +33,7 @@ public enum DisclosureControl {
     }
 
     /// Whether a count of persons is withheld by primary suppression (1–4).
-    static func isSmallCount(_ n: Int) -> Bool { n >= 1 && n < smallestShown }
+    public static func isSmallCount(_ n: Int) -> Bool { n >= 1 && n < smallestShown }
 
     /// Secondary suppression's pick: the index of the smallest non-zero count
     /// not already excluded (ties: the first), or nil when there is none.

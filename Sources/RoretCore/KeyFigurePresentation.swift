@@ -73,12 +73,8 @@ extension KeyFigure {
             default: return "51–100 (ingen umiddelbar risiko)"
             }
         }
-        if let change = parts["change"] {
-            switch change {
-            case "improved": return "Forbedret"
-            case "worsened": return "Forværret"
-            default: return "Uændret"
-            }
+        if let change = parts["change"], let category = ScoreChange.allCases.first(where: { $0.breakdownValue == change }) {
+            return category.danishTitle
         }
         if let from = parts["from"], let to = parts["to"] {
             let fromText = from == "all" ? "Alle trin" : "Fra trin \(from)"
@@ -93,5 +89,16 @@ extension KeyFigure {
             return "\(fromText) → \(toText)"
         }
         return breakdown
+    }
+}
+
+extension ScoreChange {
+    /// Danish label for the interface.
+    public var danishTitle: String {
+        switch self {
+        case .improved: "Forbedret"
+        case .unchanged: "Uændret"
+        case .worsened: "Forværret"
+        }
     }
 }

@@ -3,11 +3,11 @@
 public enum StepMovement: Int, CaseIterable, Sendable {
     /// 1 ≤ step(y) < step(y−1): less intensive support.
     case lower
-    /// step(y) = 0: out of the staircase.
-    case none
     case same
     /// step(y) > step(y−1): more intensive support.
     case higher
+    /// step(y) = 0: out of the staircase.
+    case none
 
     /// The movement from step `from` (≥ 1) to step `to` (0…5).
     public init(from: Int, to: Int) {
@@ -18,9 +18,9 @@ public enum StepMovement: Int, CaseIterable, Sendable {
     public var danishTitle: String {
         switch self {
         case .lower: "Lavere trin"
-        case .none: "Ude af trappen"
         case .same: "Samme trin"
         case .higher: "Højere trin"
+        case .none: "Ude af trappen"
         }
     }
 
@@ -28,9 +28,9 @@ public enum StepMovement: Int, CaseIterable, Sendable {
     public var breakdownValue: String {
         switch self {
         case .lower: "lower"
-        case .none: "none"
         case .same: "same"
         case .higher: "higher"
+        case .none: "none"
         }
     }
 }

@@ -150,13 +150,13 @@ import Testing
 
     /// One (area, year, instrument) group: movers 12, 3, 20, 7 → 3 withheld,
     /// and 7 (the smallest non-zero other) with it. Lower: changes 6, 0, 4 of
-    /// 10 → 4 withheld, then 6; 0 stays. Out: 3 measured → measured and all changes
-    /// withheld. Same: nothing small. Higher: nothing measured, but its movers are withheld.
+    /// 10 → 4 withheld, then 6; 0 stays. Same: 3 measured → measured and all
+    /// changes withheld. Higher: nothing small. Out: nothing measured, but its movers are withheld.
     @Test func suppressionPrimaryAndSecondary() {
         func row(_ m: StepMovement, _ movers: Int, _ measured: Int, _ changes: [Int]) -> MovementChangeRow {
             MovementChangeRow(area: "101", year: 2021, instrument: .who5, movement: m, movers: movers, measured: measured, changes: changes)
         }
-        let rows = [row(.lower, 12, 10, [6, 0, 4]), row(.none, 3, 3, [1, 1, 1]), row(.same, 20, 20, [5, 10, 5]), row(.higher, 7, 0, [0, 0, 0])]
+        let rows = [row(.lower, 12, 10, [6, 0, 4]), row(.same, 3, 3, [1, 1, 1]), row(.higher, 20, 20, [5, 10, 5]), row(.none, 7, 0, [0, 0, 0])]
         let s = DisclosureControl.suppress(rows)
         #expect(s.map(\.movers) == [12, nil, 20, nil])
         #expect(s[0].measured == 10 && s[0].changes == [nil, 0, nil])
@@ -183,5 +183,20 @@ import Testing
         }
         #expect(safe[0].movers == nil && safe[0].measured == nil)
         #expect(set.movementChange(area: "101", year: 2020, unsuppressed: true).isEmpty)
+    }
+}
+
+@Suite struct MovementChangeOutputTests {
+    @Test func csvHasOneLinePerRowAndEmptyWithheldCells() {
+        let rows = [
+            MovementChangeRow(area: "101", year: 2021, instrument: .who5, movement: .lower, movers: 12, measured: 10, changes: [nil, 0, nil], suppressed: true),
+            MovementChangeRow(area: "national", year: 2021, instrument: .briefInspireO, movement: .none, movers: 20, measured: 9, changes: [5, 0, 4]),
+        ]
+        #expect(MovementChangeOutput.csv(rows) == """
+            area,year,instrument,movement,movers,measured,improved,unchanged,worsened,suppressed
+            101,2021,WHO-5,lower,12,10,,0,,true
+            national,2021,BRIEF-INSPIRE-O,none,20,9,5,0,4,false
+
+            """)
     }
 }

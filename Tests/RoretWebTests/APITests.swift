@@ -66,6 +66,33 @@ import VaporTesting
         }
     }
 
+    @Test func changeBesideMovementsWithTheSameRules() async throws {
+        try await withRoretApp { app in
+            let store = Store(database: app.db)
+            let version = try #require(try await store.extracts.current(for: nationalArea))
+            let set = try await app.roret.figures.figures(of: version, answersRevision: try await store.measurements.revision())
+            let token = try await token(app, "analytiker")
+            let suppressed = try await get(app, "/api/v1/movement-change?area=265&format=csv", token: token)
+            #expect(suppressed.body.string == MovementChangeOutput.csv(set.movementChange(area: "265", year: 2024, unsuppressed: false)), "default year: the latest")
+            let own = try await get(app, "/api/v1/movement-change?area=265&year=2023&format=csv&unsuppressed=true", token: token)
+            #expect(own.body.string == MovementChangeOutput.csv(set.movementChange(area: "265", year: 2023, unsuppressed: true)))
+            let other = try await get(app, "/api/v1/movement-change?area=253&format=csv&unsuppressed=true", token: token)
+            #expect(other.body.string == MovementChangeOutput.csv(set.movementChange(area: "253", year: 2024, unsuppressed: false)))
+            let json = try await get(app, "/api/v1/movement-change?area=265", token: token)
+            #expect(json.headers.contentType == .json)
+            let decoded = try JSONDecoder().decode([APIRoutes.MovementChangeInfo].self, from: Data(json.body.string.utf8))
+            let expected = set.movementChange(area: "265", year: 2024, unsuppressed: false)
+            #expect(decoded.map(\.movement) == expected.map(\.movement.breakdownValue))
+            #expect(decoded.map(\.movers) == expected.map(\.movers))
+            #expect(decoded.map(\.worsened) == expected.map { $0.count(.worsened) })
+            #expect(json.body.string.contains("\"movers\":null") == expected.contains { $0.movers == nil }, "withheld counts are null")
+            for query in ["year=2017", "year=1990", "area=999"] {
+                #expect(try await get(app, "/api/v1/movement-change?\(query)", token: token).status == .badRequest, "\(query)")
+            }
+            #expect(try await auditEvents(app, .viewUnsuppressed, username: "analytiker").count == 1)
+        }
+    }
+
     @Test func theDescriptiveEndpointsAnswer() async throws {
         try await withRoretApp { app in
             let token = try await token(app, "analytiker-land")

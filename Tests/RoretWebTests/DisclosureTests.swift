@@ -106,6 +106,35 @@ import VaporTesting
             #expect(a.body.string == b.body.string)
         }
     }
+
+    /// The citizens' change beside movements: a leader's download is the
+    /// suppressed form in every area, an analyst's opens only their own.
+    @Test func changeBesideMovementsIsSuppressedLikeTheFigures() async throws {
+        try await withRoretApp { app in
+            let set = try await demoSet(app)
+            func csv(_ open: Set<String>) -> String {
+                MovementChangeOutput.csv(set.areas.flatMap { set.movementChange(area: $0, year: 2024, unsuppressed: open.contains($0)) })
+            }
+            let full = set.areas.flatMap { set.movementChange(area: $0, year: 2024, unsuppressed: true) }
+            #expect(full.contains { row in ([row.movers, row.measured] + row.changes).contains { DisclosureControl.isSmallCount($0 ?? 0) } },
+                    "the demo has small counts here, so this test can fail")
+            #expect(csv([]) != csv(["265"]))
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            for query in ["?aar=2024", "?aar=2024&visning=fuld"] {
+                let response = try await leader.get("/hent/bevaegelser-svar.csv\(query)")
+                #expect(response.status == .ok)
+                #expect(response.body.string == csv([]), "\(query)")
+            }
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker")
+            #expect(try await analyst.get("/hent/bevaegelser-svar.csv?aar=2024").body.string == csv([]))
+            #expect(try await analyst.get("/hent/bevaegelser-svar.csv?aar=2024&visning=fuld").body.string == csv(["265"]))
+            #expect(try await auditEvents(app, .export).count == 4)
+            #expect(try await auditEvents(app, .viewUnsuppressed, username: "analytiker").count == 1)
+            #expect(try await auditEvents(app, .viewUnsuppressed, username: "leder").isEmpty)
+        }
+    }
 }
 
 /// The rendered-body cache never hands one access scope's page to another.
@@ -147,4 +176,5 @@ import VaporTesting
             #expect(bodies.count == afterFirst + 1, "another area, another key")
         }
     }
+
 }

@@ -47,15 +47,20 @@ import VaporTesting
             var leader = Browser(app)
             try await leader.signIn("leder")
             let html = try await leader.get("/bevaegelser?aar=2024").body.string
-            #expect(html.contains("class=\"chart flow\""))
+            #expect(html.contains("<title>Hvor er borgerne på hvert trin"), "the NT06 flow")
             #expect(html.contains("id=\"matrix\""))
             #expect(html.contains("Overgange fra 2023 til 2024"))
             #expect(html.contains("NT08 Tilbage inden for 12 måneder"))
+            #expect(html.contains("Borgernes egne svar ved bevægelser fra 2023 til 2024"))
+            for instrument in Instrument.allCases { #expect(html.contains("<h3>\(instrument.danishName)")) }
+            for movement in StepMovement.allCases { #expect(html.contains("<th scope=\"row\">\(movement.danishTitle)</th>")) }
+            #expect(html.contains("seg improved") || html.contains("seg suppressed"))
+            #expect(html.contains("/hent/bevaegelser-svar.csv?aar=2024"))
             // 2018 has a year before it but not two: the matrix, and NT06 says what it lacks.
             let second = try await leader.get("/bevaegelser?aar=2018").body.string
             #expect(second.contains("Overgange fra 2017 til 2018"))
             #expect(second.contains("Kræver to års data før 2018."))
-            #expect(!second.contains("class=\"chart flow\""))
+            #expect(!second.contains("<title>Hvor er borgerne på hvert trin"), "no NT06 flow without two years before")
             // 2017 has no year before it: NT07 is not computed, so the latest year is shown.
             let first = try await leader.get("/bevaegelser?aar=2017").body.string
             #expect(first.contains("Overgange fra 2023 til 2024"))

@@ -2,7 +2,8 @@ import RoretCore
 import Vapor
 
 /// *Bevægelser*: NT06 as a flow picture from each step, NT07 as a matrix,
-/// and NT08 (returns within 12 months).
+/// NT08 (returns within 12 months), and the citizens' own change beside
+/// their movement.
 struct MovementsPage: Encodable {
     struct MatrixCell: Encodable {
         var text: String
@@ -35,6 +36,8 @@ struct MovementsPage: Encodable {
     var matrix: [MatrixRow]
     var matrixAvailable: Bool
     var returns: Summary?
+    /// The citizens' own change beside their movement; nil without measurements.
+    var change: MovementChangeSection?
     var anySuppressed: Bool
     var nt06Href: String
     var nt07Href: String
@@ -111,7 +114,8 @@ struct MovementsPage: Encodable {
                 href: QueryLink.current(req, path: "/noegletal/NT08", setting: [:])
             )
         }
-        anySuppressed = suppressedSeen
+        change = MovementChangeSection(req, access, year: year)
+        anySuppressed = suppressedSeen || change?.anySuppressed == true
         nt06Href = QueryLink.current(req, path: "/noegletal/NT06", setting: [:])
         nt07Href = QueryLink.current(req, path: "/noegletal/NT07", setting: [:])
         nt06Download = QueryLink.build("/hent/NT06.csv", access.unsuppressedRequested ? ["visning": "fuld"] : [:])

@@ -10,6 +10,49 @@ struct APIRoutes: RouteCollection {
         routes.get("areas", use: areas)
         routes.get("figures", use: figures)
         routes.get("keyfigures", use: keyFigures)
+        routes.get("movement-change", use: movementChange)
+    }
+
+    /// One row of `/movement-change` as JSON; withheld counts are null.
+    struct MovementChangeInfo: Content {
+        var area: String
+        var year: Int
+        var instrument: String
+        var movement: String
+        var movers: Int?
+        var measured: Int?
+        var improved: Int?
+        var unchanged: Int?
+        var worsened: Int?
+        var suppressed: Bool
+
+        init(_ row: MovementChangeRow) {
+            area = row.area
+            year = row.year
+            instrument = row.instrument.code
+            movement = row.movement.breakdownValue
+            movers = row.movers
+            measured = row.measured
+            improved = row.count(.improved)
+            unchanged = row.count(.unchanged)
+            worsened = row.count(.worsened)
+            suppressed = row.suppressed
+        }
+
+        /// Writes withheld counts as `null`, as `/keyfigures` does, rather than leaving the key out.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(area, forKey: .area)
+            try c.encode(year, forKey: .year)
+            try c.encode(instrument, forKey: .instrument)
+            try c.encode(movement, forKey: .movement)
+            try c.encode(movers, forKey: .movers)
+            try c.encode(measured, forKey: .measured)
+            try c.encode(improved, forKey: .improved)
+            try c.encode(unchanged, forKey: .unchanged)
+            try c.encode(worsened, forKey: .worsened)
+            try c.encode(suppressed, forKey: .suppressed)
+        }
     }
 
     struct ExtractInfo: Content {
@@ -55,14 +98,7 @@ struct APIRoutes: RouteCollection {
     /// Rows in the key-figure output format; `area`, `year`, `figure` filter,
     /// `unsuppressed=true` asks for unsuppressed rows where the account may have them.
     @Sendable func keyFigures(req: Request) async throws -> Response {
-        let area = req.pageQuery["area"]
-        let wantsFull = req.pageQuery["unsuppressed"] == "true"
-        let account = try req.requireAccount()
-        if wantsFull && !AccessPolicy.mayRequestUnsuppressed(account.role) {
-            throw Abort(.forbidden, reason: "This account may not see unsuppressed figures.")
-        }
-        let access = try await load(req, area: area, unsuppressed: wantsFull)
-        if let area, !access.figures.areas.contains(area) { throw Abort(.badRequest, reason: "Unknown area '\(area)'.") }
+        let (access, area) = try await loadAsked(req)
         var figures = KeyFigure.allCases
         if let code = req.pageQuery["figure"] {
             guard let figure = KeyFigure(code: code.uppercased()) else { throw Abort(.badRequest, reason: "Unknown figure '\(code)'.") }
@@ -77,6 +113,38 @@ struct APIRoutes: RouteCollection {
         let response = Response(status: .ok, body: .init(string: csv ? KeyFigureOutput.csv(rows) : KeyFigureOutput.json(rows)))
         response.headers.contentType = csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json
         return response
+    }
+
+    /// The citizens' change beside their staircase movements
+    /// (docs/definitions.md 35); `area`, `year` (default: the latest with
+    /// NT07), `unsuppressed` and `format` as for `/keyfigures`.
+    @Sendable func movementChange(req: Request) async throws -> Response {
+        let (access, area) = try await loadAsked(req)
+        let years = access.figures.computedYears(of: .nt07)
+        let year = req.pageQuery.int("year") ?? years.last
+        guard let year, years.contains(year) else { throw Abort(.badRequest, reason: "No movements for that year in this extract (years: \(years.map(String.init).joined(separator: ", ")))." ) }
+        let rows = access.movementChange(areas: area.map { [$0] }, year: year)
+        try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
+        try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
+        if req.pageQuery["format"] == "csv" {
+            let response = Response(status: .ok, body: .init(string: MovementChangeOutput.csv(rows)))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            return response
+        }
+        return try await rows.map(MovementChangeInfo.init).encodeResponse(for: req)
+    }
+
+    /// The figures for `area` and `unsuppressed=true` as asked, refusing what the account may not have.
+    private func loadAsked(_ req: Request) async throws -> (FigureAccess, area: String?) {
+        let area = req.pageQuery["area"]
+        let wantsFull = req.pageQuery["unsuppressed"] == "true"
+        let account = try req.requireAccount()
+        if wantsFull && !AccessPolicy.mayRequestUnsuppressed(account.role) {
+            throw Abort(.forbidden, reason: "This account may not see unsuppressed figures.")
+        }
+        let access = try await load(req, area: area, unsuppressed: wantsFull)
+        if let area, !access.figures.areas.contains(area) { throw Abort(.badRequest, reason: "Unknown area '\(area)'.") }
+        return (access, area)
     }
 
     private func load(_ req: Request, area: String?, unsuppressed: Bool) async throws -> FigureAccess {

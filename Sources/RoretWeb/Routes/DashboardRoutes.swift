@@ -38,6 +38,7 @@ struct DashboardRoutes: RouteCollection {
         let file = req.parameters.get("file") ?? ""
         guard file.hasSuffix(".csv") else { throw Abort(.notFound) }
         let name = String(file.dropLast(4))
+        if name == "bevaegelser-svar" { return try await downloadMovementChange(req) }
         let figures: [KeyFigure]
         var areas: [String]? = nil
         if name == "oversigt" {
@@ -55,9 +56,25 @@ struct DashboardRoutes: RouteCollection {
         let detail = "\(file)\(access.showsUnsuppressed(in: areas) ? " (ikke-diskretioneret)" : ""), \(rows.count) rækker, udtræk v\(access.version.version)"
         try await req.audit(.export, area: access.area, detail: detail)
         try await access.auditIfUnsuppressed(req, page: "/hent/\(file)", areas: areas)
-        let response = Response(status: .ok, body: .init(string: KeyFigureOutput.csv(rows)))
+        return csvResponse(KeyFigureOutput.csv(rows), filename: "roret-\(name)-v\(access.version.version).csv")
+    }
+
+    /// `/hent/bevaegelser-svar.csv?aar=Y`: the citizens' change beside their
+    /// movements in every area for one year (default: NT07's latest).
+    private func downloadMovementChange(_ req: Request) async throws -> Response {
+        guard let access = try await FigureAccess.load(req) else { throw Abort(.notFound, reason: "Der er endnu ikke indlæst et udtræk.") }
+        guard let year = access.year(for: .nt07, req) else { throw Abort(.notFound) }
+        let rows = access.movementChange(year: year)
+        let file = "bevaegelser-svar.csv"
+        try await req.audit(.export, area: access.area, detail: "\(file)\(access.showsUnsuppressed() ? " (ikke-diskretioneret)" : ""), \(year), \(rows.count) rækker, udtræk v\(access.version.version)")
+        try await access.auditIfUnsuppressed(req, page: "/hent/\(file)")
+        return csvResponse(MovementChangeOutput.csv(rows), filename: "roret-bevaegelser-svar-\(year)-v\(access.version.version).csv")
+    }
+
+    private func csvResponse(_ csv: String, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: csv))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "roret-\(name)-v\(access.version.version).csv")
+        response.headers.contentDisposition = .init(.attachment, filename: filename)
         return response
     }
 

@@ -89,6 +89,12 @@ struct FigureAccess {
         return out
     }
 
+    /// The citizens' change beside their movements in one year, for `areas`
+    /// (default: every area), as this user may see them.
+    func movementChange(areas: [String]? = nil, year: Int) -> [MovementChangeRow] {
+        (areas ?? figures.areas).flatMap { figures.movementChange(area: $0, year: year, unsuppressed: isUnsuppressed($0)) }
+    }
+
     /// Audits the view when it showed unsuppressed figures of any of `areas` (default: every area).
     func auditIfUnsuppressed(_ req: Request, page: String, areas: [String]? = nil) async throws {
         guard showsUnsuppressed(in: areas) else { return }
