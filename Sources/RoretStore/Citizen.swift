@@ -164,4 +164,6 @@ public enum CitizenError: Error, Equatable {
     /// Five answers, each empty or within the instrument's scale.
     case invalidAnswer(String)
     case noSuchLink
+    /// The plan text was edited by someone else first; nothing was stored.
+    case entryAlreadyChanged
 }

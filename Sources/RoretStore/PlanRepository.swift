@@ -86,7 +86,10 @@ public struct PlanRepository: Sendable {
         try await m.create(on: db)
     }
 
-    /// Writes an entry, verbatim; with `replaces`, it is an edit of that entry (which stays in history).
+    /// Writes an entry, verbatim; with `replaces`, it is an edit of that entry
+    /// (which stays in history). An entry is edited at most once: editing a
+    /// version that has already been replaced throws `entryAlreadyChanged`
+    /// (also when two edits race: a unique index decides).
     @discardableResult
     public func addEntry(
         to citizenID: UUID, kind: PlanEntryKind, text: String, role: String? = nil,
@@ -96,6 +99,9 @@ public struct PlanRepository: Sendable {
         if let replaces {
             guard let old = try await PlanEntryModel.find(replaces, on: database), old.citizenID == citizenID, old.kind == kind.rawValue else {
                 throw CitizenError.invalidAnswer("the entry to replace is not this plan's")
+            }
+            if try await PlanEntryModel.query(on: database).filter(\.$replaces == replaces).first() != nil {
+                throw CitizenError.entryAlreadyChanged
             }
         }
         let m = PlanEntryModel()
@@ -108,20 +114,57 @@ public struct PlanRepository: Sendable {
         m.writtenOn = day.description
         m.writtenBy = user
         m.replaces = replaces
-        try await m.create(on: database)
+        m.writtenAt = Date()
+        do {
+            try await m.create(on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure && replaces != nil {
+            throw CitizenError.entryAlreadyChanged
+        }
         return PlanEntry(m)
     }
 
-    /// Every entry ever written, oldest first.
+    /// Every entry ever written, oldest first (by day, then time of writing).
     public func history(of citizenID: UUID) async throws -> [PlanEntry] {
-        try await PlanEntryModel.query(on: database).filter(\.$citizenID == citizenID)
-            .sort(\.$writtenOn).all().map(PlanEntry.init)
+        let models = try await PlanEntryModel.query(on: database).filter(\.$citizenID == citizenID).all()
+        return models.sorted {
+            ($0.writtenOn, $0.writtenAt ?? .distantPast, $0.id!.uuidString) < ($1.writtenOn, $1.writtenAt ?? .distantPast, $1.id!.uuidString)
+        }.map(PlanEntry.init)
     }
 
     /// The entries in force: those no later entry replaces.
     public func currentEntries(of citizenID: UUID) async throws -> [PlanEntry] {
-        let all = try await history(of: citizenID)
-        let replaced = Set(all.compactMap(\.replaces))
-        return all.filter { !replaced.contains($0.id) }
+        try await texts(of: citizenID).map(\.current)
+    }
+
+    /// The plan's texts in force, each with the versions it replaced, in the
+    /// order the texts were first written (an edit keeps its place).
+    public func texts(of citizenID: UUID) async throws -> [PlanText] {
+        PlanText.texts(from: try await history(of: citizenID))
+    }
+}
+
+/// One text of the plan as it stands (*en tekst i planen*), with the
+/// versions it replaced, newest first.
+public struct PlanText: Sendable, Hashable {
+    public var current: PlanEntry
+    public var earlier: [PlanEntry]
+
+    /// Follows `replaces` back from each entry no other entry replaces;
+    /// `history` oldest first. Ordered by each chain's first version.
+    static func texts(from history: [PlanEntry]) -> [PlanText] {
+        let byID = Dictionary(uniqueKeysWithValues: history.map { ($0.id, $0) })
+        let position = Dictionary(uniqueKeysWithValues: history.enumerated().map { ($0.element.id, $0.offset) })
+        let replaced = Set(history.compactMap(\.replaces))
+        var texts: [(first: Int, text: PlanText)] = []
+        for entry in history where !replaced.contains(entry.id) {
+            var earlier: [PlanEntry] = []
+            var next = entry.replaces
+            while let id = next, let older = byID[id], earlier.count < history.count {
+                earlier.append(older)
+                next = older.replaces
+            }
+            texts.append((position[earlier.last?.id ?? entry.id] ?? 0, PlanText(current: entry, earlier: earlier)))
+        }
+        return texts.sorted { $0.first < $1.first }.map(\.text)
     }
 }

@@ -21,5 +21,6 @@ public enum StoreMigrations {
         M015CreateCitizenInterventions(),
         M016CreateMeasurementRequests(),
         M017CreateMunicipalitySettings(),
+        M018PlanEntryEdits(),
     ]
 }

@@ -64,4 +64,52 @@ import Testing
             #expect(try await store.plans.history(of: a.id).count == 1)
         }
     }
+
+    /// Texts keep the place of their first version; each edit lists the
+    /// versions it replaced, newest first; editing an old version is refused
+    /// and stores nothing; within one day the time of writing orders entries.
+    @Test(arguments: TestDatabase.available)
+    func editsFormOneChainPerTextAndAnOldVersionCannotBeEditedAgain(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let c = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: "s", followUpStartedOn: day("2024-01-01"))
+            let d = day("2024-01-05")
+            let dog = try await store.plans.addEntry(to: c.id, kind: .hopesWishesDreams, text: "Få min hund tilbage", inCitizensWords: true, on: d, by: "s")
+            let music = try await store.plans.addEntry(to: c.id, kind: .hopesWishesDreams, text: "Spille musik", inCitizensWords: true, on: d, by: "s")
+            let dog2 = try await store.plans.addEntry(to: c.id, kind: .hopesWishesDreams, text: "Have en hund igen", inCitizensWords: true, on: day("2024-03-01"), by: "u", replaces: dog.id)
+            let dog3 = try await store.plans.addEntry(to: c.id, kind: .hopesWishesDreams, text: "Gå tur med en hund hver dag", inCitizensWords: false, on: day("2024-03-01"), by: "s", replaces: dog2.id)
+            let texts = try await store.plans.texts(of: c.id)
+            #expect(texts.map(\.current.id) == [dog3.id, music.id], "the edited text keeps its place before 'music'")
+            #expect(texts[0].earlier.map(\.id) == [dog2.id, dog.id], "newest first")
+            #expect(texts[0].earlier.map(\.text) == ["Have en hund igen", "Få min hund tilbage"])
+            #expect(texts[1].earlier.isEmpty)
+            await #expect(throws: CitizenError.entryAlreadyChanged) {
+                try await store.plans.addEntry(to: c.id, kind: .hopesWishesDreams, text: "Forældet rettelse", inCitizensWords: true, on: day("2024-03-02"), by: "s", replaces: dog2.id)
+            }
+            #expect(try await store.plans.history(of: c.id).count == 4, "the refused edit stored nothing")
+            #expect(try await store.plans.history(of: c.id).map(\.id) == [dog.id, music.id, dog2.id, dog3.id], "same day: in the order written")
+        }
+    }
+
+    /// Two edits of the same version racing past the check: the unique index lets one through.
+    @Test(arguments: TestDatabase.available)
+    func racingEditsOfOneVersionStoreOnlyOne(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let store = host.store
+            let c = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: nil, caseworker: "s", followUpStartedOn: day("2024-01-01"))
+            let first = try await store.plans.addEntry(to: c.id, kind: .resource, text: "Laver god mad", inCitizensWords: true, on: day("2024-01-05"), by: "s")
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for n in 0..<6 {
+                    group.addTask {
+                        (try? await store.plans.addEntry(to: c.id, kind: .resource, text: "Rettelse \(n)", inCitizensWords: true, on: day("2024-01-06"), by: "s", replaces: first.id)) != nil
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            let texts = try await store.plans.texts(of: c.id)
+            #expect(texts.count == 1 && texts[0].earlier.map(\.id) == [first.id])
+            #expect(try await store.plans.history(of: c.id).count == 2)
+        }
+    }
 }

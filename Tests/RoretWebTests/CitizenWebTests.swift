@@ -138,6 +138,53 @@ import VaporTesting
         }
     }
 
+    /// The caseworker corrects a plan text in the browser: the new version
+    /// shows, the old one is listed under earlier versions (also for the
+    /// citizen), an edit of the old version is refused, another plan's text
+    /// cannot be edited, and each edit is audited.
+    @Test func aPlanTextIsEditedInTheBrowserAndTheOldVersionStays() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let citizen = try await anna(app)
+            let store = Store(database: app.db)
+            let original = try #require(try await store.plans.currentEntries(of: citizen.id).first)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let path = "/borgere/\(citizen.id.uuidString)"
+            let before = try await caseworker.get(path).body.string
+            #expect(before.contains("name=\"replaces\" value=\"\(original.id.uuidString)\""), "an edit form for the text")
+            #expect(!before.contains("Tidligere versioner"))
+            let words = "At spille i et band igen,\nog at skrive mine egne sange"
+            let edited = try await caseworker.post(path + "/tekst", ["kind": "hopesWishesDreams", "text": words, "ownWords": "ja", "replaces": original.id.uuidString])
+            #expect(edited.status == .seeOther)
+            let html = try await caseworker.get(path).body.string
+            #expect(html.contains("og at skrive mine egne sange"))
+            #expect(html.contains("Tidligere versioner"))
+            #expect(html.contains("Med borgerens egne ord: »At spille i et band igen« — 01.01.2024, sagsbehandler"))
+            let current = try await store.plans.currentEntries(of: citizen.id)
+            #expect(current.count == 1 && current[0].text == words && current[0].replaces == original.id)
+
+            let stale = try await caseworker.post(path + "/tekst", ["kind": "hopesWishesDreams", "text": "Forældet", "ownWords": "ja", "replaces": original.id.uuidString])
+            #expect(stale.body.string.contains("allerede blevet rettet af en anden"))
+            #expect(try await store.plans.history(of: citizen.id).count == 2)
+
+            let other = try await store.citizens.create(municipality: "265", pseudonym: "B-002", name: nil, caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+            let foreign = try await caseworker.post("/borgere/\(other.id.uuidString)/tekst", ["kind": "hopesWishesDreams", "text": "x", "replaces": current[0].id.uuidString])
+            #expect(foreign.body.string.contains("Teksten kunne ikke rettes"))
+            #expect(try await caseworker.post(path + "/tekst", ["kind": "hopesWishesDreams", "text": "x", "replaces": "ikke-et-id"]).status == .badRequest)
+            #expect(try await store.plans.history(of: other.id).isEmpty)
+
+            var own = Browser(app)
+            try await own.signIn("borger")
+            let mine = try await own.get("/min-side").body.string
+            #expect(mine.contains("og at skrive mine egne sange"))
+            #expect(mine.contains("Tidligere versioner"))
+            #expect(!mine.contains("name=\"replaces\""), "the citizen reads; staff edit")
+
+            let changes = try await auditEvents(app, .citizenChanged, username: "sagsbehandler")
+            #expect(changes.filter { $0.detail.contains("rettet (erstatter \(original.id.uuidString))") }.count == 1)
+        }
+    }
+
     @Test func staffEnterAPaperAnswerWithItsRealDate() async throws {
         try await withRoretApp(importDemo: false) { app in
             let citizen = try await anna(app)

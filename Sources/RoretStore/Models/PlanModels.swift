@@ -33,6 +33,8 @@ final class PlanEntryModel: Model, @unchecked Sendable {
     @Field(key: "written_on") var writtenOn: String
     @Field(key: "written_by") var writtenBy: String
     @OptionalField(key: "replaces") var replaces: UUID?
+    /// When the entry was stored; nil for entries from before M018.
+    @OptionalField(key: "written_at") var writtenAt: Date?
 
     init() {}
 }

@@ -33,11 +33,18 @@ struct CitizensPage: Encodable {
 /// *Borgerens sag*: the record, the plan in the citizen's own words first,
 /// goals with their history, answers and trajectories.
 struct CitizenRecordPage: Encodable {
+    /// A plan text as it stands, with its earlier versions.
     struct Entry: Encodable {
+        var id: String
+        var kind: String
         var text: String
         var role: String?
         var ownWords: Bool
         var written: String
+        /// Earlier versions, newest first, each with who wrote it when.
+        var earlier: [String]
+        var hasEarlier: Bool
+        var isNetwork: Bool
     }
 
     struct Section: Encodable {
@@ -130,7 +137,7 @@ struct InstrumentForm: Encodable {
 extension CitizenRecordPage {
     static let caution = "En enkelt måling er usikker. Se på udviklingen over flere målinger, og tal med borgeren om, hvad tallene betyder."
 
-    init(_ req: Request, citizen: Citizen, canWork: Bool, entries: [PlanEntry], goals: GoalLedger, answers: [StoredMeasurement],
+    init(_ req: Request, citizen: Citizen, canWork: Bool, texts: [PlanText], goals: GoalLedger, answers: [StoredMeasurement],
          spells: [CitizenIntervention], message: String? = nil, newLink: String? = nil) throws {
         chrome = try Chrome(req, title: "Borger \(citizen.pseudonym)", active: "/borgere")
         id = citizen.id.uuidString
@@ -138,12 +145,20 @@ extension CitizenRecordPage {
         name = citizen.name ?? ""
         phase = citizen.phase.danishName
         phaseChoices = CasePhase.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == citizen.phase) }
-        func entry(_ e: PlanEntry) -> Entry {
-            Entry(text: e.text, role: e.role, ownWords: e.inCitizensWords, written: "\(DanishDate.dayText(e.writtenOn)), \(e.writtenBy)")
+        func written(_ e: PlanEntry) -> String { "\(DanishDate.dayText(e.writtenOn)), \(e.writtenBy)" }
+        func entry(_ t: PlanText) -> Entry {
+            let e = t.current
+            return Entry(
+                id: e.id.uuidString, kind: e.kind.rawValue, text: e.text, role: e.role, ownWords: e.inCitizensWords, written: written(e),
+                earlier: t.earlier.map { old in
+                    (old.inCitizensWords ? "Med borgerens egne ord: " : "") + "»\(old.text)«" + (old.role.map { " (\($0))" } ?? "") + " — \(written(old))"
+                },
+                hasEarlier: !t.earlier.isEmpty, isNetwork: e.kind == .network
+            )
         }
-        hopes = entries.filter { $0.kind == .hopesWishesDreams }.map(entry)
+        hopes = texts.filter { $0.current.kind == .hopesWishesDreams }.map(entry)
         sections = [PlanEntryKind.resource, .network, .meeting].map { kind in
-            Section(title: kind.danishName, entries: entries.filter { $0.kind == kind }.map(entry))
+            Section(title: kind.danishName, entries: texts.filter { $0.current.kind == kind }.map(entry))
         }
         self.goals = goals.currentGoals.map { g in
             Goal(

@@ -111,30 +111,42 @@ struct CitizenRecordRoutes: RouteCollection {
         let page = try CitizenRecordPage(
             req, citizen: citizen,
             canWork: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts),
-            entries: try await req.store.plans.currentEntries(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
+            texts: try await req.store.plans.texts(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
             answers: try await req.store.measurements.measurements(of: citizen.id), spells: try await req.store.citizens.interventions(of: citizen.id),
             message: message, newLink: newLink)
         try await req.audit(.citizenRead, area: citizen.municipality, detail: "borger \(citizen.id.uuidString)")
         return try await req.renderPage("record", page, chrome: page.chrome)
     }
 
+    /// Writes a new plan text, or with `replaces` a new version of one (the
+    /// old stays in the history).
     @Sendable func addEntry(req: Request) async throws -> Response {
         struct Form: Content {
             var kind: String
             var text: String
             var role: String?
             var ownWords: String?
+            var replaces: String?
         }
         let citizen = try await citizen(req, work: true)
         let form = try req.content.decode(Form.self)
         guard let kind = PlanEntryKind(rawValue: form.kind) else { throw Abort(.badRequest) }
+        var replaces: UUID? = nil
+        if let raw = form.replaces, !raw.isEmpty {
+            guard let id = UUID(uuidString: raw) else { throw Abort(.badRequest) }
+            replaces = id
+        }
         do {
             try await req.store.plans.addEntry(to: citizen.id, kind: kind, text: form.text, role: form.role.flatMap { $0.isEmpty ? nil : $0 },
-                                               inCitizensWords: form.ownWords == "ja", on: DanishDate.today, by: try req.requireAccount().username)
+                                               inCitizensWords: form.ownWords == "ja", on: DanishDate.today, by: try req.requireAccount().username,
+                                               replaces: replaces)
         } catch CitizenError.invalidAnswer {
-            return try await recordPage(req, citizen, message: "Skriv en tekst først.")
+            return try await recordPage(req, citizen, message: replaces == nil ? "Skriv en tekst først." : "Teksten kunne ikke rettes: skriv en tekst, og ret kun tekster i denne borgers plan.")
+        } catch CitizenError.entryAlreadyChanged {
+            return try await recordPage(req, citizen, message: "Teksten er allerede blevet rettet af en anden. Din ændring er ikke gemt — se den nye version nedenfor, og ret den, hvis der stadig er brug for det.")
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(kind.rawValue)")
+        let what = replaces.map { "\(kind.rawValue) rettet (erstatter \($0.uuidString))" } ?? kind.rawValue
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(what)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 

@@ -48,7 +48,7 @@ struct CitizenRoutes: RouteCollection {
             }
             let page = try CitizenRecordPage(
                 req, citizen: citizen, canWork: false,
-                entries: try await req.store.plans.currentEntries(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
+                texts: try await req.store.plans.texts(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
                 answers: try await req.store.measurements.measurements(of: citizen.id), spells: try await req.store.citizens.interventions(of: citizen.id))
             try await req.audit(.citizenRead, area: citizen.municipality, detail: "egen side")
             return try await req.renderPage("citizen", page, chrome: chrome)
