@@ -135,6 +135,7 @@ import VaporTesting
             #expect(html.contains("<strong>Øve tre gange om ugen</strong>"))
             #expect(html.contains("Tidligere: v1"))
             #expect(html.contains("Øve to gange om ugen"))
+            #expect(!html.contains("· opfølgning"), "no follow-up date, no follow-up text")
         }
     }
 

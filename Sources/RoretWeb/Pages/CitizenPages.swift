@@ -57,7 +57,8 @@ struct CitizenRecordPage: Encodable {
         var text: String
         var horizon: String
         var status: String
-        var followUp: String
+        /// nil when no follow-up date is set (Leaf treats "" as true).
+        var followUp: String?
         var isSubGoal: Bool
         var history: [String]
         var statusChoices: [Choice]
@@ -163,7 +164,7 @@ extension CitizenRecordPage {
         self.goals = goals.currentGoals.map { g in
             Goal(
                 id: g.goalID, text: g.text, horizon: g.horizon.danishName, status: g.status.danishName,
-                followUp: g.followUpOn.map(DanishDate.dayText) ?? "", isSubGoal: g.parentGoalID != nil,
+                followUp: g.followUpOn.map(DanishDate.dayText), isSubGoal: g.parentGoalID != nil,
                 history: goals.history(g.goalID).dropLast().map { "v\($0.version) \(DanishDate.dayText($0.changedOn)) (\($0.changedBy)): \($0.text) — \($0.status.danishName)" },
                 statusChoices: GoalVersion.Status.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == g.status) },
                 horizonChoices: GoalVersion.Horizon.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == g.horizon) },
