@@ -173,6 +173,10 @@ import VaporTesting
             #expect(foreign.body.string.contains("Teksten kunne ikke rettes"))
             #expect(try await caseworker.post(path + "/tekst", ["kind": "hopesWishesDreams", "text": "x", "replaces": "ikke-et-id"]).status == .badRequest)
             #expect(try await store.plans.history(of: other.id).isEmpty)
+            let empty = try await caseworker.get("/borgere/\(other.id.uuidString)").body.string
+            #expect(empty.components(separatedBy: "Endnu intet skrevet.").count - 1 == 4, "hopes, resources, network, meetings")
+            #expect(empty.contains("Endnu ingen mål."))
+            #expect(html.components(separatedBy: "Endnu intet skrevet.").count - 1 == 3, "Anna has hopes written")
 
             var own = Browser(app)
             try await own.signIn("borger")

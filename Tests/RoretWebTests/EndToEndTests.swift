@@ -102,10 +102,18 @@ import Vapor
             do {
                 let site = "http://127.0.0.1:\(appPort)"
                 let record = site + "/borgere/\(anna.id.uuidString)"
-                // The caseworker makes a personal WHO-5 link.
+                // The caseworker corrects the citizen's words with her, then makes a personal WHO-5 link.
                 let link = try await WebDriver.withBrowser(client: app.client, port: driverPort, downloads: downloads) { browser in
                     #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
                     try await browser.open(record)
+                    try await browser.click(".plan-text details.edit summary")
+                    try await browser.clear(".plan-text details.edit textarea")
+                    try await browser.type(".plan-text details.edit textarea", "At spille i et band igen og skrive mine egne sange")
+                    try await browser.click(".plan-text details.edit button[type='submit']")
+                    #expect(try await browser.waitForText("Tidligere versioner"))
+                    #expect(try await browser.pageSource.contains("At spille i et band igen og skrive mine egne sange"))
+                    try await browser.click(".plan-text details.history summary")
+                    try await browser.screenshot(Self.screenshots + "/6b-plan-rettet.png")
                     try await browser.click("#issue-link")
                     #expect(try await browser.waitForURL { $0.hasSuffix("/link") })
                     return try await browser.command(.GET, "/element/\(try await browser.element("#new-link"))/text", nil) as? String ?? ""

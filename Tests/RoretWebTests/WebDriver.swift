@@ -126,6 +126,11 @@ struct WebDriver {
         try await command(.POST, "/element/\(try await element(css))/value", ["text": text])
     }
 
+    /// Empties a text field.
+    func clear(_ css: String) async throws {
+        try await command(.POST, "/element/\(try await element(css))/clear", [:])
+    }
+
     func click(_ css: String) async throws {
         try await command(.POST, "/element/\(try await element(css))/click", [:])
     }

@@ -50,6 +50,8 @@ struct CitizenRecordPage: Encodable {
     struct Section: Encodable {
         var title: String
         var entries: [Entry]
+        /// Leaf treats an empty array as true, so emptiness is said outright.
+        var isEmpty: Bool
     }
 
     struct Goal: Encodable {
@@ -95,6 +97,8 @@ struct CitizenRecordPage: Encodable {
     var phase: String
     var phaseChoices: [Choice]
     var hopes: [Entry]
+    var hasHopes: Bool
+    var hasGoals: Bool
     var sections: [Section]
     var goals: [Goal]
     var answers: [Answer]
@@ -159,8 +163,11 @@ extension CitizenRecordPage {
         }
         hopes = texts.filter { $0.current.kind == .hopesWishesDreams }.map(entry)
         sections = [PlanEntryKind.resource, .network, .meeting].map { kind in
-            Section(title: kind.danishName, entries: texts.filter { $0.current.kind == kind }.map(entry))
+            let entries = texts.filter { $0.current.kind == kind }.map(entry)
+            return Section(title: kind.danishName, entries: entries, isEmpty: entries.isEmpty)
         }
+        hasHopes = !hopes.isEmpty
+        hasGoals = !goals.currentGoals.isEmpty
         self.goals = goals.currentGoals.map { g in
             Goal(
                 id: g.goalID, text: g.text, horizon: g.horizon.danishName, status: g.status.danishName,
