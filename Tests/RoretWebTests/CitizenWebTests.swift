@@ -174,6 +174,7 @@ import VaporTesting
             #expect(try await caseworker.post(path + "/tekst", ["kind": "hopesWishesDreams", "text": "x", "replaces": "ikke-et-id"]).status == .badRequest)
             #expect(try await store.plans.history(of: other.id).isEmpty)
             let empty = try await caseworker.get("/borgere/\(other.id.uuidString)").body.string
+            #expect(empty.contains("<h1>Borger B-002</h1>"), "no name, no dash")
             #expect(empty.components(separatedBy: "Endnu intet skrevet.").count - 1 == 4, "hopes, resources, network, meetings")
             #expect(empty.contains("Endnu ingen mål."))
             #expect(html.components(separatedBy: "Endnu intet skrevet.").count - 1 == 3, "Anna has hopes written")

@@ -25,6 +25,7 @@ struct CitizensPage: Encodable {
     var citizens: [Row]
     /// Pending reminders in the outbox addressed to this user.
     var reminders: [Reminder]
+    var hasReminders: Bool
     var canCreate: Bool
     var today: String
     var error: String?
@@ -93,7 +94,8 @@ struct CitizenRecordPage: Encodable {
     var chrome: Chrome
     var id: String
     var pseudonym: String
-    var name: String
+    /// nil when the record has no name (Leaf treats "" as true).
+    var name: String?
     var phase: String
     var phaseChoices: [Choice]
     var hopes: [Entry]
@@ -147,7 +149,7 @@ extension CitizenRecordPage {
         chrome = try Chrome(req, title: "Borger \(citizen.pseudonym)", active: "/borgere")
         id = citizen.id.uuidString
         pseudonym = citizen.pseudonym
-        name = citizen.name ?? ""
+        name = citizen.name.flatMap { $0.isEmpty ? nil : $0 }
         phase = citizen.phase.danishName
         phaseChoices = CasePhase.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == citizen.phase) }
         func written(_ e: PlanEntry) -> String { "\(DanishDate.dayText(e.writtenOn)), \(e.writtenBy)" }

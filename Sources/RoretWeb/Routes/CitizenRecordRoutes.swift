@@ -56,7 +56,7 @@ struct CitizenRecordRoutes: RouteCollection {
         let reminders = try await req.store.measurements.reminders(.pending)
             .filter { $0.recipient == account.username && names[$0.citizenID] != nil }
             .map { CitizensPage.Reminder(pseudonym: names[$0.citizenID]!, instrument: $0.instrument.danishName, due: DanishDate.dayText($0.dueOn)) }
-        let page = CitizensPage(chrome: try Chrome(req, title: "Borgere", active: "/borgere"), citizens: rows, reminders: reminders,
+        let page = CitizensPage(chrome: try Chrome(req, title: "Borgere", active: "/borgere"), citizens: rows, reminders: reminders, hasReminders: !reminders.isEmpty,
                                 canCreate: account.role == .caseworker, today: today.description, error: error)
         return try await req.renderPage("citizens", page, chrome: page.chrome)
     }
