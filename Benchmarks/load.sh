@@ -34,7 +34,7 @@ curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-ur
 cookie=$(awk '$6=="roret-session" {print $7}' "$jar")
 [ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
 
-for page in /oversigt /noegletal/NT03 "/noegletal/NT07?brud=from%3D2%3Bto%3D1"; do
+for page in /oversigt /noegletal/NT03 "/noegletal/NT07?brud=from%3D2%3Bto%3D1" /bevaegelser; do
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: roret-session=$cookie" "http://127.0.0.1:$port$page")
   [ "$status" = 200 ] || { echo "$page answered $status"; exit 1; }
   echo "== $page: $connections connections, ${seconds}s"

@@ -9,6 +9,11 @@ public struct KeyFigureOptions: Sendable, Hashable {
     /// the instrument's 5-point grid.
     public var inspireChangeThreshold: Int
 
+    /// The change threshold of `instrument` (NT18 for WHO-5, NT20 for Brief INSPIRE-O).
+    public func changeThreshold(_ instrument: Instrument) -> Int {
+        instrument == .who5 ? who5ChangeThreshold : inspireChangeThreshold
+    }
+
     public init(targetGroup: TargetGroup = .standard, who5ChangeThreshold: Int = 10, inspireChangeThreshold: Int = 10) {
         self.targetGroup = targetGroup
         self.who5ChangeThreshold = who5ChangeThreshold

@@ -16,6 +16,9 @@ struct PersonPass {
     private var yearEndArea: [Int] = []
     private var measuredKeys: [Int] = []
     private var latest: [(key: Int, day: Int32, score: Int)] = []
+    /// Per instrument: the person's baseline (earliest complete measurement
+    /// anywhere; ties: the higher score), or nil.
+    private var baselines: [(day: Int32, score: Int)?] = Array(repeating: nil, count: Instrument.allCases.count)
     /// Per (instrument, year index): `ScoreChange.rawValue` of the person's change in that year, or -1.
     private var yearChange: [Int8] = []
     private var yearLatestDay: [Int32] = []
@@ -80,7 +83,7 @@ struct PersonPass {
         }
         newRecipients(lo, hi, &tally)
         exits(lo, hi, &tally)
-        changesByYear(p)
+        baselinesAndChangesByYear(p)
         yearEnds(p, lo, hi, &tally)
         measurements(p, targetYears: recipientYears, &tally)
     }
@@ -296,22 +299,26 @@ struct PersonPass {
         }
     }
 
-    /// Fills `yearChange` for change beside movements: per instrument and
-    /// period year, the change category of the person's latest complete
-    /// measurement dated in that year (any municipality; ties: the higher
-    /// score) against the baseline (as NT18), when the baseline is at least
-    /// 90 days earlier.
-    private mutating func changesByYear(_ p: Int) {
+    /// Fills `baselines` (NT18/NT20's baseline per instrument) and, for
+    /// change beside movements, `yearChange`: per instrument and period year
+    /// the change category of the person's latest complete measurement dated
+    /// in that year (any municipality; ties: the higher score) against the
+    /// baseline, when the baseline is at least 90 days earlier.
+    private mutating func baselinesAndChangesByYear(_ p: Int) {
         for i in yearChange.indices { yearChange[i] = -1 }
+        for i in baselines.indices { baselines[i] = nil }
         let lo = Int(index.measurementOffsets[p]), hi = Int(index.measurementOffsets[p + 1])
         guard hi > lo else { return }
         for instrument in Instrument.allCases {
             for yi in 0..<yearCount { yearLatestDay[yi] = .min }
-            var baselineDay: Int32? = nil
-            var baselineScore = 0
+            var baseline: (day: Int32, score: Int)? = nil
             for i in lo..<hi where index.measurementInstrument[i] == instrument {
                 let day = index.measurementDay[i], score = Int(index.measurementScore[i])
-                if baselineDay == nil { baselineDay = day; baselineScore = score } else if day == baselineDay, score > baselineScore { baselineScore = score }
+                if let b = baseline {
+                    if day == b.day, score > b.score { baseline = (day, score) }
+                } else {
+                    baseline = (day, score)
+                }
                 let yi = yearIndex(day)
                 guard yi >= 0, yi < yearCount else { continue }
                 if day > yearLatestDay[yi] || score > yearLatestScore[yi] {
@@ -319,10 +326,10 @@ struct PersonPass {
                     yearLatestScore[yi] = score
                 }
             }
-            guard let baseline = baselineDay else { continue }
-            let threshold = instrument == .who5 ? options.who5ChangeThreshold : options.inspireChangeThreshold
-            for yi in 0..<yearCount where yearLatestDay[yi] != .min && baseline <= yearLatestDay[yi] - 90 {
-                let change = ScoreChange(difference: yearLatestScore[yi] - baselineScore, threshold: threshold)
+            guard let baseline else { continue }
+            baselines[Int(instrument.rawValue)] = baseline
+            for yi in 0..<yearCount where yearLatestDay[yi] != .min && baseline.day <= yearLatestDay[yi] - 90 {
+                let change = ScoreChange(difference: yearLatestScore[yi] - baseline.score, threshold: options.changeThreshold(instrument))
                 yearChange[Int(instrument.rawValue) * yearCount + yi] = Int8(change.rawValue)
             }
         }
@@ -330,31 +337,28 @@ struct PersonPass {
 
     /// NT16–NT20 for a target-group person: per (area, year) the latest
     /// complete measurement (ties: higher score), compared with the baseline
-    /// (earliest complete measurement anywhere; ties: higher score).
+    /// in `baselines`.
     private mutating func measurements(_ p: Int, targetYears: UInt64, _ tally: inout Tally) {
         let lo = Int(index.measurementOffsets[p]), hi = Int(index.measurementOffsets[p + 1])
         guard hi > lo else { return }
         for instrument in Instrument.allCases {
+            guard let baseline = baselines[Int(instrument.rawValue)] else { continue }
             latest.removeAll(keepingCapacity: true)
-            var baselineDay: Int32? = nil
-            var baselineScore = 0
             for i in lo..<hi where index.measurementInstrument[i] == instrument {
                 let day = index.measurementDay[i], score = Int(index.measurementScore[i])
-                if baselineDay == nil { baselineDay = day; baselineScore = score } else if day == baselineDay, score > baselineScore { baselineScore = score }
                 let yi = yearIndex(day)
                 guard yi >= 0, yi < yearCount, targetYears & (1 << yi) != 0 else { continue }
                 keepLatest(Int(index.measurementMunicipality[i]) * yearCount + yi, day, score)
                 keepLatest(national * yearCount + yi, day, score)
             }
-            guard let baseline = baselineDay else { continue }
-            let threshold = instrument == .who5 ? options.who5ChangeThreshold : options.inspireChangeThreshold
+            let threshold = options.changeThreshold(instrument)
             for entry in latest {
                 let area = entry.key / yearCount, yi = entry.key % yearCount
                 tally.add(Slot.scoredPersons(instrument), area: area, year: yi)
                 tally.add(Slot.scoreSum(instrument), area: area, year: yi, entry.score)
                 if instrument == .who5 { tally.add(Slot.band(WHO5Band(score: entry.score)), area: area, year: yi) }
-                if baseline <= entry.day - 90 {
-                    let change = ScoreChange(difference: entry.score - baselineScore, threshold: threshold)
+                if baseline.day <= entry.day - 90 {
+                    let change = ScoreChange(difference: entry.score - baseline.score, threshold: threshold)
                     tally.add(Slot.changeDenominator(instrument), area: area, year: yi)
                     tally.add(Slot.change(instrument, change), area: area, year: yi)
                 }

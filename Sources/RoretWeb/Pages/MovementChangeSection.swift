@@ -38,7 +38,7 @@ struct MovementChangeSection: Encodable {
         let options = access.figures.options
         instruments = RoretCore.Instrument.allCases.map { instrument in
             let own = rows.filter { $0.instrument == instrument }
-            let threshold = instrument == .who5 ? options.who5ChangeThreshold : options.inspireChangeThreshold
+            let threshold = options.changeThreshold(instrument)
             let bars = own.map { row in
                 FlowChart.Bar(
                     label: row.movement.danishTitle,
