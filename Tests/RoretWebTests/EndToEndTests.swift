@@ -22,7 +22,7 @@ import Vapor
         return dir
     }
 
-    @Test(.enabled(if: canRun)) func aLeaderSignsInReadsAFigureAndDownloadsItsTable() async throws {
+    @Test(.enabled(if: canRun), .timeLimit(.minutes(3))) func aLeaderSignsInReadsAFigureAndDownloadsItsTable() async throws {
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: downloads) }
@@ -88,7 +88,7 @@ import Vapor
             }
     }
 
-    @Test(.enabled(if: canRun)) func aCitizenAnswersOnAPhoneAndTheCaseworkerSeesTheNewPoint() async throws {
+    @Test(.enabled(if: canRun), .timeLimit(.minutes(3))) func aCitizenAnswersOnAPhoneAndTheCaseworkerSeesTheNewPoint() async throws {
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: downloads) }

@@ -35,7 +35,7 @@ struct WebDriver {
     /// Asks chromedriver to quit, then ends it for sure (without Foundation's
     /// `waitUntilExit`, which spins on Linux).
     private static func stop(_ process: Process, client: any Client, base: String) async {
-        _ = try? await client.get(URI(string: base + "/shutdown"))
+        _ = try? await client.get(URI(string: base + "/shutdown")) { $0.timeout = .seconds(5) }
         for _ in 0..<30 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
@@ -43,7 +43,7 @@ struct WebDriver {
     private static func session<T>(client: any Client, base: String, chromium: String, windowSize: String, downloads: String, _ body: (WebDriver) async throws -> T) async throws -> T {
         var ready = false
         for _ in 0..<100 where !ready {
-            if let status = try? await client.get(URI(string: base + "/status")), status.status == .ok { ready = true } else { try await Task.sleep(for: .milliseconds(100)) }
+            if let status = try? await client.get(URI(string: base + "/status"), beforeSend: { $0.timeout = .seconds(5) }), status.status == .ok { ready = true } else { try await Task.sleep(for: .milliseconds(100)) }
         }
         guard ready else { throw Abort(.serviceUnavailable, reason: "chromedriver did not start") }
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
@@ -81,6 +81,8 @@ struct WebDriver {
 
     static func call(_ client: any Client, _ method: HTTPMethod, _ url: String, _ body: [String: Any]?) async throws -> [String: Any] {
         let response = try await client.send(method, headers: ["Content-Type": "application/json"], to: URI(string: url)) { request in
+            // Never wait for ever on a stuck browser: the run would hang instead of failing.
+            request.timeout = .seconds(60)
             if let body { request.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)) }
         }
         guard let data = response.body.map({ Data(buffer: $0) }), let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }

@@ -19,14 +19,15 @@ struct MovementChangeSection: Encodable {
         var count: String
     }
 
-    struct Instrument: Encodable {
+    /// One instrument's chart and table.
+    struct InstrumentPart: Encodable {
         var title: String
         var threshold: Int
         var chart: String
         var groups: [Group]
     }
 
-    var instruments: [Instrument]
+    var instruments: [InstrumentPart]
     var anySuppressed: Bool
     var download: String
 
@@ -36,7 +37,7 @@ struct MovementChangeSection: Encodable {
         guard !rows.isEmpty else { return nil }
         anySuppressed = rows.contains { $0.suppressed }
         let options = access.figures.options
-        instruments = RoretCore.Instrument.allCases.map { instrument in
+        instruments = Instrument.allCases.map { instrument in
             let own = rows.filter { $0.instrument == instrument }
             let threshold = options.changeThreshold(instrument)
             let bars = own.map { row in
@@ -53,7 +54,7 @@ struct MovementChangeSection: Encodable {
                 )
             }
             let title = "\(instrument.danishName) fra første måling til seneste måling i \(year), efter bevægelse fra \(year - 1) til \(year)"
-            return Instrument(
+            return InstrumentPart(
                 title: instrument.danishName, threshold: threshold,
                 chart: FlowChart(title: title, bars: bars).svg(),
                 groups: own.map { row in

@@ -109,9 +109,9 @@ struct APIRoutes: RouteCollection {
         let rows = access.allRows(figures, areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
         try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
-        let csv = req.pageQuery["format"] == "csv"
-        let response = Response(status: .ok, body: .init(string: csv ? KeyFigureOutput.csv(rows) : KeyFigureOutput.json(rows)))
-        response.headers.contentType = csv ? HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"]) : .json
+        if req.pageQuery["format"] == "csv" { return .csv(KeyFigureOutput.csv(rows)) }
+        let response = Response(status: .ok, body: .init(string: KeyFigureOutput.json(rows)))
+        response.headers.contentType = .json
         return response
     }
 
@@ -126,11 +126,7 @@ struct APIRoutes: RouteCollection {
         let rows = access.movementChange(areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
         try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
-        if req.pageQuery["format"] == "csv" {
-            let response = Response(status: .ok, body: .init(string: MovementChangeOutput.csv(rows)))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            return response
-        }
+        if req.pageQuery["format"] == "csv" { return .csv(MovementChangeOutput.csv(rows)) }
         return try await rows.map(MovementChangeInfo.init).encodeResponse(for: req)
     }
 

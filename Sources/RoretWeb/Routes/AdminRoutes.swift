@@ -31,10 +31,7 @@ struct AdminRoutes: RouteCollection {
         query.limit = min(max(req.pageQuery.int("antal") ?? 100_000, 1), 100_000)
         let events = try await req.store.audit.events(query)
         try await req.audit(.export, detail: "log.csv, \(events.count) hændelser")
-        let response = Response(status: .ok, body: .init(string: AuditCSV.text(events)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "roret-log.csv")
-        return response
+        return .csv(AuditCSV.text(events), filename: "roret-log.csv")
     }
 
     /// The filter of the log page: `bruger`, `handling`, `fra`, `til` (days, inclusive), `antal`.

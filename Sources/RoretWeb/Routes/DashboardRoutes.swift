@@ -56,7 +56,7 @@ struct DashboardRoutes: RouteCollection {
         let detail = "\(file)\(access.showsUnsuppressed(in: areas) ? " (ikke-diskretioneret)" : ""), \(rows.count) rækker, udtræk v\(access.version.version)"
         try await req.audit(.export, area: access.area, detail: detail)
         try await access.auditIfUnsuppressed(req, page: "/hent/\(file)", areas: areas)
-        return csvResponse(KeyFigureOutput.csv(rows), filename: "roret-\(name)-v\(access.version.version).csv")
+        return .csv(KeyFigureOutput.csv(rows), filename: "roret-\(name)-v\(access.version.version).csv")
     }
 
     /// `/hent/bevaegelser-svar.csv?aar=Y`: the citizens' change beside their
@@ -68,14 +68,7 @@ struct DashboardRoutes: RouteCollection {
         let file = "bevaegelser-svar.csv"
         try await req.audit(.export, area: access.area, detail: "\(file)\(access.showsUnsuppressed() ? " (ikke-diskretioneret)" : ""), \(year), \(rows.count) rækker, udtræk v\(access.version.version)")
         try await access.auditIfUnsuppressed(req, page: "/hent/\(file)")
-        return csvResponse(MovementChangeOutput.csv(rows), filename: "roret-bevaegelser-svar-\(year)-v\(access.version.version).csv")
-    }
-
-    private func csvResponse(_ csv: String, filename: String) -> Response {
-        let response = Response(status: .ok, body: .init(string: csv))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: filename)
-        return response
+        return .csv(MovementChangeOutput.csv(rows), filename: "roret-bevaegelser-svar-\(year)-v\(access.version.version).csv")
     }
 
     /// Loads the user's figures, audits an unsuppressed view, and renders the
