@@ -37,6 +37,12 @@ public enum Instrument: UInt8, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Whether `items` can be stored as an answer: five, each left out (nil)
+    /// or on the instrument's scale (0…`maxItemValue`).
+    public func accepts(_ items: [Int?]) -> Bool {
+        items.count == Instrument.itemCount && items.allSatisfy { $0.map { (0...maxItemValue).contains($0) } ?? true }
+    }
+
     /// The 0–100 score of five raw answers, or nil when any answer is missing
     /// (an incomplete measurement is never scored — no imputation).
     public func score(_ items: [Int?]) -> Int? {

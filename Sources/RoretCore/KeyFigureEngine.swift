@@ -7,7 +7,7 @@ public enum KeyFigureEngine {
     /// last), year, figure and breakdown. Apply `DisclosureControl` before
     /// showing them to anyone without person-level access.
     public static func compute(_ data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()) -> [KeyFigureRow] {
-        computeWithMovementChange(data, options: options).rows
+        builder(data, options: options).rows()
     }
 
     /// The key-figure rows and, from the same pass, the citizens' change
@@ -15,12 +15,16 @@ public enum KeyFigureEngine {
     public static func computeWithMovementChange(
         _ data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()
     ) -> (rows: [KeyFigureRow], movementChange: [MovementChangeRow]) {
+        let builder = builder(data, options: options)
+        return (builder.rows(), builder.movementChangeRows())
+    }
+
+    /// The one pass over persons, ready to be turned into rows.
+    private static func builder(_ data: RegisterData, options: KeyFigureOptions) -> RowBuilder {
         precondition(data.yearCount <= 64, "the engine handles periods of at most 64 years")
         let index = PersonIndex(data, options: options)
         let tally = ParallelPass.run(index: index, data: data, options: options)
-        let expenditure = ExpenditureSums(data)
-        let builder = RowBuilder(data: data, tally: tally, expenditure: expenditure)
-        return (builder.rows(), builder.movementChangeRows())
+        return RowBuilder(data: data, tally: tally, expenditure: ExpenditureSums(data))
     }
 
     /// Whether `figure` is computed for `year` of an extract with the period `years`.

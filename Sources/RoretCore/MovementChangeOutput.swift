@@ -16,4 +16,16 @@ public enum MovementChangeOutput {
         }
         return out
     }
+
+    /// A JSON array of objects with the CSV's keys; withheld counts are
+    /// `null`, counts are JSON numbers, `suppressed` is a boolean.
+    public static func json(_ rows: [MovementChangeRow]) -> String {
+        let keys = ["movers", "measured"] + ScoreChange.allCases.map(\.breakdownValue)
+        let objects = rows.map { row in
+            let counts = zip(keys, [row.movers, row.measured] + row.changes).map { "\"\($0)\":\($1.map(String.init) ?? "null")" }
+            return "{\"area\":\"\(row.area)\",\"year\":\(row.year),\"instrument\":\"\(row.instrument.code)\",\"movement\":\"\(row.movement.breakdownValue)\","
+                + counts.joined(separator: ",") + ",\"suppressed\":\(row.suppressed)}"
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
 }

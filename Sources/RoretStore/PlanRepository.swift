@@ -87,9 +87,9 @@ public struct PlanRepository: Sendable {
     }
 
     /// Writes an entry, verbatim; with `replaces`, it is an edit of that entry
-    /// (which stays in history). An entry is edited at most once: editing a
-    /// version that has already been replaced throws `entryAlreadyChanged`
-    /// (also when two edits race: a unique index decides).
+    /// (which stays in history). An entry is edited at most once: the unique
+    /// index on `replaces` (M018) refuses a second edit of the same version —
+    /// a stale one or two racing — and that throws `entryAlreadyChanged`.
     @discardableResult
     public func addEntry(
         to citizenID: UUID, kind: PlanEntryKind, text: String, role: String? = nil,
@@ -99,9 +99,6 @@ public struct PlanRepository: Sendable {
         if let replaces {
             guard let old = try await PlanEntryModel.find(replaces, on: database), old.citizenID == citizenID, old.kind == kind.rawValue else {
                 throw CitizenError.invalidAnswer("the entry to replace is not this plan's")
-            }
-            if try await PlanEntryModel.query(on: database).filter(\.$replaces == replaces).first() != nil {
-                throw CitizenError.entryAlreadyChanged
             }
         }
         let m = PlanEntryModel()
@@ -129,11 +126,6 @@ public struct PlanRepository: Sendable {
         return models.sorted {
             ($0.writtenOn, $0.writtenAt ?? .distantPast, $0.id!.uuidString) < ($1.writtenOn, $1.writtenAt ?? .distantPast, $1.id!.uuidString)
         }.map(PlanEntry.init)
-    }
-
-    /// The entries in force: those no later entry replaces.
-    public func currentEntries(of citizenID: UUID) async throws -> [PlanEntry] {
-        try await texts(of: citizenID).map(\.current)
     }
 
     /// The plan's texts in force, each with the versions it replaced, in the

@@ -199,4 +199,19 @@ import Testing
 
             """)
     }
+
+    @Test func jsonHasTheCSVsKeysWithNullForWithheldCounts() throws {
+        let rows = [
+            MovementChangeRow(area: "101", year: 2021, instrument: .who5, movement: .lower, movers: 12, measured: 10, changes: [nil, 0, nil], suppressed: true),
+            MovementChangeRow(area: "national", year: 2021, instrument: .briefInspireO, movement: .none, movers: 20, measured: 9, changes: [5, 0, 4]),
+        ]
+        #expect(MovementChangeOutput.json(rows) == """
+            [
+            {"area":"101","year":2021,"instrument":"WHO-5","movement":"lower","movers":12,"measured":10,"improved":null,"unchanged":0,"worsened":null,"suppressed":true},
+            {"area":"national","year":2021,"instrument":"BRIEF-INSPIRE-O","movement":"none","movers":20,"measured":9,"improved":5,"unchanged":0,"worsened":4,"suppressed":false}
+            ]
+
+            """)
+        #expect(MovementChangeOutput.json([]) == "[]\n")
+    }
 }

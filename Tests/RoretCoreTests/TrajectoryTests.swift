@@ -32,6 +32,15 @@ import Testing
         #expect(t.populationReference == 68)
     }
 
+    @Test func anAnswerIsFiveItemsEachLeftOutOrOnTheScale() {
+        #expect(Instrument.who5.accepts([5, 0, nil, 3, 4]))
+        #expect(!Instrument.who5.accepts([5, 0, 3, 4]), "four items")
+        #expect(!Instrument.who5.accepts([6, 0, 0, 0, 0]), "WHO-5 ends at 5")
+        #expect(Instrument.briefInspireO.accepts([4, 4, 4, 4, 4]))
+        #expect(!Instrument.briefInspireO.accepts([5, 4, 4, 4, 4]), "Brief INSPIRE-O ends at 4")
+        #expect(!Instrument.briefInspireO.accepts([-1, 0, 0, 0, 0]))
+    }
+
     @Test func theChangeCategoryUsesTheThresholdBothWays() {
         // 40 → 32 = −8: unchanged at 10, worsened at 8.
         let answers: [(date: Day, items: [Int?])] = [(day("2024-01-01"), [2, 2, 2, 2, 2]), (day("2024-06-01"), [2, 2, 2, 1, 1])]

@@ -39,7 +39,7 @@ import Testing
             #expect(first.inCitizensWords)
             try await store.plans.addEntry(to: c.id, kind: .network, text: "Min søster Lise", role: "Ringer hver søndag", inCitizensWords: false, on: day("2024-01-05"), by: "s")
             let edit = try await store.plans.addEntry(to: c.id, kind: .hopesWishesDreams, text: "At spille musik igen", inCitizensWords: true, on: day("2024-06-01"), by: "s", replaces: first.id)
-            let current = try await store.plans.currentEntries(of: c.id)
+            let current = try await store.plans.texts(of: c.id).map(\.current)
             #expect(current.map(\.id).contains(edit.id))
             #expect(!current.map(\.id).contains(first.id))
             #expect(current.first { $0.kind == .network }?.role == "Ringer hver søndag")

@@ -80,12 +80,7 @@ import VaporTesting
             #expect(other.body.string == MovementChangeOutput.csv(set.movementChange(area: "253", year: 2024, unsuppressed: false)))
             let json = try await get(app, "/api/v1/movement-change?area=265", token: token)
             #expect(json.headers.contentType == .json)
-            let decoded = try JSONDecoder().decode([APIRoutes.MovementChangeInfo].self, from: Data(json.body.string.utf8))
-            let expected = set.movementChange(area: "265", year: 2024, unsuppressed: false)
-            #expect(decoded.map(\.movement) == expected.map(\.movement.breakdownValue))
-            #expect(decoded.map(\.movers) == expected.map(\.movers))
-            #expect(decoded.map(\.worsened) == expected.map { $0.count(.worsened) })
-            #expect(json.body.string.contains("\"movers\":null") == expected.contains { $0.movers == nil }, "withheld counts are null")
+            #expect(json.body.string == MovementChangeOutput.json(set.movementChange(area: "265", year: 2024, unsuppressed: false)))
             for query in ["year=2017", "year=1990", "area=999"] {
                 #expect(try await get(app, "/api/v1/movement-change?\(query)", token: token).status == .badRequest, "\(query)")
             }

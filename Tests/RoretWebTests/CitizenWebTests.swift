@@ -92,6 +92,7 @@ import VaporTesting
             #expect(info.status == .ok)
             #expect(info.body.string.contains("Hvem kan se dine svar?"))
             #expect(info.body.string.contains("Har jeg været glad og i godt humør"))
+            #expect(try await post(app, "/svar/\(token)", "item1=3&item2=tre&item3=3&item4=3&item5=3").status == .badRequest, "garbled: refused, the link not spent")
             let tak = try await post(app, "/svar/\(token)", "item1=3&item2=3&item3=3&item4=3&item5=3")
             #expect(tak.status == .ok)
             #expect(tak.body.string.contains("Dine svar er gemt."))
@@ -147,7 +148,7 @@ import VaporTesting
         try await withRoretApp(importDemo: false) { app in
             let citizen = try await anna(app)
             let store = Store(database: app.db)
-            let original = try #require(try await store.plans.currentEntries(of: citizen.id).first)
+            let original = try #require(try await store.plans.texts(of: citizen.id).first?.current)
             var caseworker = Browser(app)
             try await caseworker.signIn("sagsbehandler")
             let path = "/borgere/\(citizen.id.uuidString)"
@@ -161,7 +162,7 @@ import VaporTesting
             #expect(html.contains("og at skrive mine egne sange"))
             #expect(html.contains("Tidligere versioner"))
             #expect(html.contains("Med borgerens egne ord: »At spille i et band igen« — 01.01.2024, sagsbehandler"))
-            let current = try await store.plans.currentEntries(of: citizen.id)
+            let current = try await store.plans.texts(of: citizen.id).map(\.current)
             #expect(current.count == 1 && current[0].text == words && current[0].replaces == original.id)
 
             let stale = try await caseworker.post(path + "/tekst", ["kind": "hopesWishesDreams", "text": "Forældet", "ownWords": "ja", "replaces": original.id.uuidString])
@@ -205,6 +206,10 @@ import VaporTesting
             let forged = try await provider.post(path + "/maaling", ["instrument": "WHO-5", "channel": "link", "date": "2024-02-02",
                                                                      "item1": "5", "item2": "5", "item3": "5", "item4": "5", "item5": "5"])
             #expect(forged.status == .badRequest)
+            // A value that is not a number is refused, not stored as "not answered".
+            let garbled = try await provider.post(path + "/maaling", ["instrument": "WHO-5", "channel": "paper", "date": "2024-02-03",
+                                                                      "item1": "2", "item2": "to", "item3": "2", "item4": "2", "item5": "2"])
+            #expect(garbled.status == .badRequest)
             let answers = try await Store(database: app.db).measurements.measurements(of: citizen.id)
             #expect(answers.map(\.answeredOn) == [Day(iso: "2024-02-01")!])
             #expect(answers.first?.score == nil, "incomplete: kept, never scored")

@@ -13,48 +13,6 @@ struct APIRoutes: RouteCollection {
         routes.get("movement-change", use: movementChange)
     }
 
-    /// One row of `/movement-change` as JSON; withheld counts are null.
-    struct MovementChangeInfo: Content {
-        var area: String
-        var year: Int
-        var instrument: String
-        var movement: String
-        var movers: Int?
-        var measured: Int?
-        var improved: Int?
-        var unchanged: Int?
-        var worsened: Int?
-        var suppressed: Bool
-
-        init(_ row: MovementChangeRow) {
-            area = row.area
-            year = row.year
-            instrument = row.instrument.code
-            movement = row.movement.breakdownValue
-            movers = row.movers
-            measured = row.measured
-            improved = row.count(.improved)
-            unchanged = row.count(.unchanged)
-            worsened = row.count(.worsened)
-            suppressed = row.suppressed
-        }
-
-        /// Writes withheld counts as `null`, as `/keyfigures` does, rather than leaving the key out.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(area, forKey: .area)
-            try c.encode(year, forKey: .year)
-            try c.encode(instrument, forKey: .instrument)
-            try c.encode(movement, forKey: .movement)
-            try c.encode(movers, forKey: .movers)
-            try c.encode(measured, forKey: .measured)
-            try c.encode(improved, forKey: .improved)
-            try c.encode(unchanged, forKey: .unchanged)
-            try c.encode(worsened, forKey: .worsened)
-            try c.encode(suppressed, forKey: .suppressed)
-        }
-    }
-
     struct ExtractInfo: Content {
         var version: Int
         var importedAt: Date
@@ -127,7 +85,9 @@ struct APIRoutes: RouteCollection {
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
         try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
         if req.pageQuery["format"] == "csv" { return .csv(MovementChangeOutput.csv(rows)) }
-        return try await rows.map(MovementChangeInfo.init).encodeResponse(for: req)
+        let response = Response(status: .ok, body: .init(string: MovementChangeOutput.json(rows)))
+        response.headers.contentType = .json
+        return response
     }
 
     /// The figures for `area` and `unsuppressed=true` as asked, refusing what the account may not have.

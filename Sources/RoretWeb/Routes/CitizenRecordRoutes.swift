@@ -282,7 +282,14 @@ struct CitizenRecordRoutes: RouteCollection {
 
 /// The five answers of a measurement form (`item1` … `item5`; empty = left out).
 enum AnswerForm {
+    /// The five answers of a form: an empty or absent field is "not
+    /// answered"; anything else that is not a whole number is refused, never
+    /// read as "not answered".
     static func decode(_ req: Request) throws -> [Int?] {
-        (1...Instrument.itemCount).map { i in req.formField("item\(i)").flatMap { Int($0) } }
+        try (1...Instrument.itemCount).map { i in
+            guard let field = req.formField("item\(i)"), !field.isEmpty else { return nil }
+            guard let value = Int(field) else { throw Abort(.badRequest, reason: "Svar \(i) er ikke et tal.") }
+            return value
+        }
     }
 }
