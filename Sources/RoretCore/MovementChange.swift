@@ -78,8 +78,8 @@ public struct MovementChangeRow: Hashable, Sendable {
 }
 
 extension DisclosureControl {
-    /// Suppresses change-beside-movement rows (grouped by area, year and
-    /// instrument, movements in `StepMovement` order) by key-figures.md's
+    /// Suppresses change-beside-movement rows (consecutive rows of one area,
+    /// year and instrument form a group) by key-figures.md's
     /// rules: a count of 1–4 persons is withheld; the movers partition NT07's
     /// cohort and each row's three changes partition its measured persons, so
     /// where exactly one count of a partition is withheld, the smallest
@@ -88,7 +88,10 @@ extension DisclosureControl {
         var rows = rows
         var start = 0
         while start < rows.count {
-            let end = min(rows.count, start + StepMovement.allCases.count)
+            var end = start + 1
+            while end < rows.count, rows[end].area == rows[start].area, rows[end].year == rows[start].year, rows[end].instrument == rows[start].instrument {
+                end += 1
+            }
             let movers = withheld(rows[start..<end].map { $0.movers ?? 0 })
             for i in start..<end {
                 if movers[i - start] { rows[i].movers = nil }

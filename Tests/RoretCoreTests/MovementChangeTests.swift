@@ -166,6 +166,12 @@ import Testing
         #expect(s.map(\.suppressed) == [true, true, false, true])
         #expect(s[2].share(.unchanged) == 0.5)
         #expect(s[0].share(.improved) == nil)
+        // Each (area, year, instrument) is its own group: nothing small in the second, nothing withheld.
+        let other = [row(.lower, 12, 10, [5, 0, 5]), row(.same, 30, 0, [0, 0, 0]), row(.higher, 20, 0, [0, 0, 0]), row(.none, 7, 0, [0, 0, 0])]
+            .map { r -> MovementChangeRow in var r = r; r.instrument = .briefInspireO; return r }
+        let both = DisclosureControl.suppress(rows + other)
+        #expect(Array(both.prefix(4)) == s)
+        #expect(Array(both.suffix(4)) == other)
     }
 
     @Test func theFigureSetServesBothForms() {
