@@ -56,7 +56,12 @@ let package = Package(
                 .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.copy("Resources")]
+            // Each domain keeps its Leaf views beside its routes; `.process`
+            // puts every view at the top of the resource bundle (names are unique).
+            resources: [
+                .process("Administration/Views"), .process("Citizens/Views"),
+                .process("KeyFigures/Views"), .process("Shared/Views"), .copy("Shared/Public"),
+            ]
         ),
         // The command line: thin over the targets above.
         .executableTarget(

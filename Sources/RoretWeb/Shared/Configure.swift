@@ -22,11 +22,11 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
-    let resources = WebResources.directory
+    let views = WebResources.directory
     app.views.use(.leaf)
-    // Sandboxed to the views folder; not `.toVisibleFiles`, which refuses any
-    // path with a dot-folder such as `.build` where SwiftPM puts the resources.
-    let views = resources + "Views/"
+    // Sandboxed to the resource bundle, which holds every domain's views at
+    // its top; not `.toVisibleFiles`, which refuses any path with a
+    // dot-folder such as `.build` where SwiftPM puts the resources.
     app.leaf.sources = LeafSources.singleSource(NIOLeafFiles(
         fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: views, viewDirectory: views
     ))
@@ -40,7 +40,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.middleware = Middlewares()
     app.middleware.use(ErrorPages())
     app.middleware.use(SecurityHeaders())
-    app.middleware.use(FileMiddleware(publicDirectory: resources + "Public/"))
+    app.middleware.use(FileMiddleware(publicDirectory: views + "Public/"))
 
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
@@ -106,11 +106,9 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIRoutes())
 }
 
-/// Where the templates and static files are.
+/// Where the templates (at the top) and static files (`Public/`) are.
 enum WebResources {
     static var directory: String {
-        let url = Bundle.module.url(forResource: "Resources", withExtension: nil)
-            ?? Bundle.module.bundleURL.appendingPathComponent("Resources")
-        return url.path + "/"
+        (Bundle.module.resourceURL?.path ?? Bundle.module.bundlePath) + "/"
     }
 }
