@@ -22,7 +22,7 @@ import VaporTesting
             var newcomer = Browser(app)
             let signIn = try await newcomer.signIn("ny-leder", password: password)
             #expect(signIn.status == .seeOther)
-            #expect(try await auditEvents(app, .accountAdded, username: "admin").first?.detail == "ny-leder (leader)")
+            #expect(try await auditEvents(app, .accountAdded, username: "admin").first?.detail == "ny-leder (Leder)")
         }
     }
 
@@ -34,9 +34,38 @@ import VaporTesting
             let taken = try await admin.post("/admin/brugere", ["username": "leder", "role": "leader", "area": "265"])
             #expect(taken.body.string.contains("Brugernavnet leder er optaget."))
             let area = try await admin.post("/admin/brugere", ["username": "ny", "role": "leader", "area": "Roskilde"])
-            #expect(area.body.string.contains("Område skal være"))
+            #expect(area.body.string.contains("Området «Roskilde» findes ikke."))
+            let unknown = try await admin.post("/admin/brugere", ["username": "ny", "role": "leader", "area": "999"])
+            #expect(unknown.body.string.contains("Området «999» findes ikke."), "a municipality that does not exist is refused")
+            #expect(try await Store(database: app.db).accounts.find(username: "ny") == nil)
+            let unknownUser = try await admin.post("/admin/brugere/findesikke/nulstil", [:])
+            #expect(unknownUser.status == .ok && unknownUser.body.string.contains("Der findes ingen bruger findesikke."))
             let myself = try await admin.post("/admin/brugere/admin/deaktiver", [:])
             #expect(myself.body.string.contains("Du kan ikke deaktivere dig selv."))
+        }
+    }
+
+    /// Deactivation asks first, can be undone, and both are audited.
+    @Test func deactivationIsConfirmedReversibleAndAudited() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/brugere")
+            let asked = try await admin.post("/admin/brugere/leder/deaktiver", [:])
+            #expect(asked.status == .ok && asked.body.string.contains("Ja, deaktivér"))
+            #expect(try await store.accounts.find(username: "leder")?.isDisabled == false, "nothing happens before the confirmation")
+            let done = try await admin.post("/admin/brugere/leder/deaktiver", ["bekraeft": "ja"])
+            #expect(done.status == .seeOther)
+            #expect(try await admin.get("/admin/brugere").body.string.contains("leder er deaktiveret."))
+            #expect(try await store.accounts.find(username: "leder")?.isDisabled == true)
+            let enabled = try await admin.post("/admin/brugere/leder/aktiver", [:])
+            #expect(enabled.status == .seeOther)
+            #expect(try await store.accounts.find(username: "leder")?.isDisabled == false)
+            var leader = Browser(app)
+            #expect(try await leader.signIn("leder").status == .seeOther, "the reactivated account signs in again")
+            #expect(try await auditEvents(app, .accountDisabled, username: "admin").count == 1)
+            #expect(try await auditEvents(app, .accountEnabled, username: "admin").first?.detail == "leder")
         }
     }
 
@@ -104,17 +133,20 @@ import VaporTesting
             let (h1, b1) = multipart(bad, csrf: admin.csrf!)
             let rejected = try await admin.send(.POST, "/admin/udtraek", headers: h1, body: b1)
             #expect(rejected.status == .ok)
-            #expect(rejected.body.string.contains("<p class=\"error\" role=\"status\">Udtrækket blev afvist, og intet er gemt"))
+            #expect(rejected.body.string.contains("<p class=\"error\" role=\"alert\">Udtrækket blev afvist, og intet er gemt"))
             #expect(rejected.body.string.contains("population.csv:2:"))
             #expect(try await store.extracts.history().isEmpty)
             #expect(try await auditEvents(app, .extractRejected).count == 1)
 
             let (h2, b2) = multipart(TestExtracts.demo(), csrf: admin.csrf!)
             let imported = try await admin.send(.POST, "/admin/udtraek", headers: h2, body: b2)
-            #expect(imported.body.string.contains("<p class=\"success\" role=\"status\">Udtrækket er indlæst som version 1."))
+            #expect(imported.status == .seeOther, "after a save the browser is redirected, so a refresh resubmits nothing")
+            let after = try await admin.get("/admin/udtraek").body.string
+            #expect(after.contains("<p class=\"notice success\" role=\"status\">Udtrækket er indlæst som version 1."))
+            #expect(!(try await admin.get("/admin/udtraek").body.string.contains("Udtrækket er indlæst")), "the message is shown once")
             let (h3, b3) = multipart(TestExtracts.demo(seed: 5), csrf: admin.csrf!)
-            let second = try await admin.send(.POST, "/admin/udtraek", headers: h3, body: b3)
-            #expect(second.body.string.contains("Det erstatter version 1."))
+            _ = try await admin.send(.POST, "/admin/udtraek", headers: h3, body: b3)
+            #expect(try await admin.get("/admin/udtraek").body.string.contains("Det erstatter version 1."))
             #expect(try await store.extracts.history().map(\.version) == [2, 1])
             #expect(try await auditEvents(app, .extractImported).count == 2)
         }

@@ -34,9 +34,11 @@ import VaporTesting
             let html = try await leader.get("/oversigt").body.string
             #expect(html.contains("Oversigt: Roskilde, 2024"))
             #expect(html.contains("class=\"chart staircase\""))
-            for step in 1...5 { #expect(html.contains("step step\(step)")) }
+            for step in 1...5 { #expect(html.contains("Trin \(step)")) }
             #expect(html.contains("Pr. 10.000 voksne"))
-            #expect(html.contains("Hele landet"))
+            #expect(html.contains("class=\"national-mark\""), "the country is marked on the same scale")
+            #expect(html.contains("Ændring fra 2023, pr. 10.000"), "the change says whose and in which unit")
+            #expect(!html.contains("&lt;5"))
             let earlier = try await leader.get("/oversigt?aar=2019&omraade=253").body.string
             #expect(earlier.contains("Oversigt: Greve, 2019"))
         }

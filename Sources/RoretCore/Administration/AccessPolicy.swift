@@ -73,4 +73,13 @@ extension AccessPolicy {
     public static func mayWorkOnCitizen(role: Role, username: String, area: String, provider: String?, _ facts: CitizenAccessFacts) -> Bool {
         (role == .caseworker || role == .provider) && mayReadCitizen(role: role, username: username, area: area, provider: provider, facts)
     }
+
+    /// Whether the user may take an authority act (*myndighedshandling*) in
+    /// the citizen's case — set the case phase, register or end an
+    /// intervention, link the citizen's own account: only the assigned
+    /// caseworker in the citizen's municipality. Provider staff (*udfører*)
+    /// work in the record but never decide the case.
+    public static func mayTakeAuthorityAct(role: Role, username: String, area: String, _ facts: CitizenAccessFacts) -> Bool {
+        role == .caseworker && mayReadCitizen(role: role, username: username, area: area, provider: nil, facts)
+    }
 }

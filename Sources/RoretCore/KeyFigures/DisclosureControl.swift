@@ -1,20 +1,33 @@
 /// Statistical disclosure control (*diskretionering*): withholds small cells
-/// from anyone without access to person-level data (key-figures.md).
+/// from anyone without access to person-level data (key-figures.md v3):
+/// the primary rule, then the breakdown rule and the area rule in rounds.
 public enum DisclosureControl {
     /// Counts of individuals from 1 to this are withheld.
     public static let smallestShown = 5
 
     /// Applies primary and secondary suppression to rows in the engine's order.
-    public static func suppress(_ rows: [KeyFigureRow]) -> [KeyFigureRow] {
+    /// Rows of the areas in `shownInFull` (an analyst's own municipality) stay
+    /// unsuppressed, and the rules treat them as shown, so that what else is
+    /// withheld cannot be worked out from them either.
+    public static func suppress(_ rows: [KeyFigureRow], shownInFull: Set<String> = []) -> [KeyFigureRow] {
+        var table = SecondarySuppression(cells: rows.map { row in
+            SecondarySuppression.Cell(
+                breakdownCount: personCount(row.numerator, row.figure.numeratorKind) ?? 0,
+                personNumerator: personCount(row.numerator, row.figure.numeratorKind),
+                personDenominator: personCount(row.denominator, row.figure.denominatorKind),
+                withheld: !shownInFull.contains(row.area) && needsPrimarySuppression(row),
+                shownInFull: shownInFull.contains(row.area)
+            )
+        })
+        table.breakdownGroups = breakdownGroups(rows)
+        table.areaGroups = areaGroups(rows)
+        table.applyRounds()
         var rows = rows
-        var start = 0
-        while start < rows.count {
-            var end = start + 1
-            while end < rows.count, rows[end].figure == rows[start].figure, rows[end].year == rows[start].year, rows[end].area == rows[start].area {
-                end += 1
-            }
-            suppressBlock(&rows, start..<end)
-            start = end
+        for (i, cell) in table.cells.enumerated() where cell.withheld {
+            rows[i].numerator = nil
+            rows[i].denominator = nil
+            rows[i].value = nil
+            rows[i].suppressed = true
         }
         return rows
     }
@@ -28,45 +41,66 @@ public enum DisclosureControl {
     }
 
     private static func isSmall(_ q: Quantity, _ kind: KeyFigure.QuantityKind) -> Bool {
-        guard kind.countsIndividuals, case .count(let n) = q else { return false }
-        return isSmallCount(n)
+        personCount(q, kind).map(isSmallCount) ?? false
+    }
+
+    /// The count when `kind` counts persons (or stays), else nil.
+    private static func personCount(_ q: Quantity?, _ kind: KeyFigure.QuantityKind) -> Int? {
+        guard kind.countsIndividuals, case .count(let n)? = q else { return nil }
+        return n
     }
 
     /// Whether a count of persons is withheld by primary suppression (1–4).
     public static func isSmallCount(_ n: Int) -> Bool { n >= 1 && n < smallestShown }
 
-    /// Secondary suppression's pick: the index of the smallest non-zero count
-    /// not already excluded (ties: the first), or nil when there is none.
-    static func smallestNonZero(_ counts: [Int], excluding excluded: [Bool]) -> Int? {
-        var pick: Int? = nil
-        var smallest = Int.max
-        for (i, n) in counts.enumerated() where !excluded[i] && n > 0 && n < smallest {
-            smallest = n
-            pick = i
+    /// Each (area, year, figure) block's groups that partition one
+    /// denominator, by breakdown text (rows may be a subset of the grid).
+    private static func breakdownGroups(_ rows: [KeyFigureRow]) -> [SecondarySuppression.BreakdownGroup] {
+        var groups: [SecondarySuppression.BreakdownGroup] = []
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count, rows[end].figure == rows[start].figure, rows[end].year == rows[start].year, rows[end].area == rows[start].area {
+                end += 1
+            }
+            let figure = rows[start].figure
+            let breakdowns = figure.breakdowns
+            for range in figure.secondarySuppressionGroups {
+                let members = Set(breakdowns[range])
+                let group = (start..<end).filter { members.contains(rows[$0].breakdown) }
+                if group.count > 1 { groups.append(group) }
+            }
+            start = end
         }
-        return pick
+        return groups
     }
 
-    /// One (area, year, figure) block: primary per row, then secondary per group.
-    private static func suppressBlock(_ rows: inout [KeyFigureRow], _ block: Range<Int>) {
-        let figure = rows[block.lowerBound].figure
-        var primary = Array(repeating: false, count: block.count)
-        for (offset, i) in block.enumerated() where needsPrimarySuppression(rows[i]) { primary[offset] = true }
-        var withheld = primary
-        for group in figure.secondarySuppressionGroups where group.upperBound <= block.count {
-            guard group.filter({ primary[$0] }).count == 1 else { continue }
-            // The smallest non-zero numerator among the rest; ties: first in breakdown byte order.
-            let counts = group.map { offset -> Int in
-                guard case .count(let n)? = rows[block.lowerBound + offset].numerator else { return 0 }
-                return n
+    private struct GridKey: Hashable {
+        var year: Int
+        var figure: KeyFigure
+        var breakdown: String
+    }
+
+    /// Per (year, figure, breakdown): the municipality rows in byte order of
+    /// their codes and the `national` row.
+    private static func areaGroups(_ rows: [KeyFigureRow]) -> [SecondarySuppression.AreaGroup] {
+        var index: [GridKey: Int] = [:]
+        var groups: [SecondarySuppression.AreaGroup] = []
+        for (i, row) in rows.enumerated() {
+            let key = GridKey(year: row.year, figure: row.figure, breakdown: row.breakdown)
+            let g: Int
+            if let known = index[key] {
+                g = known
+            } else {
+                g = groups.count
+                index[key] = g
+                groups.append(SecondarySuppression.AreaGroup(municipalities: [], national: nil))
             }
-            if let pick = smallestNonZero(counts, excluding: group.map { primary[$0] }) { withheld[group.lowerBound + pick] = true }
+            if row.area == nationalArea { groups[g].national = i } else { groups[g].municipalities.append(i) }
         }
-        for (offset, i) in block.enumerated() where withheld[offset] {
-            rows[i].numerator = nil
-            rows[i].denominator = nil
-            rows[i].value = nil
-            rows[i].suppressed = true
+        for g in groups.indices {
+            groups[g].municipalities.sort { rows[$0].area.utf8.lexicographicallyPrecedes(rows[$1].area.utf8) }
         }
+        return groups
     }
 }

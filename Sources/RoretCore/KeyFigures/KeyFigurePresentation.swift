@@ -42,6 +42,31 @@ public enum KeyFigureTheme: String, CaseIterable, Sendable {
 }
 
 extension KeyFigure {
+    /// What the numerator counts, as a table heading (*tæller*).
+    public var danishNumeratorLabel: String {
+        switch self {
+        case .nt13: "Genindlæggelser"
+        case .nt14: "Udgift på trinnet"
+        case .nt15: "Udgift"
+        case .nt16, .nt19: "Sum af scorer"
+        case .q01: "Målte borgere"
+        default: "Borgere"
+        }
+    }
+
+    /// What the denominator counts, as a table heading (*nævner*).
+    public var danishDenominatorLabel: String {
+        switch self {
+        case .nt01, .nt02, .nt04: "Voksne"
+        case .nt13: "Udskrivninger"
+        case .nt14: "Udgift i alt"
+        case .nt15: "Modtagere"
+        case .nt16, .nt17, .nt18, .nt19, .nt20: "Målte borgere"
+        case .q01: "Borgere på trappen"
+        default: "Borgere i alt"
+        }
+    }
+
     /// How the value reads.
     public var valueKind: ValueKind {
         switch self {

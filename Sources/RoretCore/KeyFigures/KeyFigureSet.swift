@@ -5,7 +5,7 @@ public struct KeyFigureSet: Sendable {
     /// Every row without disclosure control, in output order.
     public let unsuppressed: [KeyFigureRow]
     /// Every row with primary and secondary suppression, same order as `unsuppressed`.
-    public let suppressed: [KeyFigureRow]
+    public private(set) var suppressed: [KeyFigureRow]
     /// Area codes in output order: municipalities by code, `national` last.
     public let areas: [String]
     /// Municipality code → name.
@@ -15,7 +15,7 @@ public struct KeyFigureSet: Sendable {
     /// Options the figures were computed with.
     public let options: KeyFigureOptions
     /// The citizens' change beside their staircase movements, unsuppressed and suppressed (same order).
-    private let movementChange: (unsuppressed: [MovementChangeRow], suppressed: [MovementChangeRow])
+    private var movementChange: (unsuppressed: [MovementChangeRow], suppressed: [MovementChangeRow])
     /// (area, figure) → indices into the row arrays, in output order.
     private let index: [AreaFigure: [Int]]
     /// (area, year) → indices into the movement-change arrays.
@@ -69,6 +69,16 @@ public struct KeyFigureSet: Sendable {
         self.index = index
     }
 
+    /// The same figures for a reader who sees `area` in full (a municipal
+    /// analyst's own municipality): the suppressed form is recomputed with
+    /// that area treated as shown, so the other areas' hidden cells cannot be
+    /// worked out from it either (key-figures.md v3, docs/definitions.md).
+    public func showingInFull(_ area: String) -> KeyFigureSet {
+        var copy = self
+        copy.suppressed = DisclosureControl.suppress(unsuppressed, shownInFull: [area])
+        copy.movementChange.suppressed = DisclosureControl.suppress(movementChange.unsuppressed, shownInFull: [area])
+        return copy
+    }
 
     /// The rows of one figure in one area for every year (and breakdown), in
     /// output order; suppressed unless `unsuppressed` is true.
@@ -84,6 +94,11 @@ public struct KeyFigureSet: Sendable {
     public func movementChange(area: String, year: Int, unsuppressed: Bool) -> [MovementChangeRow] {
         guard let range = movementChangeIndex[AreaYear(area: area, year: year)] else { return [] }
         return Array((unsuppressed ? movementChange.unsuppressed : movementChange.suppressed)[range])
+    }
+
+    /// Every change-beside-movement row, suppressed unless `unsuppressed`.
+    public func movementChangeRows(unsuppressed: Bool) -> [MovementChangeRow] {
+        unsuppressed ? movementChange.unsuppressed : movementChange.suppressed
     }
 
     /// Years the figure is computed for in this extract.

@@ -78,48 +78,71 @@ public struct MovementChangeRow: Hashable, Sendable {
 }
 
 extension DisclosureControl {
-    /// Suppresses change-beside-movement rows (consecutive rows of one area,
-    /// year and instrument form a group) by key-figures.md's
-    /// rules: a count of 1–4 persons is withheld; the movers partition NT07's
-    /// cohort and each row's three changes partition its measured persons, so
-    /// where exactly one count of a partition is withheld, the smallest
-    /// non-zero other count is withheld too. A withheld `measured` withholds its changes.
-    public static func suppress(_ rows: [MovementChangeRow]) -> [MovementChangeRow] {
-        var rows = rows
+    /// Suppresses change-beside-movement rows by key-figures.md's rules, each
+    /// count a cell: a count of 1–4 persons is withheld; the movers of one
+    /// (area, year, instrument) partition NT07's cohort and each row's three
+    /// changes partition its measured persons (breakdown rule); every count of
+    /// a municipality is covered by the same count of `national` (area rule);
+    /// a withheld `measured` withholds its changes. The rules run in rounds
+    /// as for the figures. Rows of `shownInFull` areas stay unsuppressed.
+    public static func suppress(_ rows: [MovementChangeRow], shownInFull: Set<String> = []) -> [MovementChangeRow] {
+        let slots = 2 + ScoreChange.allCases.count
+        func cell(_ row: Int, _ slot: Int) -> Int { row * slots + slot }
+        var cells: [SecondarySuppression.Cell] = []
+        cells.reserveCapacity(rows.count * slots)
+        for row in rows {
+            let full = shownInFull.contains(row.area)
+            for count in [row.movers, row.measured] + row.changes {
+                let n = count ?? 0
+                cells.append(.init(breakdownCount: n, personNumerator: n, personDenominator: nil, withheld: !full && isSmallCount(n), shownInFull: full))
+            }
+        }
+        var table = SecondarySuppression(cells: cells)
         var start = 0
         while start < rows.count {
             var end = start + 1
             while end < rows.count, rows[end].area == rows[start].area, rows[end].year == rows[start].year, rows[end].instrument == rows[start].instrument {
                 end += 1
             }
-            let movers = withheld(rows[start..<end].map { $0.movers ?? 0 })
-            for i in start..<end {
-                if movers[i - start] { rows[i].movers = nil }
-                suppressChanges(&rows[i])
-            }
+            table.breakdownGroups.append((start..<end).map { cell($0, 0) })
             start = end
         }
-        return rows
-    }
-
-    private static func suppressChanges(_ row: inout MovementChangeRow) {
-        if let measured = row.measured, isSmallCount(measured) {
-            row.measured = nil
-            row.changes = row.changes.map { _ in nil }
-        } else {
-            let hidden = withheld(row.changes.map { $0 ?? 0 })
-            for (c, hide) in hidden.enumerated() where hide { row.changes[c] = nil }
+        var areaIndex: [MovementChangeCellKey: Int] = [:]
+        for (r, row) in rows.enumerated() {
+            let changes = (2..<slots).map { cell(r, $0) }
+            table.breakdownGroups.append(changes)
+            table.totalsWithParts.append(.init(total: cell(r, 1), parts: changes))
+            for slot in 0..<slots {
+                let key = MovementChangeCellKey(year: row.year, instrument: row.instrument, movement: row.movement, slot: slot)
+                let g = areaIndex[key] ?? {
+                    table.areaGroups.append(.init(municipalities: [], national: nil))
+                    areaIndex[key] = table.areaGroups.count - 1
+                    return table.areaGroups.count - 1
+                }()
+                if row.area == nationalArea { table.areaGroups[g].national = cell(r, slot) } else { table.areaGroups[g].municipalities.append(cell(r, slot)) }
+            }
         }
-        row.suppressed = row.movers == nil || row.measured == nil || row.changes.contains(nil)
+        for g in table.areaGroups.indices {
+            table.areaGroups[g].municipalities.sort { rows[$0 / slots].area.utf8.lexicographicallyPrecedes(rows[$1 / slots].area.utf8) }
+        }
+        table.applyRounds()
+        var out = rows
+        for r in out.indices {
+            if table.cells[cell(r, 0)].withheld { out[r].movers = nil }
+            if table.cells[cell(r, 1)].withheld { out[r].measured = nil }
+            for c in out[r].changes.indices where table.cells[cell(r, 2 + c)].withheld { out[r].changes[c] = nil }
+            out[r].suppressed = out[r].movers == nil || out[r].measured == nil || out[r].changes.contains(nil)
+        }
+        return out
     }
+}
 
-    /// Which counts of a partition are withheld: each of 1–4, and when that
-    /// leaves exactly one withheld, also the smallest non-zero other (ties: the first).
-    static func withheld(_ counts: [Int]) -> [Bool] {
-        var hidden = counts.map(isSmallCount)
-        if hidden.filter({ $0 }).count == 1, let pick = smallestNonZero(counts, excluding: hidden) { hidden[pick] = true }
-        return hidden
-    }
+/// One count of the change beside movements across areas: the area rule's group.
+private struct MovementChangeCellKey: Hashable {
+    var year: Int
+    var instrument: Instrument
+    var movement: StepMovement
+    var slot: Int
 }
 
 extension RowBuilder {

@@ -95,6 +95,13 @@ public struct AccountRepository: Sendable {
         try await model.save(on: database)
     }
 
+    /// Enables a disabled account again (sign-in with its current password).
+    public func enable(username: String) async throws {
+        guard let model = try await model(username: username) else { throw StoreError.noSuchAccount(username) }
+        model.disabled = false
+        try await model.save(on: database)
+    }
+
     private func model(username: String) async throws -> AccountModel? {
         try await AccountModel.query(on: database).filter(\.$username == username).first()
     }

@@ -11,6 +11,8 @@ public actor KeyFigureCache {
     private let measurements: MeasurementRepository?
     private let options: KeyFigureOptions
     private var sets: [String: Task<KeyFigureSet, any Error>] = [:]
+    /// Sets recomputed for a reader who sees one municipality in full, by key and area.
+    private var shownInFull: [String: Task<KeyFigureSet, Never>] = [:]
     private var order: [String] = []
     /// Versions kept in memory at once (a national set is ~65,000 rows).
     private let capacity = 4
@@ -21,6 +23,17 @@ public actor KeyFigureCache {
         self.extracts = extracts
         self.measurements = measurements
         self.options = options
+    }
+
+    /// The figures of `version` for a reader who sees `area` in full (see
+    /// `KeyFigureSet.showingInFull`), computed once per key and area.
+    public func figures(of version: ExtractVersion, answersRevision: String, showingInFull area: String) async throws -> KeyFigureSet {
+        let base = try await figures(of: version, answersRevision: answersRevision)
+        let key = version.id.uuidString + "|" + answersRevision + "|" + area
+        if let task = shownInFull[key] { return await task.value }
+        let task = Task.detached { base.showingInFull(area) }
+        shownInFull[key] = task
+        return await task.value
     }
 
     /// The figures of `version`, computing them on first use; concurrent
@@ -39,7 +52,11 @@ public actor KeyFigureCache {
         }
         sets[key] = task
         order.append(key)
-        if order.count > capacity { sets[order.removeFirst()] = nil }
+        if order.count > capacity {
+            let dropped = order.removeFirst()
+            sets[dropped] = nil
+            shownInFull = shownInFull.filter { !$0.key.hasPrefix(dropped + "|") }
+        }
         do {
             return try await task.value
         } catch {

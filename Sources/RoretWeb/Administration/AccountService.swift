@@ -21,9 +21,9 @@ public struct AccountService: Sendable {
         self.threadPool = threadPool
     }
 
-    /// Whether `area` names an area: `national` or a three-digit municipality code.
+    /// Whether `area` names an area: `national` or the code of one of the 98 municipalities.
     public static func isValidArea(_ area: String) -> Bool {
-        area == nationalArea || (area.count == 3 && area.allSatisfy(\.isASCII) && area.allSatisfy(\.isNumber))
+        area == nationalArea || DanishMunicipality.name(of: area) != nil
     }
 
     /// A new readable password: 3 groups of 4 from an alphabet without look-alikes (~62 bits).
@@ -35,14 +35,16 @@ public struct AccountService: Sendable {
 
     /// Creates an account; returns it with its password (the given one, or a generated one).
     public func add(username: String, displayName: String?, role: Role, area: String, password: String? = nil, provider: String? = nil, by actor: String) async throws -> (Account, String) {
-        guard Self.isValidArea(area) else { throw Abort(.badRequest, reason: "Område skal være 'national' eller en kommunekode med tre cifre.") }
+        guard Self.isValidArea(area) else {
+            throw Abort(.badRequest, reason: "Området «\(area.prefix(20))» findes ikke. Skriv 'national' eller koden på en af de 98 kommuner, fx 265 for Roskilde.")
+        }
         let password = password ?? Self.generatePassword()
         guard password.count >= 10 else { throw Abort(.badRequest, reason: "Adgangskoden skal have mindst 10 tegn.") }
         let account = try await store.accounts.create(
             username: username, displayName: displayName ?? username, role: role, area: area,
             passwordHash: try await hash(password), provider: provider
         )
-        try await store.audit.record(.accountAdded, username: actor, area: area, detail: "\(username) (\(role.rawValue))")
+        try await store.audit.record(.accountAdded, username: actor, area: area, detail: "\(username) (\(role.danishName))")
         return (account, password)
     }
 
@@ -58,6 +60,12 @@ public struct AccountService: Sendable {
     public func disable(username: String, by actor: String) async throws {
         try await store.accounts.disable(username: username)
         try await store.audit.record(.accountDisabled, username: actor, detail: username)
+    }
+
+    /// Enables a disabled account again.
+    public func enable(username: String, by actor: String) async throws {
+        try await store.accounts.enable(username: username)
+        try await store.audit.record(.accountEnabled, username: actor, detail: username)
     }
 
     /// The outcome of a sign-in attempt.

@@ -15,6 +15,11 @@ struct AuditPage: Encodable {
     }
 
 
+    /// "265 Roskilde", "Hele landet".
+    static func areaLabel(_ area: String) -> String {
+        area == nationalArea ? "Hele landet" : DanishMunicipality.name(of: area).map { "\(area) \($0)" } ?? area
+    }
+
     var chrome: Chrome
     var entries: [Entry]
     var actions: [Choice]
@@ -28,7 +33,7 @@ struct AuditPage: Encodable {
         entries = events.map {
             Entry(
                 at: DanishDate.time($0.at), username: $0.username ?? "(system)", role: $0.role.flatMap { Role(rawValue: $0)?.danishName } ?? "",
-                action: $0.action.danishLabel, area: $0.area ?? "", detail: $0.detail, address: $0.address ?? ""
+                action: $0.action.danishLabel, area: $0.area.map(AuditPage.areaLabel) ?? "", detail: $0.detail, address: $0.address ?? ""
             )
         }
         actions = [Choice(value: "", label: "Alle handlinger", selected: query.action == nil)]
@@ -91,12 +96,15 @@ struct ExtractsPage: Encodable {
     var message: String?
     var problems: [String]
     var hasProblems: Bool
+    /// The message reports a refusal, not a success.
+    var failed: Bool
 
-    init(_ req: Request, history: [ExtractVersion], message: String? = nil, problems: [String] = []) throws {
+    init(_ req: Request, history: [ExtractVersion], message: String? = nil, problems: [String] = [], failed: Bool = false) throws {
         chrome = try Chrome(req, title: "Udtræk", active: "/admin/udtraek")
         self.message = message
         self.problems = problems
         hasProblems = !problems.isEmpty
+        self.failed = failed
         versions = history.map {
             Row(
                 version: $0.version, importedAt: DanishDate.time($0.importedAt), importedBy: $0.importedBy, source: $0.source,

@@ -12,10 +12,12 @@ struct AdminRoutes: RouteCollection {
         admin.post("brugere", use: addUser)
         admin.post("brugere", ":username", "nulstil", use: resetUser)
         admin.post("brugere", ":username", "deaktiver", use: disableUser)
+        admin.post("brugere", ":username", "aktiver", use: enableUser)
         admin.get("udtraek", use: extracts)
         admin.get("udbakke", use: outbox)
         admin.post("kadence", use: setCadence)
-        admin.on(.POST, "udtraek", body: .collect(maxSize: "1gb"), use: importExtract)
+        // The body is collected by CSRFProtection, up to the configured upload limit.
+        admin.on(.POST, "udtraek", body: .stream, use: importExtract)
     }
 
     @Sendable func auditLog(req: Request) async throws -> Response {
@@ -83,18 +85,44 @@ struct AdminRoutes: RouteCollection {
 
     @Sendable func resetUser(req: Request) async throws -> Response {
         let username = req.parameters.get("username") ?? ""
-        let password = try await req.accountService.reset(username: username, by: try req.requireAccount().username)
-        return try await usersPage(req, message: "Ny adgangskode til \(username) (vises kun nu): \(password)")
+        do {
+            let password = try await req.accountService.reset(username: username, by: try req.requireAccount().username)
+            return try await usersPage(req, message: "Ny adgangskode til \(username) (vises kun nu): \(password)")
+        } catch let error as StoreError {
+            return try await usersPage(req, error: Self.danish(error))
+        }
     }
 
+    /// Deactivation asks for a confirmation first; it can be undone with *Genaktivér*.
     @Sendable func disableUser(req: Request) async throws -> Response {
         let username = req.parameters.get("username") ?? ""
         let me = try req.requireAccount()
         guard username != me.username else {
             return try await usersPage(req, error: "Du kan ikke deaktivere dig selv.")
         }
+        guard try await req.store.accounts.find(username: username) != nil else {
+            return try await usersPage(req, error: Self.danish(.noSuchAccount(username)))
+        }
+        guard ConfirmPage.isConfirmed(req) else {
+            return try await ConfirmPage.ask(
+                req, title: "Deaktivér \(username)?", question: "Vil du deaktivere brugeren \(username)?",
+                consequence: "Brugeren kan ikke længere logge ind, og brugerens sessioner og API-nøgler holder op med at virke. Du kan genaktivere brugeren senere.",
+                action: "/admin/brugere/\(username)/deaktiver", confirmLabel: "Ja, deaktivér", cancelHref: "/admin/brugere", active: "/admin/brugere")
+        }
         try await req.accountService.disable(username: username, by: me.username)
-        return try await usersPage(req, message: "\(username) er deaktiveret.")
+        req.notice("\(username) er deaktiveret.")
+        return req.redirect(to: "/admin/brugere")
+    }
+
+    @Sendable func enableUser(req: Request) async throws -> Response {
+        let username = req.parameters.get("username") ?? ""
+        do {
+            try await req.accountService.enable(username: username, by: try req.requireAccount().username)
+        } catch let error as StoreError {
+            return try await usersPage(req, error: Self.danish(error))
+        }
+        req.notice("\(username) er genaktiveret og kan logge ind igen.")
+        return req.redirect(to: "/admin/brugere")
     }
 
     /// Sets a municipality's measurement cadence (months).
@@ -137,14 +165,18 @@ struct AdminRoutes: RouteCollection {
     /// Upload of an extract's CSV files: validated, then stored whole or not at all.
     @Sendable func importExtract(req: Request) async throws -> Response {
         struct Upload: Content {
-            var files: [File]
+            var files: [File]?
         }
         let upload = try req.content.decode(Upload.self)
         var files: [String: [UInt8]] = [:]
-        for file in upload.files where !file.filename.isEmpty {
+        for file in upload.files ?? [] where !file.filename.isEmpty {
             files[(file.filename as NSString).lastPathComponent] = Array(buffer: file.data)
         }
         let actor = try req.requireAccount().username
+        guard !files.isEmpty else {
+            let page = try ExtractsPage(req, history: try await req.store.extracts.history(), message: "Vælg udtrækkets CSV-filer, før du trykker Indlæs.", failed: true)
+            return try await req.renderPage("extracts", page, chrome: page.chrome)
+        }
         let source = "upload: " + files.keys.sorted().joined(separator: ", ")
         let outcome = try await ExtractImport.run(store: req.store, figures: req.roret.figures, currentVersions: req.roret.currentVersions, files: files, source: source, importedBy: actor, address: req.remoteAddress?.ipAddress)
         let history = try await req.store.extracts.history()
@@ -152,11 +184,11 @@ struct AdminRoutes: RouteCollection {
         case .imported(let version, let superseded):
             var message = "Udtrækket er indlæst som version \(version.version)."
             if !superseded.isEmpty { message += " Det erstatter version " + superseded.map(String.init).joined(separator: ", ") + "." }
-            let page = try ExtractsPage(req, history: history, message: message)
-            return try await req.renderPage("extracts", page, chrome: page.chrome)
+            req.notice(message)
+            return req.redirect(to: "/admin/udtraek")
         case .rejected(let problems):
             let page = try ExtractsPage(req, history: history, message: "Udtrækket blev afvist, og intet er gemt: \(problems.count) fejl.",
-                                        problems: problems.map(\.description))
+                                        problems: problems.map(\.description), failed: true)
             return try await req.renderPage("extracts", page, chrome: page.chrome)
         }
     }

@@ -9,6 +9,16 @@ struct CSRFProtection: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method != .GET && request.method != .HEAD {
+            // A file upload streams in: collect it (up to the configured limit)
+            // so the token can be read, and the route then reads the same body.
+            if request.body.data == nil, request.headers.contentType?.type == "multipart" {
+                let limit = request.application.roret.configuration.maxUploadBytes
+                do {
+                    _ = try await request.body.collect(upTo: limit)
+                } catch {
+                    throw Abort(.payloadTooLarge, reason: "Det sendte er større end grænsen på \(limit / 1024 / 1024) MB.")
+                }
+            }
             struct Form: Content { var csrf: String? }
             let sent = (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
             guard let expected = request.session.data[Self.sessionKey], let sent, Secrets.equal(sent, expected) else {

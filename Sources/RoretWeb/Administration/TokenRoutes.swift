@@ -29,8 +29,18 @@ struct TokenRoutes: RouteCollection {
     @Sendable func revoke(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              try await req.store.tokens.revoke(id: id, of: account.id) else { throw Abort(.notFound) }
-        try await req.audit(.tokenRevoked, area: account.area, detail: id.uuidString)
+              let token = try await req.store.tokens.tokens(of: account.id).first(where: { $0.id == id && $0.revokedAt == nil }) else {
+            throw Abort(.notFound, reason: "Nøglen findes ikke, eller den er allerede tilbagekaldt.")
+        }
+        guard ConfirmPage.isConfirmed(req) else {
+            return try await ConfirmPage.ask(
+                req, title: "Tilbagekald nøglen «\(token.name)»?", question: "Vil du tilbagekalde API-nøglen «\(token.name)»?",
+                consequence: "Scripts, der bruger nøglen, holder straks op med at virke. Det kan ikke fortrydes; du kan oprette en ny nøgle.",
+                action: "/api-noegler/\(id.uuidString)/tilbagekald", confirmLabel: "Ja, tilbagekald", cancelHref: "/api-noegler", active: "/api-noegler")
+        }
+        guard try await req.store.tokens.revoke(id: id, of: account.id) else { throw Abort(.notFound, reason: "Nøglen findes ikke.") }
+        try await req.audit(.tokenRevoked, area: account.area, detail: "«\(token.name)»")
+        req.notice("Nøglen «\(token.name)» er tilbagekaldt.")
         return req.redirect(to: "/api-noegler")
     }
 }
@@ -47,7 +57,7 @@ struct CitizenRoutes: RouteCollection {
                 return try await req.renderPage("citizen", Empty(), chrome: chrome)
             }
             let page = try CitizenRecordPage(
-                req, citizen: citizen, canWork: false,
+                req, citizen: citizen, canWork: false, canDecide: false,
                 texts: try await req.store.plans.texts(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
                 answers: try await req.store.measurements.measurements(of: citizen.id), spells: try await req.store.citizens.interventions(of: citizen.id))
             try await req.audit(.citizenRead, area: citizen.municipality, detail: "egen side")

@@ -107,6 +107,8 @@ struct CitizenRecordPage: Encodable {
     var charts: [Chart]
     var spells: [Spell]
     var canWork: Bool
+    /// The assigned caseworker: may take authority acts (phase, interventions, own account).
+    var canDecide: Bool
     var message: String?
     var newLink: String?
     var entryKinds: [Choice]
@@ -144,7 +146,7 @@ struct InstrumentForm: Encodable {
 extension CitizenRecordPage {
     static let caution = "En enkelt måling er usikker. Se på udviklingen over flere målinger, og tal med borgeren om, hvad tallene betyder."
 
-    init(_ req: Request, citizen: Citizen, canWork: Bool, texts: [PlanText], goals: GoalLedger, answers: [StoredMeasurement],
+    init(_ req: Request, citizen: Citizen, canWork: Bool, canDecide: Bool, texts: [PlanText], goals: GoalLedger, answers: [StoredMeasurement],
          spells: [CitizenIntervention], message: String? = nil, newLink: String? = nil) throws {
         chrome = try Chrome(req, title: "Borger \(citizen.pseudonym)", active: "/borgere")
         id = citizen.id.uuidString
@@ -196,6 +198,7 @@ extension CitizenRecordPage {
                   period: DanishDate.dayText($0.start) + " – " + ($0.end.map(DanishDate.dayText) ?? "nu"))
         }
         self.canWork = canWork
+        self.canDecide = canDecide
         self.message = message
         self.newLink = newLink
         entryKinds = PlanEntryKind.allCases.map { Choice(value: $0.rawValue, label: $0.danishName) }

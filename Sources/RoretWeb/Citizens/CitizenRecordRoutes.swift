@@ -76,7 +76,7 @@ struct CitizenRecordRoutes: RouteCollection {
             let citizen = try await req.store.citizens.create(
                 municipality: account.area, pseudonym: form.pseudonym.trimmingCharacters(in: .whitespaces),
                 name: name?.isEmpty == false ? name : nil, caseworker: account.username, followUpStartedOn: start)
-            try await req.audit(.citizenChanged, area: account.area, detail: "borger \(citizen.id.uuidString) oprettet")
+            try await req.audit(.citizenChanged, area: account.area, detail: "borger \(citizen.pseudonym) oprettet")
             return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
         } catch CitizenError.invalidPseudonym(let reason) {
             return try await listPage(req, error: "Pseudonymet kan ikke bruges: \(reason).")
@@ -85,17 +85,30 @@ struct CitizenRecordRoutes: RouteCollection {
         }
     }
 
+    /// What a route does in the record, for `AccessPolicy`.
+    enum Act {
+        case read, work, authority
+    }
+
     /// The citizen on the path, when the user may read (or, with `work`, change) the record.
     private func citizen(_ req: Request, work: Bool) async throws -> Citizen {
+        try await citizen(req, act: work ? .work : .read)
+    }
+
+    /// The citizen on the path, when the user may do `act` in the record;
+    /// a refusal is audited.
+    private func citizen(_ req: Request, act: Act) async throws -> Citizen {
         let account = try req.requireAccount()
         guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
               let citizen = try await req.store.citizens.find(id: id) else { throw Abort(.notFound) }
         let facts = try await req.store.citizens.accessFacts(of: citizen, on: DanishDate.today)
-        let allowed = work
-            ? AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
-            : AccessPolicy.mayReadCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
+        let allowed = switch act {
+        case .read: AccessPolicy.mayReadCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
+        case .work: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
+        case .authority: AccessPolicy.mayTakeAuthorityAct(role: account.role, username: account.username, area: account.area, facts)
+        }
         guard allowed else {
-            try await req.audit(.accessDenied, area: citizen.municipality, detail: "borger \(citizen.id.uuidString)")
+            try await req.audit(.accessDenied, area: citizen.municipality, detail: "borger \(citizen.pseudonym)")
             throw Abort(.forbidden)
         }
         return citizen
@@ -111,10 +124,11 @@ struct CitizenRecordRoutes: RouteCollection {
         let page = try CitizenRecordPage(
             req, citizen: citizen,
             canWork: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts),
+            canDecide: AccessPolicy.mayTakeAuthorityAct(role: account.role, username: account.username, area: account.area, facts),
             texts: try await req.store.plans.texts(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
             answers: try await req.store.measurements.measurements(of: citizen.id), spells: try await req.store.citizens.interventions(of: citizen.id),
             message: message, newLink: newLink)
-        try await req.audit(.citizenRead, area: citizen.municipality, detail: "borger \(citizen.id.uuidString)")
+        try await req.audit(.citizenRead, area: citizen.municipality, detail: "borger \(citizen.pseudonym)")
         return try await req.renderPage("record", page, chrome: page.chrome)
     }
 
@@ -145,8 +159,8 @@ struct CitizenRecordRoutes: RouteCollection {
         } catch CitizenError.entryAlreadyChanged {
             return try await recordPage(req, citizen, message: "Teksten er allerede blevet rettet af en anden. Din ændring er ikke gemt — se den nye version nedenfor, og ret den, hvis der stadig er brug for det.")
         }
-        let what = replaces.map { "\(kind.rawValue) rettet (erstatter \($0.uuidString))" } ?? kind.rawValue
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(what)")
+        let what = replaces == nil ? "\(kind.danishName) skrevet" : "\(kind.danishName) rettet (ny version)"
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(what)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -173,7 +187,7 @@ struct CitizenRecordRoutes: RouteCollection {
         } catch let refusal as GoalLedger.Refusal {
             return try await recordPage(req, citizen, message: Self.danish(refusal))
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): nyt mål")
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): nyt mål")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -186,7 +200,7 @@ struct CitizenRecordRoutes: RouteCollection {
         } catch let refusal as GoalLedger.Refusal {
             return try await recordPage(req, citizen, message: Self.danish(refusal))
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): mål \(goal) ændret")
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): mål \(goal) ændret")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -215,7 +229,7 @@ struct CitizenRecordRoutes: RouteCollection {
             return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(reason).")
         }
         req.roret.answersRevision.invalidate()
-        try await req.audit(.measurementAnswered, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(instrument.code) \(date) (\(channel.rawValue))")
+        try await req.audit(.measurementAnswered, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(instrument.code) \(date) (\(channel == .paper ? "papir" : "interview"))")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -224,13 +238,13 @@ struct CitizenRecordRoutes: RouteCollection {
         guard let instrument = req.formField("instrument").flatMap({ Instrument(code: $0) }) else { throw Abort(.badRequest) }
         let secret = Secrets.random(bytes: 24)
         let link = try await req.store.measurements.issueLink(citizenID: citizen.id, instrument: instrument, tokenHash: Secrets.sha256(secret), issuedOn: DanishDate.today)
-        try await req.audit(.linkIssued, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): \(instrument.code), gyldigt til \(link.expiresOn)")
+        try await req.audit(.linkIssued, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(instrument.code), gyldigt til \(link.expiresOn)")
         let host = req.headers.first(name: .host) ?? "localhost"
         return try await recordPage(req, citizen, newLink: "http://\(host)/svar/\(secret)")
     }
 
     @Sendable func addIntervention(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .authority)
         guard let paragraph = req.formField("paragraph").flatMap({ Paragraph(code: $0) }),
               let start = req.formField("start").flatMap({ Day(iso: $0) }) else {
             return try await recordPage(req, citizen, message: "Angiv paragraf og startdato.")
@@ -241,15 +255,14 @@ struct CitizenRecordRoutes: RouteCollection {
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: \(reason).")
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): indsats § \(paragraph.code)")
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): indsats § \(paragraph.code)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
     /// Links the citizen's own account (role citizen, same municipality, not
     /// linked to anyone else) so they see *Min side*.
     @Sendable func linkOwnAccount(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
-        guard try req.requireAccount().role == .caseworker else { throw Abort(.forbidden) }
+        let citizen = try await citizen(req, act: .authority)
         let username = req.formField("username") ?? ""
         guard let account = try await req.store.accounts.find(username: username), account.role == .citizen, account.area == citizen.municipality else {
             return try await recordPage(req, citizen, message: "\(username) er ikke en borgerbruger i kommune \(citizen.municipality).")
@@ -258,7 +271,7 @@ struct CitizenRecordRoutes: RouteCollection {
             return try await recordPage(req, citizen, message: "\(username) er allerede knyttet til en anden borger.")
         }
         try await req.store.citizens.linkAccount(username, to: citizen.id)
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): egen bruger \(username)")
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): egen bruger \(username)")
         return try await recordPage(req, citizen, message: "\(username) kan nu se sin plan og sine svar under Min side.")
     }
 
@@ -267,15 +280,15 @@ struct CitizenRecordRoutes: RouteCollection {
         let citizen = try await citizen(req, work: true)
         let reason = req.formField("reason") ?? "livsændring"
         try await req.store.schedules.requestAdHoc(for: citizen.id, on: DanishDate.today, reason: reason, by: try req.requireAccount().username)
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): ekstra måling")
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): ekstra måling")
         return try await recordPage(req, citizen, message: "Der er bedt om en ekstra måling; den er til at tage nu.")
     }
 
     @Sendable func setPhase(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .authority)
         guard let phase = req.formField("phase").flatMap(CasePhase.init(rawValue:)) else { throw Abort(.badRequest) }
         try await req.store.citizens.setPhase(phase, of: citizen.id)
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.id.uuidString): fase \(phase.rawValue)")
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): fase \(phase.danishName)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 }

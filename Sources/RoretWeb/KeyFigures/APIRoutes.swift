@@ -6,11 +6,40 @@ import Vapor
 /// analysts' scripts with a bearer token.
 struct APIRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: index)
         routes.get("extract", use: extract)
         routes.get("areas", use: areas)
         routes.get("figures", use: figures)
         routes.get("keyfigures", use: keyFigures)
         routes.get("movement-change", use: movementChange)
+    }
+
+    struct Endpoint: Content {
+        var method: String
+        var path: String
+        var description: String
+    }
+
+    struct Index: Content {
+        var name: String
+        var documentation: String
+        var authentication: String
+        var endpoints: [Endpoint]
+    }
+
+    /// `GET /api/v1`: the endpoints, so a script writer finds their way (no token needed; no data).
+    @Sendable func index(req: Request) async throws -> Index {
+        Index(
+            name: "Roret API v1", documentation: "docs/openapi.yaml",
+            authentication: "Authorization: Bearer <nøgle fra siden API-nøgler>",
+            endpoints: [
+                Endpoint(method: "GET", path: "/api/v1/extract", description: "Det gældende udtræk: version, kommuner og år."),
+                Endpoint(method: "GET", path: "/api/v1/areas", description: "Områderne: kommuner og national."),
+                Endpoint(method: "GET", path: "/api/v1/figures", description: "Nøgletallene med definition, opdelinger og år."),
+                Endpoint(method: "GET", path: "/api/v1/keyfigures", description: "Nøgletallene som rækker (area, year, figure, format=csv|json, unsuppressed)."),
+                Endpoint(method: "GET", path: "/api/v1/movement-change", description: "Borgernes egen udvikling ved siden af bevægelserne (year, area, format)."),
+            ]
+        )
     }
 
     struct ExtractInfo: Content {

@@ -6,6 +6,7 @@ import Vapor
 struct DashboardRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("oversigt", use: overview)
+        routes.get("noegletal", use: index)
         routes.get("noegletal", ":code", use: figure)
         routes.get("bevaegelser", use: movements)
         routes.get("tema", ":theme", use: theme)
@@ -14,6 +15,11 @@ struct DashboardRoutes: RouteCollection {
 
     @Sendable func overview(req: Request) async throws -> Response {
         try await render(req, "overview", title: "Oversigt", active: "/oversigt") { OverviewPage(req, $0) }
+    }
+
+    /// `/noegletal`: the index of the 20 key figures and Q01, by theme, with the area's latest values.
+    @Sendable func index(req: Request) async throws -> Response {
+        try await render(req, "figures-index", title: "Nøgletal", active: "/noegletal") { FigureIndexPage(req, $0) }
     }
 
     @Sendable func figure(req: Request) async throws -> Response {

@@ -29,7 +29,12 @@ struct FigureAccess {
         let account = try req.requireAccount()
         guard let version = try await req.roret.currentVersions.current(for: account.area, using: req.store.extracts) else { return nil }
         let revision = try await req.roret.answersRevision.value { try await req.store.measurements.revision() }
-        let figures = try await req.roret.figures.figures(of: version, answersRevision: revision)
+        let unsuppressedRequested = wantsFull && AccessPolicy.mayRequestUnsuppressed(account.role)
+        // A municipal analyst who opens their own municipality gets the other
+        // areas suppressed with theirs counted as shown (nothing to subtract).
+        let figures = unsuppressedRequested && account.area != nationalArea
+            ? try await req.roret.figures.figures(of: version, answersRevision: revision, showingInFull: account.area)
+            : try await req.roret.figures.figures(of: version, answersRevision: revision)
         let area: String
         if let asked, figures.areas.contains(asked) {
             area = asked
@@ -40,7 +45,7 @@ struct FigureAccess {
         }
         return FigureAccess(
             account: account, version: version, answersRevision: revision, figures: figures, area: area,
-            unsuppressedRequested: wantsFull && AccessPolicy.mayRequestUnsuppressed(account.role)
+            unsuppressedRequested: unsuppressedRequested
         )
     }
 

@@ -36,6 +36,8 @@ struct FigurePage: Encodable {
     var areaName: String
     var trend: String
     var columns: [SortLink]
+    var numeratorLabel: String
+    var denominatorLabel: String
     var rows: [TableRow]
     var anySuppressed: Bool
     var notComputed: Bool
@@ -121,6 +123,8 @@ struct FigurePage: Encodable {
         case .nt14: note = "Udgifter tæller ikke personer og diskretioneres ikke."
         default: note = nil
         }
+        numeratorLabel = figure.danishNumeratorLabel
+        denominatorLabel = figure.danishDenominatorLabel
         downloadHref = QueryLink.current(req, path: "/hent/\(figure.code).csv", setting: ["brud": nil, "sorter": nil, "retning": nil, "aar": nil, "omraade": nil])
     }
 }

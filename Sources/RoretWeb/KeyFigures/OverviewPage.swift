@@ -23,6 +23,8 @@ struct OverviewPage: Encodable {
         var change: String
         var href: String
         var suppressed: Bool
+        /// The figure is computed for the page's year.
+        var available: Bool
     }
 
     var picker: AreaPicker
@@ -33,6 +35,7 @@ struct OverviewPage: Encodable {
     var cards: [Card]
     var anySuppressed: Bool
     var downloadHref: String
+    var changeHeading: String
 
     init(_ req: Request, _ access: FigureAccess) {
         let years = access.figures.computedYears(of: .nt01)
@@ -62,27 +65,47 @@ struct OverviewPage: Encodable {
         }
         steps = rows
         staircase = StaircaseChart(
-            steps: rows.map { .init(step: $0.step, name: Staircase.shortName(ofStep: $0.step), recipients: $0.recipients, rate: $0.rate, nationalRate: $0.nationalRate, change: $0.change) },
+            steps: (1...Staircase.topStep).map { step in
+                let now = access.row(.nt01, year: year, breakdown: "step=\(step)")
+                let national = access.row(.nt01, area: nationalArea, year: year, breakdown: "step=\(step)")
+                let row = rows[step - 1]
+                return .init(step: step, name: Staircase.shortName(ofStep: step), rate: now?.value, rateText: row.rate, recipients: row.recipients,
+                             nationalRate: national?.value, nationalRateText: row.nationalRate)
+            },
             areaName: areaName
         ).svg()
         var cards: [Card] = []
         for figure in [KeyFigure.nt02, .nt03, .nt04, .nt05, .nt09, .nt13] {
-            guard let y = access.figures.computedYears(of: figure).last(where: { $0 <= year }) ?? access.figures.computedYears(of: figure).last,
-                  let row = access.row(figure, year: y) else { continue }
+            // A figure that needs the year before (NT04, NT05) or after (NT13) is not shown for another year.
+            guard access.figures.computedYears(of: figure).contains(year), let row = access.row(figure, year: year) else {
+                cards.append(Card(code: figure.code, title: figure.danishTitle, value: "ikke tilgængelig", national: "",
+                                  change: Self.unavailableReason(figure, year: year), href: QueryLink.current(req, path: "/noegletal/\(figure.code)", setting: ["aar": nil]),
+                                  suppressed: false, available: false))
+                continue
+            }
+            let y = year
             let national = access.row(figure, area: nationalArea, year: y)
             let before = access.row(figure, year: y - 1)
             var change = DanishFormat.none
             if let v = row.value, let b = before?.value { change = DanishFormat.change(v - b, kind: figure.valueKind) + " fra \(y - 1)" }
             if row.suppressed { suppressedSeen = true }
             cards.append(Card(
-                code: figure.code, title: figure.danishTitle + (y == year ? "" : " (\(y))"),
-                value: DanishFormat.value(row), national: national.map(DanishFormat.value) ?? DanishFormat.none,
-                change: change, href: QueryLink.current(req, path: "/noegletal/\(figure.code)", setting: ["aar": nil]),
-                suppressed: row.suppressed
+                code: figure.code, title: figure.danishTitle,
+                value: DanishFormat.value(row), national: "Hele landet: " + (national.map(DanishFormat.value) ?? DanishFormat.none),
+                change: change, href: QueryLink.current(req, path: "/noegletal/\(figure.code)", setting: ["aar": String(y)]),
+                suppressed: row.suppressed, available: true
             ))
         }
         self.cards = cards
         anySuppressed = suppressedSeen
         downloadHref = QueryLink.current(req, path: "/hent/oversigt.csv", setting: [:])
+        changeHeading = "Ændring fra \(year - 1)"
+    }
+
+    /// Why a figure has no value for `year`, in plain Danish.
+    static func unavailableReason(_ figure: KeyFigure, year: Int) -> String {
+        if figure.yearsNeeded.lowerBound < 0 { return "Kræver tal for \(year + figure.yearsNeeded.lowerBound), som udtrækket ikke har." }
+        if figure.yearsNeeded.upperBound > 0 { return "Kræver tal for \(year + figure.yearsNeeded.upperBound), som udtrækket ikke har endnu." }
+        return "Udtrækket har ikke tallene."
     }
 }

@@ -16,26 +16,27 @@ struct TrendChart {
     var compact = false
 
     func svg() -> String {
-        let width = compact ? 360.0 : 720.0, height = compact ? 160.0 : 280.0
-        let left = compact ? 56.0 : 80.0, right = 16.0, top = 16.0, bottom = compact ? 28.0 : 44.0
+        let width = compact ? 360.0 : 720.0, height = compact ? 190.0 : 300.0
+        let left = compact ? 52.0 : 64.0, right = 18.0, top = 30.0, bottom = compact ? 52.0 : 56.0
         let years = Array(Set(series.flatMap { $0.points.map(\.year) })).sorted()
         let values = series.flatMap { $0.points.compactMap(\.value) }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" class=\"chart trend\"><title>\(SVG.escape(title))</title>"
         guard let firstYear = years.first, let lastYear = years.last else {
             return out + SVG.text("Ingen tal at vise", x: width / 2, y: height / 2, anchor: "middle", cssClass: "empty") + "</svg>"
         }
-        let maxValue = Self.niceCeiling(max(values.max() ?? 0, kind == .share ? 0.05 : 1))
+        let axis = AxisScale(maximum: values.max() ?? 0, kind: kind)
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ year: Int) -> Double {
             lastYear == firstYear ? left + plotW / 2 : left + Double(year - firstYear) / Double(lastYear - firstYear) * plotW
         }
-        func y(_ v: Double) -> Double { top + plotH - v / maxValue * plotH }
-        for i in 0...4 {
-            let v = maxValue * Double(i) / 4
+        func y(_ v: Double) -> Double { top + plotH - v / axis.maximum * plotH }
+        out += SVG.text(axis.unit, x: 4, y: 14, cssClass: "axis-unit")
+        for v in axis.ticks {
             out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y(v)))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y(v)))\" class=\"grid\"/>"
-            out += SVG.text(DanishFormat.value(v, kind: kind), x: left - 6, y: y(v) + 4, anchor: "end", cssClass: "tick")
+            out += SVG.text(axis.label(v), x: left - 6, y: y(v) + 4, anchor: "end", cssClass: "tick")
         }
-        for year in years {
+        let yearStep = compact && years.count > 5 ? 2 : 1
+        for (i, year) in years.enumerated() where i % yearStep == 0 || year == lastYear {
             out += SVG.text(String(year), x: x(year), y: height - bottom + 18, anchor: "middle", cssClass: "tick")
         }
         for s in series {
@@ -49,23 +50,58 @@ struct TrendChart {
             }
             if !path.isEmpty { out += "<path d=\"\(path)\" class=\"line \(s.cssClass)\"/>" }
         }
-        if !compact {
-            var lx = left
-            for s in series {
-                out += "<rect x=\"\(SVG.n(lx))\" y=\"\(SVG.n(height - 14))\" width=\"14\" height=\"4\" class=\"legend \(s.cssClass)\"/>"
-                out += SVG.text(s.name, x: lx + 20, y: height - 8, cssClass: "legend-label")
-                lx += 28 + Double(s.name.count) * 8
-            }
+        // The legend under the axis, one row per series on the small charts so no name is cut off.
+        var lx = left, ly = height - 16
+        for s in series {
+            let labelWidth = 24 + Double(s.name.count) * 7.2
+            if lx + labelWidth > width - right, lx > left { lx = left; ly += 14 }
+            out += "<rect x=\"\(SVG.n(lx))\" y=\"\(SVG.n(ly - 6))\" width=\"14\" height=\"4\" class=\"legend \(s.cssClass)\"/>"
+            out += SVG.text(s.name, x: lx + 20, y: ly, cssClass: "legend-label")
+            lx += labelWidth + 12
         }
         return out + "</svg>"
     }
+}
 
-    /// A round upper bound for the axis: 1, 2 or 5 × a power of ten.
-    static func niceCeiling(_ x: Double) -> Double {
+/// A value axis with round ticks (1, 2, 2.5 or 5 × a power of ten) and its
+/// unit written once above it, so tick labels stay short and never cut off.
+struct AxisScale {
+    let step: Double
+    let maximum: Double
+    let kind: ValueKind
+
+    init(maximum raw: Double, kind: ValueKind) {
+        self.kind = kind
+        let floor = kind == .share ? 0.05 : 1
+        let target = max(raw, floor) / 4
         var magnitude = 1.0
-        while magnitude * 10 < x { magnitude *= 10 }
-        while magnitude > x && magnitude > 1e-9 { magnitude /= 10 }
-        for m in [1.0, 2.0, 2.5, 5.0, 10.0] where m * magnitude >= x { return m * magnitude }
-        return 10 * magnitude
+        while magnitude * 10 <= target { magnitude *= 10 }
+        while magnitude > target && magnitude > 1e-9 { magnitude /= 10 }
+        let multiple = [1.0, 2.0, 2.5, 5.0, 10.0].first { $0 * magnitude >= target } ?? 10
+        step = multiple * magnitude
+        maximum = (max(raw, floor) / step).rounded(.up) * step
+    }
+
+    var ticks: [Double] {
+        let n = Int((maximum / step).rounded())
+        return (0...n).map { Double($0) * step }
+    }
+
+    /// The unit above the axis.
+    var unit: String {
+        switch kind {
+        case .per10000Adults: "pr. 10.000 voksne"
+        case .share: "procent"
+        case .kroner: "kr."
+        case .meanScore: "point (0–100)"
+        }
+    }
+
+    /// A tick's label, with as few decimals as the step needs.
+    func label(_ v: Double) -> String {
+        let shown = kind == .share ? v * 100 : v
+        let shownStep = kind == .share ? step * 100 : step
+        let decimals = shownStep.rounded() == shownStep ? 0 : (shownStep * 10).rounded() == shownStep * 10 ? 1 : 2
+        return DanishFormat.decimal(shown, decimals: decimals)
     }
 }

@@ -22,6 +22,8 @@ struct Chrome: Encodable {
     var print: Bool
     /// "Udtræk v3 · indlæst 23.11.2026 · 2017–2024", when figures are shown.
     var extractLine: String?
+    /// What the user's last save did, shown once after its redirect (*besked*).
+    var notice: String?
 
     init(_ req: Request, title: String, active: String, version: ExtractVersion? = nil) throws {
         let account = try req.requireAccount()
@@ -30,13 +32,15 @@ struct Chrome: Encodable {
         roleName = account.role.danishName
         areaLabel = account.area == nationalArea ? "Hele landet" : "Kommune \(account.area)"
         csrf = req.csrfToken
+        notice = req.session.data[Request.noticeKey]
+        if notice != nil { req.session.data[Request.noticeKey] = nil }
         print = req.pageQuery["udskriv"] == "1"
         extractLine = version.map {
             "Udtræk v\($0.version) · indlæst \(DanishDate.day($0.importedAt)) · \($0.years.lowerBound)–\($0.years.upperBound)"
         }
         var items: [(String, String)] = []
         if AccessPolicy.maySeeAggregates(account.role) {
-            items += [("Oversigt", "/oversigt")]
+            items += [("Oversigt", "/oversigt"), ("Nøgletal", "/noegletal")]
             items += KeyFigureTheme.allCases.map { ($0.danishTitle, $0 == .movements ? "/bevaegelser" : "/tema/\($0.rawValue)") }
         }
         if account.role == .caseworker || account.role == .provider { items.append(("Borgere", "/borgere")) }
@@ -47,6 +51,14 @@ struct Chrome: Encodable {
         }
         nav = items.map { NavItem(label: $0.0, href: $0.1, active: $0.1 == active) }
     }
+}
+
+extension Request {
+    static let noticeKey = "notice"
+
+    /// Shows `message` on the next page this user opens: after a save, the
+    /// route redirects (so a refresh resubmits nothing) and the page says what happened.
+    func notice(_ message: String) { session.data[Self.noticeKey] = message }
 }
 
 /// Links that keep the page's choices (area, year, view) while changing one.

@@ -3,8 +3,10 @@ import RoretCore
 /// Numbers as a Danish reader expects them (*dansk talformat*): `.` between
 /// thousands, `,` before decimals; shares as percentages.
 enum DanishFormat {
-    /// What a suppressed cell shows.
-    static let suppressed = "<5"
+    /// What a suppressed cell shows: one neutral mark, as Danmarks Statistik
+    /// marks confidential cells — never "<5", since a cell withheld by a
+    /// secondary rule usually holds 5 or more.
+    static let suppressed = ".."
     /// What a cell without a value (zero denominator) shows.
     static let none = "–"
 
@@ -34,9 +36,11 @@ enum DanishFormat {
         return (x < 0 && scaled != 0 ? "−" : "") + text
     }
 
-    /// A row's value as the figure reads, or `<5` / `–`.
+    /// A row's value as the figure reads, or the suppression mark / `–`.
     static func value(_ row: KeyFigureRow) -> String {
         if row.suppressed { return suppressed }
+        // Q01 of 0 means nobody was measured: not a share to read as "0 %".
+        if row.figure == .q01, row.numerator == .count(0) { return "ingen målinger" }
         guard let v = row.value else { return none }
         return value(v, kind: row.figure.valueKind)
     }
@@ -51,7 +55,7 @@ enum DanishFormat {
         }
     }
 
-    /// A numerator or denominator, or `<5` when suppressed.
+    /// A numerator or denominator, or the suppression mark when suppressed.
     static func quantity(_ q: Quantity?, suppressed: Bool) -> String {
         if suppressed { return self.suppressed }
         switch q {

@@ -22,11 +22,15 @@ public struct RoretConfiguration: Sendable {
     public var cacheTemplates: Bool
     /// Run the hourly housekeeping (session purge, reminder job); tests turn it off.
     public var runsHousekeeping: Bool
+    /// The largest upload (an extract's files together) accepted, in bytes;
+    /// `RORET_MAX_UPLOAD_MB`, 512 MB by default (a national extract is about 100 MB).
+    public var maxUploadBytes: Int
 
     public init(
         store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
         secureCookies: Bool = false, bcryptCost: Int = 12, seedDemoWhenEmpty: Bool = false,
-        throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, cacheTemplates: Bool = true, runsHousekeeping: Bool = true
+        throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, cacheTemplates: Bool = true, runsHousekeeping: Bool = true,
+        maxUploadBytes: Int = 512 * 1024 * 1024
     ) {
         self.store = store
         self.hostname = hostname
@@ -38,13 +42,15 @@ public struct RoretConfiguration: Sendable {
         self.throttleWindow = throttleWindow
         self.cacheTemplates = cacheTemplates
         self.runsHousekeeping = runsHousekeeping
+        self.maxUploadBytes = maxUploadBytes
     }
 
-    /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`.
+    /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
         RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
-            secureCookies: environment["RORET_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
+            secureCookies: environment["RORET_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false,
+            maxUploadBytes: (environment["RORET_MAX_UPLOAD_MB"].flatMap(Int.init).map { max($0, 1) } ?? 512) * 1024 * 1024
         )
     }
 }
