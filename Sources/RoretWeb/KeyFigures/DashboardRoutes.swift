@@ -42,9 +42,10 @@ struct DashboardRoutes: RouteCollection {
     /// the key-figure output format, suppressed as the user's pages are.
     @Sendable func download(req: Request) async throws -> Response {
         let file = req.parameters.get("file") ?? ""
-        guard file.hasSuffix(".csv") else { throw Abort(.notFound) }
-        let name = String(file.dropLast(4))
-        if name == "bevaegelser-svar" { return try await downloadMovementChange(req) }
+        let excel = file.hasSuffix(".xlsx")
+        guard file.hasSuffix(".csv") || excel else { throw Abort(.notFound) }
+        let name = String(file.dropLast(excel ? 5 : 4))
+        if name == "bevaegelser-svar" && !excel { return try await downloadMovementChange(req) }
         let figures: [KeyFigure]
         var areas: [String]? = nil
         if name == "oversigt" {
@@ -62,7 +63,13 @@ struct DashboardRoutes: RouteCollection {
         let detail = "\(file)\(access.showsUnsuppressed(in: areas) ? " (ikke-diskretioneret)" : ""), \(rows.count) rækker, udtræk v\(access.version.version)"
         try await req.audit(.export, area: access.area, detail: detail)
         try await access.auditIfUnsuppressed(req, page: "/hent/\(file)", areas: areas)
-        return .csv(KeyFigureOutput.csv(rows), filename: "roret-\(name)-v\(access.version.version).csv")
+        let filename = "roret-\(name)-v\(access.version.version)"
+        if excel {
+            let title = "Socialpsykiatriens Nøgletal — \(name == "oversigt" ? "oversigt" : name), udtræk v\(access.version.version)"
+            let data = try KeyFigureSpreadsheet.sheet(rows, names: access.figures.areaName, title: title).xlsx()
+            return .spreadsheet(data, filename: filename + ".xlsx")
+        }
+        return .csv(KeyFigureOutput.csv(rows), filename: filename + ".csv")
     }
 
     /// `/hent/bevaegelser-svar.csv?aar=Y`: the citizens' change beside their

@@ -43,6 +43,7 @@ struct FigurePage: Encodable {
     var notComputed: Bool
     var note: String?
     var downloadHref: String
+    var excelHref: String
     var themeTitle: String
     var themeHref: String
 
@@ -126,5 +127,6 @@ struct FigurePage: Encodable {
         numeratorLabel = figure.danishNumeratorLabel
         denominatorLabel = figure.danishDenominatorLabel
         downloadHref = QueryLink.current(req, path: "/hent/\(figure.code).csv", setting: ["brud": nil, "sorter": nil, "retning": nil, "aar": nil, "omraade": nil])
+        excelHref = downloadHref.replacingOccurrences(of: ".csv", with: ".xlsx")
     }
 }

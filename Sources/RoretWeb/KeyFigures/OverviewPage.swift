@@ -35,6 +35,7 @@ struct OverviewPage: Encodable {
     var cards: [Card]
     var anySuppressed: Bool
     var downloadHref: String
+    var excelHref: String
     var changeHeading: String
 
     init(_ req: Request, _ access: FigureAccess) {
@@ -99,6 +100,7 @@ struct OverviewPage: Encodable {
         self.cards = cards
         anySuppressed = suppressedSeen
         downloadHref = QueryLink.current(req, path: "/hent/oversigt.csv", setting: [:])
+        excelHref = downloadHref.replacingOccurrences(of: ".csv", with: ".xlsx")
         changeHeading = "Ændring fra \(year - 1)"
     }
 

@@ -21,6 +21,7 @@ struct ThemePage: Encodable {
         var trend: String
         var href: String
         var downloadHref: String
+        var excelHref: String
         var available: Bool
     }
 
@@ -68,6 +69,7 @@ struct ThemePage: Encodable {
                 trend: TrendChart(title: "\(figure.danishTitle) — \(figure.danishBreakdown(breakdown)): udvikling", series: series, kind: figure.valueKind, compact: true).svg(),
                 href: QueryLink.current(req, path: "/noegletal/\(figure.code)", setting: ["aar": year.map(String.init)]),
                 downloadHref: QueryLink.build("/hent/\(figure.code).csv", access.unsuppressedRequested ? ["visning": "fuld"] : [:]),
+                excelHref: QueryLink.build("/hent/\(figure.code).xlsx", access.unsuppressedRequested ? ["visning": "fuld"] : [:]),
                 available: year != nil
             ))
         }

@@ -9,3 +9,13 @@ extension Response {
         return response
     }
 }
+
+extension Response {
+    /// An Excel workbook offered as a download of that name.
+    static func spreadsheet(_ data: Data, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.contentDisposition = .init(.attachment, filename: filename)
+        return response
+    }
+}
