@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf", from: "4.5.2"),
         .package(url: "https://github.com/vapor/leaf-kit", from: "1.14.3"),
+        // Uploads read in one pass with its streaming parser.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // "Hent til Excel": an .xlsx is a zip of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Benchmarks only: the CSV libraries the hand-written reader is measured against.
@@ -58,6 +60,7 @@ let package = Package(
                 .product(name: "LeafKit", package: "leaf-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             // Each domain keeps its Leaf views beside its routes; `.process`
             // puts every view at the top of the resource bundle (names are unique).

@@ -33,12 +33,12 @@ import RoretCore
         }
         #expect(data.municipalities.map(\.code) == ["101", "147"])
         #expect(data.years == 2020...2021)
-        #expect(summary.line == "valid: municipalities.csv 2 rows, population.csv 4 rows, interventions.csv 1 row")
+        #expect(summary.line == "gyldigt: municipalities.csv 2 rækker, population.csv 4 rækker, interventions.csv 1 række")
     }
 
     @Test func endBeforeStartNamesBothDates() {
         let iv = Self.interventions + "p2,101,85,2021-04-15,2021-03-01,sindslidelse\n"
-        #expect(problems(["interventions.csv": iv]) == ["interventions.csv:3: end_date 2021-03-01 is before start_date 2021-04-15"])
+        #expect(problems(["interventions.csv": iv]) == ["interventions.csv:3: end_date 2021-03-01 er før start_date 2021-04-15"])
     }
 
     @Test func everyProblemIsReportedAtOnce() {
@@ -52,14 +52,14 @@ import RoretCore
             p6,101,85,2020-01-01
             """
         let found = problems(["interventions.csv": iv])
-        #expect(found.contains("interventions.csv:2: paragraph \"86\" is not one of 82a, 82b, 82c, 82d, 85, 107, 105, 108, 99, 103, 104, 110"))
-        #expect(found.contains("interventions.csv:3: start_date \"2020-02-30\" is not a date in the form YYYY-MM-DD"))
-        #expect(found.contains("interventions.csv:3: municipality_code 999 is not in municipalities.csv"), "every field of a bad row is checked")
-        #expect(found.contains("interventions.csv:4: person_id looks like a CPR number (10 digits or DDMMYY-XXXX); extracts must be pseudonymised"))
-        #expect(found.contains("interventions.csv:4: reason \"psykose\" is not one of sindslidelse, kognitivt_handicap, andet"))
-        #expect(found.contains("interventions.csv:5: person_id looks like a CPR number (10 digits or DDMMYY-XXXX); extracts must be pseudonymised"))
-        #expect(found.contains("interventions.csv:6: person_id \"p 5\" may only contain the letters A–Z and a–z, digits, _ and -"))
-        #expect(found.contains("interventions.csv:7: has 4 fields, expected 6 (person_id,municipality_code,paragraph,start_date,end_date,reason)"))
+        #expect(found.contains("interventions.csv:2: paragraph \"86\" er ikke en af 82a, 82b, 82c, 82d, 85, 107, 105, 108, 99, 103, 104, 110"))
+        #expect(found.contains("interventions.csv:3: start_date \"2020-02-30\" er ikke en dato på formen ÅÅÅÅ-MM-DD"))
+        #expect(found.contains("interventions.csv:3: municipality_code 999 findes ikke i municipalities.csv"), "every field of a bad row is checked")
+        #expect(found.contains("interventions.csv:4: person_id ligner et CPR-nummer (10 cifre eller DDMMÅÅ-XXXX); udtræk skal være pseudonymiserede"))
+        #expect(found.contains("interventions.csv:4: reason \"psykose\" er ikke en af sindslidelse, kognitivt_handicap, andet"))
+        #expect(found.contains("interventions.csv:5: person_id ligner et CPR-nummer (10 cifre eller DDMMÅÅ-XXXX); udtræk skal være pseudonymiserede"))
+        #expect(found.contains("interventions.csv:6: person_id \"p 5\" må kun indeholde bogstaverne A–Z og a–z, cifre, _ og -"))
+        #expect(found.contains("interventions.csv:7: har 4 felter, forventet 6 (person_id,municipality_code,paragraph,start_date,end_date,reason)"))
         #expect(!found.joined().contains("0101801234"), "a CPR-like value is never echoed")
     }
 
@@ -77,14 +77,14 @@ import RoretCore
 
     @Test func unknownMunicipalityIsReferentialError() {
         let iv = Self.interventions + "p2,999,85,2020-01-01,,sindslidelse\n"
-        #expect(problems(["interventions.csv": iv]) == ["interventions.csv:3: municipality_code 999 is not in municipalities.csv"])
+        #expect(problems(["interventions.csv": iv]) == ["interventions.csv:3: municipality_code 999 findes ikke i municipalities.csv"])
     }
 
     @Test func headerProblems() {
         #expect(problems(["municipalities.csv": "municipality_code,name,extra\n101,A,x\n"]).contains(
-            "municipalities.csv:1: unknown column \"extra\"; expected exactly municipality_code,name"))
-        #expect(problems(["population.csv": "municipality_code,year\n101,2020\n"]).contains("population.csv:1: missing column adults"))
-        #expect(problems(["population.csv": "year,municipality_code,adults,year\n"]).contains("population.csv:1: column year appears more than once in the header"))
+            "municipalities.csv:1: ukendt kolonne \"extra\"; forventet præcis municipality_code,name"))
+        #expect(problems(["population.csv": "municipality_code,year\n101,2020\n"]).contains("population.csv:1: kolonnen adults mangler"))
+        #expect(problems(["population.csv": "year,municipality_code,adults,year\n"]).contains("population.csv:1: kolonnen year står mere end én gang i overskriften"))
     }
 
     @Test func columnsMayComeInAnyOrderWithBOMAndCRLF() {
@@ -95,19 +95,19 @@ import RoretCore
     @Test func populationMustCoverEveryMunicipalityAndYear() {
         let pop = "municipality_code,year,adults\n101,2020,1000\n147,2020,2000\n101,2021,0\n101,2020,5\n"
         let found = problems(["population.csv": pop])
-        #expect(found.contains("population.csv:4: adults 0 must be above 0"))
-        #expect(found.contains("population.csv:5: municipality 101 has a second row for 2020 (first on line 2)"))
-        #expect(found.contains("population.csv: municipality 147 has no row for 2021 (the period is 2020–2021; every municipality needs one row per year)"))
+        #expect(found.contains("population.csv:4: adults 0 skal være over 0"))
+        #expect(found.contains("population.csv:5: kommune 101 har en række mere for 2020 (første gang på linje 2)"))
+        #expect(found.contains("population.csv: kommune 147 har ingen række for 2021 (perioden er 2020–2021; hver kommune skal have én række pr. år)"))
         #expect(found.count == 3, "101's 2021 row is invalid, not missing: \(found)")
     }
 
     @Test func duplicateKeys() {
         #expect(problems(["municipalities.csv": Self.municipalities + "101,Igen\n"]).contains(
-            "municipalities.csv:4: municipality_code 101 appears again (first on line 2); codes must be unique"))
+            "municipalities.csv:4: municipality_code 101 forekommer igen (første gang på linje 2); koderne skal være entydige"))
         #expect(problems(["employment.csv": "person_id,year,status\np1,2020,employed\np1,2020,unemployed\n"]) == [
-            "employment.csv:3: person p1 has a second status for 2020; at most one row per person and year (first on line 2)"])
+            "employment.csv:3: person p1 har en status mere for 2020; højst én række pr. person og år (første gang på linje 2)"])
         #expect(problems(["expenditures.csv": "municipality_code,year,paragraph,amount_dkk\n101,2020,85,1.5\n101,2020,85,2\n"]) == [
-            "expenditures.csv:3: municipality 101 has a second row for 2020 and paragraph 85 (first on line 2)"])
+            "expenditures.csv:3: kommune 101 har en række mere for 2020 og paragraf 85 (første gang på linje 2)"])
     }
 
     @Test func brokenQuotingIsReportedAndReadingGoesOn() {
@@ -122,10 +122,10 @@ import RoretCore
             """
         let found = problems(["interventions.csv": iv])
         #expect(found == [
-            "interventions.csv:3: a quote character inside unquoted field 2; quote the whole field and double the quote",
-            "interventions.csv:4: unexpected text after the closing quote of field 2",
-            "interventions.csv:5: end_date 2019-01-01 is before start_date 2020-01-01",
-            "interventions.csv:6: quoted field 2 is never closed (missing closing quote; the file ends inside it)",
+            "interventions.csv:3: et anførselstegn inde i felt 2, som ikke står i anførselstegn; sæt hele feltet i anførselstegn, og skriv tegnet to gange",
+            "interventions.csv:4: uventet tekst efter det afsluttende anførselstegn i felt 2",
+            "interventions.csv:5: end_date 2019-01-01 er før start_date 2020-01-01",
+            "interventions.csv:6: felt 2 i anførselstegn lukkes aldrig (det afsluttende anførselstegn mangler; filen slutter inde i feltet)",
         ])
     }
 
@@ -134,7 +134,7 @@ import RoretCore
         let iv = Self.interventions + "p2,147,85,2020-01-01,,sindslidelse\nbad,147,85,2020-01-01,,x\n"
         #expect(problems(["municipalities.csv": m]) == [])
         // The multi-line name shifts later line numbers by one.
-        #expect(problems(["municipalities.csv": m, "interventions.csv": iv]) == ["interventions.csv:4: reason \"x\" is not one of sindslidelse, kognitivt_handicap, andet"])
+        #expect(problems(["municipalities.csv": m, "interventions.csv": iv]) == ["interventions.csv:4: reason \"x\" er ikke en af sindslidelse, kognitivt_handicap, andet"])
         guard case .valid(let data, _) = ExtractReader.read(files: files(["municipalities.csv": m])) else { return }
         #expect(data.municipalities[0].name == "Køben, \"havn\"\nby")
     }
@@ -142,12 +142,12 @@ import RoretCore
     @Test func notUTF8AndBinaryAndEmptyFiles() {
         var f = files()
         f["municipalities.csv"] = Array("municipality_code,name\n101,K".utf8) + [0xF8, 0x62] + Array("\n147,F\n".utf8)
-        #expect(problems(f) == ["municipalities.csv:2: is not valid UTF-8 text (or holds a NUL byte); save the file as UTF-8"])
+        #expect(problems(f) == ["municipalities.csv:2: er ikke gyldig UTF-8-tekst (eller indeholder en NUL-byte); gem filen som UTF-8"])
         f = files()
         f["admissions.csv"] = [0x00, 0x01, 0xFF, 0xFE, 0x00]
-        #expect(problems(f).first == "admissions.csv:1: is not valid UTF-8 text (or holds a NUL byte); save the file as UTF-8")
-        #expect(problems(["employment.csv": ""]) == ["employment.csv: is empty; expected a header row with the columns person_id,year,status"])
-        #expect(problems(["employment.csv": "\u{FEFF}"]) == ["employment.csv: is empty; expected a header row with the columns person_id,year,status"])
+        #expect(problems(f).first == "admissions.csv:1: er ikke gyldig UTF-8-tekst (eller indeholder en NUL-byte); gem filen som UTF-8")
+        #expect(problems(["employment.csv": ""]) == ["employment.csv: er tom; forventet en overskriftsrække med kolonnerne person_id,year,status"])
+        #expect(problems(["employment.csv": "\u{FEFF}"]) == ["employment.csv: er tom; forventet en overskriftsrække med kolonnerne person_id,year,status"])
     }
 
     @Test func missingRequiredAndUnknownFiles() {
@@ -155,8 +155,8 @@ import RoretCore
         f["interventions.csv"] = nil
         f["admission.csv"] = Array("x\n".utf8)
         let found = problems(f)
-        #expect(found.contains("interventions.csv: is missing; an extract must have municipalities.csv, population.csv, interventions.csv"))
-        #expect(found.contains("admission.csv: is not a file of the extract format; expected municipalities.csv, population.csv, interventions.csv, employment.csv, admissions.csv, expenditures.csv, measurements.csv"))
+        #expect(found.contains("interventions.csv: mangler; et udtræk skal have municipalities.csv, population.csv, interventions.csv"))
+        #expect(found.contains("admission.csv: er ikke en fil i udtræksformatet; forventet municipalities.csv, population.csv, interventions.csv, employment.csv, admissions.csv, expenditures.csv, measurements.csv"))
     }
 
     @Test func measurementRanges() {
@@ -170,10 +170,10 @@ import RoretCore
             p1,101,WHO-5,2020-05-01,1,,1,1,1
             """
         #expect(problems(["measurements.csv": ms]) == [
-            "measurements.csv:3: item1 5 is outside the BRIEF-INSPIRE-O answer range 0–4",
-            "measurements.csv:4: item1 6 is outside the WHO-5 answer range 0–5",
-            "measurements.csv:5: instrument \"WHO-6\" is not one of WHO-5, BRIEF-INSPIRE-O",
-            "measurements.csv:6: item5 \"x\" is not a whole number",
+            "measurements.csv:3: item1 5 er uden for svarskalaen 0–4 for BRIEF-INSPIRE-O",
+            "measurements.csv:4: item1 6 er uden for svarskalaen 0–5 for WHO-5",
+            "measurements.csv:5: instrument \"WHO-6\" er ikke en af WHO-5, BRIEF-INSPIRE-O",
+            "measurements.csv:6: item5 \"x\" er ikke et helt tal",
         ])
         let valid = "person_id,municipality_code,instrument,date,item1,item2,item3,item4,item5\np1,101,WHO-5,2020-05-01,1,,1,1,1\np2,101,WHO-5,2020-05-01,1,1,1,1,1\n"
         guard case .valid(let data, let summary) = ExtractReader.read(files: files(["measurements.csv": valid])) else {
@@ -187,12 +187,12 @@ import RoretCore
     @Test func amountsAndAdmissions() {
         let ex = "municipality_code,year,paragraph,amount_dkk\n101,2020,85,-5\n101,2020,107,1.234\n101,2020,108,\"1,000\"\n"
         #expect(problems(["expenditures.csv": ex]) == [
-            "expenditures.csv:2: amount_dkk \"-5\" is negative; expenditure must be 0 or more",
-            "expenditures.csv:3: amount_dkk \"1.234\" has more than two decimals (øre)",
-            "expenditures.csv:4: amount_dkk \"1,000\" is not a decimal number (digits, optionally '.' and decimals; no thousands separator)",
+            "expenditures.csv:2: amount_dkk \"-5\" er negativ; udgifter skal være 0 eller mere",
+            "expenditures.csv:3: amount_dkk \"1.234\" har mere end to decimaler (øre)",
+            "expenditures.csv:4: amount_dkk \"1,000\" er ikke et decimaltal (cifre, eventuelt '.' og decimaler; ingen tusindtalsseparator)",
         ])
         let ad = "person_id,admission_date,discharge_date\np1,2020-05-01,2020-04-01\np1,2020-05-01,\n"
-        #expect(problems(["admissions.csv": ad]) == ["admissions.csv:2: discharge_date 2020-04-01 is before admission_date 2020-05-01"])
+        #expect(problems(["admissions.csv": ad]) == ["admissions.csv:2: discharge_date 2020-04-01 er før admission_date 2020-05-01"])
     }
 
     @Test func arbitraryBytesNeverCrash() {

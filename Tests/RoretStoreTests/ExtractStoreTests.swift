@@ -21,7 +21,7 @@ import Testing
             #expect(version.municipalities == ["253", "265", "350"])
             #expect(version.years == 2017...2024)
             #expect(version.importedBy == "tester")
-            #expect(version.summary.hasPrefix("valid: municipalities.csv 3 rows"))
+            #expect(version.summary.hasPrefix("gyldigt: municipalities.csv 3 rækker"))
             #expect(try await host.store.extracts.files(of: version) == files, "stored byte for byte")
             let stored = try await host.store.extracts.registerData(of: version)
             let direct = try #require({ if case .valid(let d, _) = ExtractReader.read(files: files) { d } else { nil } }())
@@ -43,7 +43,7 @@ import Testing
                 Issue.record("expected a rejection")
                 return
             }
-            #expect(problems.contains { $0.description == "interventions.csv:3: end_date 2021-03-01 is before start_date 2021-04-15" })
+            #expect(problems.contains { $0.description == "interventions.csv:3: end_date 2021-03-01 er før start_date 2021-04-15" })
             #expect(problems.contains { $0.file == "interventions.csv" && $0.line == 6 && $0.reason.contains("999") })
             #expect(try await host.store.extracts.history().isEmpty)
             #expect(try await host.store.extracts.current(for: nationalArea) == nil)

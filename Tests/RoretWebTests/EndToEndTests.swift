@@ -60,7 +60,14 @@ import Vapor
                 #expect(figure.contains("chart trend"))
                 try await browser.screenshot(Self.screenshots + "/3-noegletal-NT03.png")
 
-                try await browser.click("#areas caption a.download")
+                try await browser.click("#areas caption a.download[href*='.xlsx']")
+                var workbook: Bool = false
+                for _ in 0..<100 where !workbook {
+                    workbook = ((try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? []).contains { $0.hasSuffix(".xlsx") }
+                    if !workbook { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                #expect(workbook, "Hent til Excel downloads a workbook")
+                try await browser.click("#areas caption a.download[href*='.csv']")
                 var csv: String?
                 for _ in 0..<100 where csv == nil {
                     let names = (try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? []

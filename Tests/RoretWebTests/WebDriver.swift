@@ -82,7 +82,7 @@ struct WebDriver {
     static func call(_ client: any Client, _ method: HTTPMethod, _ url: String, _ body: [String: Any]?) async throws -> [String: Any] {
         let response = try await client.send(method, headers: ["Content-Type": "application/json"], to: URI(string: url)) { request in
             // Never wait for ever on a stuck browser: the run would hang instead of failing.
-            request.timeout = .seconds(60)
+            request.timeout = .seconds(240)
             if let body { request.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)) }
         }
         guard let data = response.body.map({ Data(buffer: $0) }), let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
@@ -103,10 +103,10 @@ struct WebDriver {
         return false
     }
 
-    /// Waits up to 10 s for the page to contain `text` (a form post may keep the address).
+    /// Waits up to `seconds` (10 s) for the page to contain `text` (a form post may keep the address).
     @discardableResult
-    func waitForText(_ text: String) async throws -> Bool {
-        for _ in 0..<100 {
+    func waitForText(_ text: String, seconds: Int = 10) async throws -> Bool {
+        for _ in 0..<(seconds * 10) {
             if try await pageSource.contains(text) { return true }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -137,6 +137,13 @@ struct WebDriver {
         try await command(.POST, "/element/\(try await element(css))/click", [:])
     }
 
+    /// Clicks without waiting for the page it loads (a long upload would
+    /// outlast one WebDriver call); wait for the result with `waitForText`.
+    func clickAndLeave(_ css: String) async throws {
+        let script = "var e = document.querySelector(arguments[0]); setTimeout(function () { e.click(); }, 0); return true;"
+        try await command(.POST, "/execute/sync", ["script": script, "args": [css]])
+    }
+
     func attribute(_ css: String, _ name: String) async throws -> String? {
         try await command(.GET, "/element/\(try await element(css))/attribute/\(name)", nil) as? String
     }
@@ -148,6 +155,36 @@ struct WebDriver {
         try await type("#password", password)
         try await click("#signin")
         return try await waitForURL { $0.hasSuffix(landingOn) }
+    }
+
+    /// Resizes the window (CSS pixels), e.g. 1366 × 900 or a 390 × 844 phone.
+    func setWindowSize(width: Int, height: Int) async throws {
+        try await command(.POST, "/window/rect", ["width": width, "height": height])
+    }
+
+    /// Chooses files in a file input, as a person does in the file dialog.
+    func chooseFiles(_ css: String, _ paths: [String]) async throws {
+        try await command(.POST, "/element/\(try await element(css))/value", ["text": paths.joined(separator: "\n")])
+    }
+
+    /// Whether the page is wider than the window (a phone would scroll sideways).
+    var overflowsHorizontally: Bool {
+        get async throws {
+            try await command(.POST, "/execute/sync", ["script": "return document.documentElement.scrollWidth > window.innerWidth + 1", "args": []]) as? Bool ?? true
+        }
+    }
+
+    /// Runs axe-core (`source`, its `axe.min.js`) on the page against WCAG 2.1
+    /// A and AA; returns one line per violation with the elements it names.
+    func axeViolations(source: String) async throws -> [String] {
+        try await command(.POST, "/timeouts", ["script": 120_000])
+        let script = source + """
+        ;var done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}}).then(function (r) {
+          done(r.violations.map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 4).map(function (n) { return n.target.join(' ') + ' — ' + (n.failureSummary || '').replace(/\\s+/g, ' '); }).join(' | '); }));
+        }).catch(function (e) { done(['axe failed: ' + e]); });
+        """
+        return try await command(.POST, "/execute/async", ["script": script, "args": []]) as? [String] ?? ["axe returned nothing"]
     }
 
     /// A PNG of the window, written to `path`.

@@ -75,8 +75,8 @@ struct CSVReader {
                 return .record(line: recordLine)
             default:
                 let reason = bytes[position] == CSVReader.cr
-                    ? "a carriage return not followed by a line feed (field \(fields.count))"
-                    : "unexpected text after the closing quote of field \(fields.count)"
+                    ? "et vognretur-tegn (CR) uden linjeskift efter sig (felt \(fields.count))"
+                    : "uventet tekst efter det afsluttende anførselstegn i felt \(fields.count)"
                 skipRestOfLine()
                 return .malformed(line: recordLine, reason: reason)
             }
@@ -89,7 +89,7 @@ struct CSVReader {
             let c = bytes[position]
             if c == CSVReader.comma || c == CSVReader.lf || c == CSVReader.cr { break }
             if c == CSVReader.quote {
-                return "a quote character inside unquoted field \(fields.count + 1); quote the whole field and double the quote"
+                return "et anførselstegn inde i felt \(fields.count + 1), som ikke står i anførselstegn; sæt hele feltet i anførselstegn, og skriv tegnet to gange"
             }
             position += 1
         }
@@ -123,7 +123,7 @@ struct CSVReader {
             copy?.append(c)
             position += 1
         }
-        return "quoted field \(fields.count + 1) is never closed (missing closing quote; the file ends inside it)"
+        return "felt \(fields.count + 1) i anførselstegn lukkes aldrig (det afsluttende anførselstegn mangler; filen slutter inde i feltet)"
     }
 
     private mutating func skipRestOfLine() {

@@ -13,11 +13,11 @@ public struct ExtractSummary: Sendable, Hashable {
     /// Measurements with one or more empty items: kept, never scored.
     public var incompleteMeasurements: Int
 
-    /// One line, e.g. `valid: municipalities.csv 3 rows, population.csv 24 rows, …`.
+    /// One line, e.g. `gyldigt: municipalities.csv 3 rækker, population.csv 24 rækker, …`.
     public var line: String {
-        let files = rowsPerFile.map { "\($0.file) \($0.rows) row\($0.rows == 1 ? "" : "s")" }.joined(separator: ", ")
-        let incomplete = incompleteMeasurements > 0 ? " (\(incompleteMeasurements) incomplete measurement\(incompleteMeasurements == 1 ? "" : "s"), kept but never scored)" : ""
-        return "valid: \(files)\(incomplete)"
+        let files = rowsPerFile.map { "\($0.file) \($0.rows) række\($0.rows == 1 ? "" : "r")" }.joined(separator: ", ")
+        let incomplete = incompleteMeasurements > 0 ? " (\(incompleteMeasurements) ufuldstændig\(incompleteMeasurements == 1 ? "" : "e") måling\(incompleteMeasurements == 1 ? "" : "er"), gemt men aldrig scoret)" : ""
+        return "gyldigt: \(files)\(incomplete)"
     }
 }
 
@@ -43,10 +43,10 @@ public enum ExtractReader {
     public static func read(files: [String: [UInt8]]) -> ExtractReadResult {
         let log = ProblemLog()
         for name in files.keys.sorted() where name.lowercased().hasSuffix(".csv") && !knownFiles.contains(name) {
-            log.add(name, nil, "is not a file of the extract format; expected \(knownFiles.joined(separator: ", "))")
+            log.add(name, nil, "er ikke en fil i udtræksformatet; forventet \(knownFiles.joined(separator: ", "))")
         }
         for name in requiredFiles where files[name] == nil {
-            log.add(name, nil, "is missing; an extract must have \(requiredFiles.joined(separator: ", "))")
+            log.add(name, nil, "mangler; et udtræk skal have \(requiredFiles.joined(separator: ", "))")
         }
         var counts: [String: Int] = [:]
         let reading = Reading(log: log)
@@ -110,7 +110,7 @@ private final class Reading {
         guard municipalitiesRead else { return nil }
         let index = municipalityByNumber[n]
         if index < 0 {
-            log.add(file, line, column: "municipality_code", "municipality_code \(FieldParsing.text(f)) is not in municipalities.csv")
+            log.add(file, line, column: "municipality_code", "municipality_code \(FieldParsing.text(f)) findes ikke i municipalities.csv")
             return nil
         }
         return index
@@ -131,7 +131,7 @@ private final class Reading {
     func firstOccurrence(_ key: Int, _ firstLine: inout [Int: Int], _ file: String, _ line: Int, _ what: @autoclosure () -> String) -> Bool {
         if let first = firstLine.updateValue(line, forKey: key) {
             firstLine[key] = first
-            log.add(file, line, "\(what()) (first on line \(first))")
+            log.add(file, line, "\(what()) (første gang på linje \(first))")
             return false
         }
         return true
@@ -143,10 +143,10 @@ private final class Reading {
         let count = readTable(file, columns: ["municipality_code", "name"], bytes: bytes, log: log) { line, f in
             let code = check(FieldParsing.municipalityCode(f[0]), file, line)
             let name = FieldParsing.text(f[1])
-            if name.trimmingSpaces.isEmpty { log.add(file, line, column: "name", "name is empty") }
+            if name.trimmingSpaces.isEmpty { log.add(file, line, column: "name", "name er tom") }
             guard let code else { return }
             if let first = firstLine[code] {
-                log.add(file, line, column: "municipality_code", "municipality_code \(code) appears again (first on line \(first)); codes must be unique")
+                log.add(file, line, column: "municipality_code", "municipality_code \(code) forekommer igen (første gang på linje \(first)); koderne skal være entydige")
                 return
             }
             firstLine[code] = line
@@ -157,7 +157,7 @@ private final class Reading {
             municipalityByNumber[FieldParsing.codeNumber(Array(m.code.utf8)[...])!] = Int32(i)
         }
         municipalitiesRead = count != nil
-        if count == 0 { log.add(file, nil, "has no municipalities") }
+        if count == 0 { log.add(file, nil, "har ingen kommuner") }
         return count
     }
 
@@ -168,26 +168,26 @@ private final class Reading {
         let count = readTable(file, columns: ["municipality_code", "year", "adults"], bytes: bytes, log: log) { line, f in
             let municipality = municipality(f[0], file, line)
             let year = check(FieldParsing.year(f[1]), file, line)
-            let adults = check(FieldParsing.integer(f[2], column: "adults", in: 1...100_000_000, meaning: "must be above 0"), file, line)
+            let adults = check(FieldParsing.integer(f[2], column: "adults", in: 1...100_000_000, meaning: "skal være over 0"), file, line)
             if let year { yearsSeen.append(year) }
             guard let m = municipality, let year,
-                  firstOccurrence(key(m, year), &firstLine, file, line, "municipality \(FieldParsing.text(f[0])) has a second row for \(year)")
+                  firstOccurrence(key(m, year), &firstLine, file, line, "kommune \(FieldParsing.text(f[0])) har en række mere for \(year)")
             else { return }
             if let adults { populationRows.append((m, year, adults)) }
         }
         guard count != nil else { return count }
         guard let first = yearsSeen.min(), let last = yearsSeen.max() else {
-            log.add(file, nil, "has no valid rows, so the extract's period is unknown")
+            log.add(file, nil, "har ingen gyldige rækker, så udtrækkets periode er ukendt")
             return count
         }
         guard last - first < 64 else {
-            log.add(file, nil, "spans \(first)–\(last); a period of at most 64 years is supported")
+            log.add(file, nil, "dækker \(first)–\(last); en periode på højst 64 år understøttes")
             return count
         }
         years = first...last
         for (i, m) in municipalities.enumerated() {
             for year in first...last where firstLine[key(Int32(i), year)] == nil {
-                log.add(file, nil, "municipality \(m.code) has no row for \(year) (the period is \(first)–\(last); every municipality needs one row per year)")
+                log.add(file, nil, "kommune \(m.code) har ingen række for \(year) (perioden er \(first)–\(last); hver kommune skal have én række pr. år)")
             }
         }
         return count
@@ -219,7 +219,7 @@ private final class Reading {
             let end = check(FieldParsing.optionalDate(f[4], column: "end_date"), file, line)
             let reason = check(FieldParsing.code(f[5], column: "reason", in: reasonCodes), file, line)
             if let start, let end = end ?? nil, end < start {
-                log.add(file, line, column: "end_date", "end_date \(end) is before start_date \(start)")
+                log.add(file, line, column: "end_date", "end_date \(end) er før start_date \(start)")
                 return
             }
             guard let person, let m = municipality, let paragraph, let start, let end, let reason else { return }
@@ -237,7 +237,7 @@ private final class Reading {
             let status = check(FieldParsing.code(f[2], column: "status", in: statusCodes), file, line)
             guard let person, let year, let status,
                   firstOccurrence(key(person, year), &firstLine, file, line,
-                                  "person \(FieldParsing.text(f[0])) has a second status for \(year); at most one row per person and year")
+                                  "person \(FieldParsing.text(f[0])) har en status mere for \(year); højst én række pr. person og år")
             else { return }
             builder!.addEmployment(person: person, year: year, status: status)
         }
@@ -251,7 +251,7 @@ private final class Reading {
             let admission = check(FieldParsing.date(f[1], column: "admission_date"), file, line)
             let discharge = check(FieldParsing.optionalDate(f[2], column: "discharge_date"), file, line)
             if let admission, let discharge = discharge ?? nil, discharge < admission {
-                log.add(file, line, column: "discharge_date", "discharge_date \(discharge) is before admission_date \(admission)")
+                log.add(file, line, column: "discharge_date", "discharge_date \(discharge) er før admission_date \(admission)")
                 return
             }
             guard let person, let admission, let discharge else { return }
@@ -270,7 +270,7 @@ private final class Reading {
             let amount = check(FieldParsing.amount(f[3]), file, line)
             guard let m = municipality, let year, let paragraph, let amount,
                   firstOccurrence(key(m, year, paragraph.rawValue), &firstLine, file, line,
-                                  "municipality \(FieldParsing.text(f[0])) has a second row for \(year) and paragraph \(paragraph.code)")
+                                  "kommune \(FieldParsing.text(f[0])) har en række mere for \(year) og paragraf \(paragraph.code)")
             else { return }
             builder!.addExpenditure(municipality: m, year: year, paragraph: paragraph, amount: amount)
         }
@@ -296,7 +296,7 @@ private final class Reading {
                     items.append(Int(c - 48))
                     continue
                 }
-                let meaning = "is outside the \(instrument?.code ?? "instrument's") answer range 0–\(top)"
+                let meaning = "er uden for svarskalaen 0–\(top) for \(instrument?.code ?? "instrumentet")"
                 guard let value = check(FieldParsing.integer(field, column: "item\(i + 1)", in: 0...top, meaning: meaning), file, line) else {
                     itemsOK = false
                     continue

@@ -27,17 +27,17 @@ func readTable(
     body: (_ line: Int, _ fields: Fields) -> Void
 ) -> Int? {
     for line in EncodingCheck.badLines(bytes) {
-        log.add(file, line, "is not valid UTF-8 text (or holds a NUL byte); save the file as UTF-8")
+        log.add(file, line, "er ikke gyldig UTF-8-tekst (eller indeholder en NUL-byte); gem filen som UTF-8")
     }
     var reader = CSVReader(bytes: bytes)
     var fields = Fields()
     let header: [String]
     switch reader.next(into: &fields.raw) {
     case .end:
-        log.add(file, nil, "is empty; expected a header row with the columns \(columns.joined(separator: ","))")
+        log.add(file, nil, "er tom; forventet en overskriftsrække med kolonnerne \(columns.joined(separator: ","))")
         return nil
     case .malformed(let line, let reason):
-        log.add(file, line, "the header row is malformed: \(reason)")
+        log.add(file, line, "overskriftsrækken er forkert: \(reason)")
         return nil
     case .record:
         header = fields.raw.map { String(decoding: $0, as: UTF8.self) }
@@ -46,16 +46,16 @@ func readTable(
     var seen: Set<String> = []
     for (i, name) in header.enumerated() {
         if !seen.insert(name).inserted {
-            log.add(file, 1, "column \(name.isEmpty ? "(empty name)" : name) appears more than once in the header")
+            log.add(file, 1, "kolonnen \(name.isEmpty ? "(uden navn)" : name) står mere end én gang i overskriften")
             headerOK = false
         } else if !columns.contains(name) {
-            let shown = name.isEmpty ? "(empty name, column \(i + 1))" : "\"\(name)\""
-            log.add(file, 1, "unknown column \(shown); expected exactly \(columns.joined(separator: ","))")
+            let shown = name.isEmpty ? "(uden navn, kolonne \(i + 1))" : "\"\(name)\""
+            log.add(file, 1, "ukendt kolonne \(shown); forventet præcis \(columns.joined(separator: ","))")
             headerOK = false
         }
     }
     for name in columns where !header.contains(name) {
-        log.add(file, 1, "missing column \(name)")
+        log.add(file, 1, "kolonnen \(name) mangler")
         headerOK = false
     }
     guard headerOK else { return nil }
@@ -71,7 +71,7 @@ func readTable(
         case .record(let line):
             count += 1
             guard fields.raw.count == header.count else {
-                log.add(file, line, "has \(fields.raw.count) field\(fields.raw.count == 1 ? "" : "s"), expected \(header.count) (\(header.joined(separator: ",")))")
+                log.add(file, line, "har \(fields.raw.count) felt\(fields.raw.count == 1 ? "" : "er"), forventet \(header.count) (\(header.joined(separator: ",")))")
                 continue
             }
             body(line, fields)

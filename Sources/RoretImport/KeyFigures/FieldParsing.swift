@@ -13,23 +13,23 @@ enum FieldParsing {
 
     /// A three-digit municipality code.
     static func municipalityCode(_ f: ArraySlice<UInt8>, column: String = "municipality_code") -> Result<String, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         guard f.count == 3, f.allSatisfy(isDigit) else {
-            return .failure(FieldProblem(column, "\(shown(f)) is not a three-digit municipality code"))
+            return .failure(FieldProblem(column, "\(shown(f)) er ikke en kommunekode med tre cifre"))
         }
         return .success(text(f))
     }
 
     /// A pseudonymous person id: 1–64 of `[A-Za-z0-9_-]`, not CPR-like.
     static func personID(_ f: ArraySlice<UInt8>) -> Result<String, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("person_id", "is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem("person_id", "er tom")) }
         if looksLikeCPR(f) {
             // The value is not echoed: it may be a real CPR number.
-            return .failure(FieldProblem("person_id", "looks like a CPR number (10 digits or DDMMYY-XXXX); extracts must be pseudonymised"))
+            return .failure(FieldProblem("person_id", "ligner et CPR-nummer (10 cifre eller DDMMÅÅ-XXXX); udtræk skal være pseudonymiserede"))
         }
-        guard f.count <= 64 else { return .failure(FieldProblem("person_id", "is \(f.count) characters long; at most 64 are allowed")) }
+        guard f.count <= 64 else { return .failure(FieldProblem("person_id", "er \(f.count) tegn lang; højst 64 er tilladt")) }
         guard f.allSatisfy({ isDigit($0) || isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
-            return .failure(FieldProblem("person_id", "\(shown(f)) may only contain the letters A–Z and a–z, digits, _ and -"))
+            return .failure(FieldProblem("person_id", "\(shown(f)) må kun indeholde bogstaverne A–Z og a–z, cifre, _ og -"))
         }
         return .success(text(f))
     }
@@ -48,12 +48,12 @@ enum FieldParsing {
 
     /// An ISO date `YYYY-MM-DD`.
     static func date(_ f: ArraySlice<UInt8>, column: String) -> Result<Day, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         guard let day = Day(isoBytes: f) else {
-            return .failure(FieldProblem(column, "\(shown(f)) is not a date in the form YYYY-MM-DD"))
+            return .failure(FieldProblem(column, "\(shown(f)) er ikke en dato på formen ÅÅÅÅ-MM-DD"))
         }
         guard plausibleYears.contains(day.year) else {
-            return .failure(FieldProblem(column, "\(shown(f)) is outside the years \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
+            return .failure(FieldProblem(column, "\(shown(f)) ligger uden for årene \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
         }
         return .success(day)
     }
@@ -66,9 +66,9 @@ enum FieldParsing {
 
     /// A whole number without sign, in `range`.
     static func integer(_ f: ArraySlice<UInt8>, column: String, in range: ClosedRange<Int>, meaning: @autoclosure () -> String) -> Result<Int, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         guard f.count <= 12, f.allSatisfy(isDigit) else {
-            return .failure(FieldProblem(column, "\(shown(f)) is not a whole number"))
+            return .failure(FieldProblem(column, "\(shown(f)) er ikke et helt tal"))
         }
         let value = f.reduce(0) { $0 * 10 + Int($1 - 48) }
         guard range.contains(value) else { return .failure(FieldProblem(column, "\(value) \(meaning())")) }
@@ -77,14 +77,14 @@ enum FieldParsing {
 
     /// A calendar year.
     static func year(_ f: ArraySlice<UInt8>) -> Result<Int, FieldProblem> {
-        integer(f, column: "year", in: plausibleYears, meaning: "is outside the years \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)")
+        integer(f, column: "year", in: plausibleYears, meaning: "ligger uden for årene \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)")
     }
 
     /// One of a closed set of codes, matched on bytes (no String per field).
     static func code<T>(_ f: ArraySlice<UInt8>, column: String, in codes: CodeTable<T>) -> Result<T, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem(column, "is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         if let value = codes.match(f) { return .success(value) }
-        return .failure(FieldProblem(column, "\(shown(f)) is not one of \(codes.names.joined(separator: ", "))"))
+        return .failure(FieldProblem(column, "\(shown(f)) er ikke en af \(codes.names.joined(separator: ", "))"))
     }
 
     /// A three-digit code as a number 0–999, or nil.
@@ -95,14 +95,14 @@ enum FieldParsing {
 
     /// A non-negative amount in DKK with at most two decimals.
     static func amount(_ f: ArraySlice<UInt8>) -> Result<Amount, FieldProblem> {
-        guard !f.isEmpty else { return .failure(FieldProblem("amount_dkk", "is empty")) }
+        guard !f.isEmpty else { return .failure(FieldProblem("amount_dkk", "er tom")) }
         switch Amount.parse(f) {
         case .success(let a): return .success(a)
-        case .failure(.negative): return .failure(FieldProblem("amount_dkk", "\(shown(f)) is negative; expenditure must be 0 or more"))
-        case .failure(.tooManyDecimals): return .failure(FieldProblem("amount_dkk", "\(shown(f)) has more than two decimals (øre)"))
-        case .failure(.tooLarge): return .failure(FieldProblem("amount_dkk", "\(shown(f)) is larger than 1,000,000,000,000 DKK"))
+        case .failure(.negative): return .failure(FieldProblem("amount_dkk", "\(shown(f)) er negativ; udgifter skal være 0 eller mere"))
+        case .failure(.tooManyDecimals): return .failure(FieldProblem("amount_dkk", "\(shown(f)) har mere end to decimaler (øre)"))
+        case .failure(.tooLarge): return .failure(FieldProblem("amount_dkk", "\(shown(f)) er større end 1.000.000.000.000 kr."))
         case .failure(.notADecimalNumber):
-            return .failure(FieldProblem("amount_dkk", "\(shown(f)) is not a decimal number (digits, optionally '.' and decimals; no thousands separator)"))
+            return .failure(FieldProblem("amount_dkk", "\(shown(f)) er ikke et decimaltal (cifre, eventuelt '.' og decimaler; ingen tusindtalsseparator)"))
         }
     }
 

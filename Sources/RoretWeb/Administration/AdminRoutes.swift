@@ -164,13 +164,11 @@ struct AdminRoutes: RouteCollection {
 
     /// Upload of an extract's CSV files: validated, then stored whole or not at all.
     @Sendable func importExtract(req: Request) async throws -> Response {
-        struct Upload: Content {
-            var files: [File]?
-        }
-        let upload = try req.content.decode(Upload.self)
+        guard let upload = MultipartUpload(req) else { throw Abort(.badRequest, reason: "Filerne kunne ikke læses. Vælg udtrækkets CSV-filer og prøv igen.") }
         var files: [String: [UInt8]] = [:]
-        for file in upload.files ?? [] where !file.filename.isEmpty {
-            files[(file.filename as NSString).lastPathComponent] = Array(buffer: file.data)
+        for part in upload.parts where part.name == "files[]" || part.name == "files" {
+            guard let filename = part.filename, !filename.isEmpty else { continue }
+            files[(filename as NSString).lastPathComponent] = part.bytes
         }
         let actor = try req.requireAccount().username
         guard !files.isEmpty else {

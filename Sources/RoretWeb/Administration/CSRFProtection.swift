@@ -14,13 +14,15 @@ struct CSRFProtection: AsyncMiddleware {
             if request.body.data == nil, request.headers.contentType?.type == "multipart" {
                 let limit = request.application.roret.configuration.maxUploadBytes
                 do {
-                    _ = try await request.body.collect(upTo: limit)
+                    _ = try await request.body.collect(max: limit).get()
                 } catch {
                     throw Abort(.payloadTooLarge, reason: "Det sendte er større end grænsen på \(limit / 1024 / 1024) MB.")
                 }
             }
             struct Form: Content { var csrf: String? }
-            let sent = (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
+            let sent = request.headers.contentType?.type == "multipart"
+                ? MultipartUpload.firstField(Self.field, in: request)
+                : (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
             guard let expected = request.session.data[Self.sessionKey], let sent, Secrets.equal(sent, expected) else {
                 throw Abort(.forbidden, reason: "Formularen var udløbet. Gå tilbage, genindlæs siden og prøv igen.")
             }

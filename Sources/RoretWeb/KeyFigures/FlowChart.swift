@@ -36,7 +36,7 @@ struct FlowChart {
                 guard w > 0.5 else { continue }
                 let cls = seg.share == nil ? "seg suppressed" : "seg \(seg.cssClass)"
                 out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(w))\" height=\"\(SVG.n(rowH - 12))\" class=\"\(cls)\"><title>\(SVG.escape(bar.label + " → " + seg.label + ": " + seg.text))</title></rect>"
-                if w > 46 { out += SVG.text(seg.text, x: x + w / 2, y: y + rowH / 2 + 2, anchor: "middle", cssClass: "seg-text") }
+                if w > 46 { out += SVG.text(seg.text, x: x + w / 2, y: y + rowH / 2 + 2, anchor: "middle", cssClass: "seg-text on-\(seg.cssClass)") }
                 x += w
             }
         }

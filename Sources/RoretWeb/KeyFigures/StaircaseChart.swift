@@ -18,7 +18,8 @@ struct StaircaseChart {
     var areaName: String
 
     func svg() -> String {
-        let width = 720.0, left = 150.0, right = 150.0, top = 40.0, rowH = 50.0
+        // Narrow enough that a 390 px phone shows the labels at a readable size.
+        let width = 540.0, left = 104.0, right = 132.0, top = 40.0, rowH = 50.0
         let height = top + Double(steps.count) * rowH + 44
         let axis = AxisScale(maximum: steps.flatMap { [$0.rate, $0.nationalRate] }.compactMap { $0 }.max() ?? 0, kind: .per10000Adults)
         let plotW = width - left - right
