@@ -26,6 +26,16 @@ import VaporTesting
         return try await app.testing().performTest(request: TestingHTTPRequest(method: .GET, url: URI(string: path), headers: headers, body: ByteBuffer()))
     }
 
+    @Test func theAPIAnswersWithAnIndexOfItsEndpoints() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let index = try await get(app, "/api/v1", token: nil)
+            #expect(index.status == .ok)
+            let body = try JSONSerialization.jsonObject(with: Data(buffer: index.body)) as? [String: Any]
+            let paths = (body?["endpoints"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+            #expect(paths == ["/api/v1/extract", "/api/v1/areas", "/api/v1/figures", "/api/v1/keyfigures", "/api/v1/movement-change"])
+        }
+    }
+
     @Test func withoutAValidTokenTheAPIAnswers401() async throws {
         try await withRoretApp { app in
             #expect(try await get(app, "/api/v1/keyfigures", token: nil).status == .unauthorized)

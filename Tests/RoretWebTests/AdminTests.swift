@@ -45,6 +45,27 @@ import VaporTesting
         }
     }
 
+    /// The log reads as Danish: actions, roles and areas in words, citizens by pseudonym, never internal ids.
+    @Test func theAuditLogShowsDanishTextAndPseudonyms() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let anna = try await CitizenWebTests().anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            _ = try await caseworker.get("/borgere/\(anna.id.uuidString)")
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            _ = try await leader.get("/borgere/\(anna.id.uuidString)")
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            let html = try await admin.get("/admin/log").body.string
+            #expect(html.contains("Visning af borgers sag") && html.contains("borger B-001"))
+            #expect(html.contains("<td>Sagsbehandler</td>") && html.contains("265 Roskilde"))
+            #expect(html.contains("side /borgere/(id)"), "a refused page is logged without the record's id")
+            #expect(!html.contains(anna.id.uuidString), "no internal ids")
+            #expect(!html.contains("<td>citizen.read</td>") && !html.contains("<td>caseworker</td>"), "shown in words, not codes")
+        }
+    }
+
     /// Deactivation asks first, can be undone, and both are audited.
     @Test func deactivationIsConfirmedReversibleAndAudited() async throws {
         try await withRoretApp(importDemo: false) { app in

@@ -44,6 +44,54 @@ import VaporTesting
         }
     }
 
+    /// The overview of the extract's first year: NT04 and NT05 need the year
+    /// before, so they say so instead of showing another year's value.
+    @Test func aYearWithoutAFigureSaysSoInsteadOfShowingAnotherYear() async throws {
+        try await withRoretApp { app in
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let html = try await leader.get("/oversigt?aar=2017").body.string
+            #expect(html.contains("Oversigt: Roskilde, 2017"))
+            let nt04 = try #require(html.range(of: "<span class=\"code\">NT04</span>"))
+            let card = html[nt04.lowerBound...].prefix(400)
+            #expect(card.contains("ikke tilgængelig") && card.contains("Kræver tal for 2016"), "\(card)")
+            #expect(!card.contains("(2018)"))
+        }
+    }
+
+    @Test func q01WithoutMeasurementsSaysSoAndHiddenCellsUseTheNeutralMark() {
+        let none = KeyFigureRow(area: "265", year: 2024, figure: .q01, breakdown: "", numerator: .count(0), denominator: .count(40))
+        #expect(DanishFormat.value(none) == "ingen målinger")
+        let some = KeyFigureRow(area: "265", year: 2024, figure: .q01, breakdown: "", numerator: .count(10), denominator: .count(40))
+        #expect(DanishFormat.value(some) == "25,0 %")
+        var hidden = some
+        hidden.suppressed = true
+        #expect(DanishFormat.value(hidden) == ".." && DanishFormat.quantity(nil, suppressed: true) == "..")
+    }
+
+    @Test func theIndexListsEveryFigureWithItsDefinition() async throws {
+        try await withRoretApp { app in
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let html = try await leader.get("/noegletal").body.string
+            for figure in KeyFigure.allCases {
+                #expect(html.contains("<span class=\"code\">\(figure.code)</span> \(figure.danishTitle)"), "\(figure.code)")
+            }
+            #expect(html.contains("aria-current=\"page\">Nøgletal</a>"))
+        }
+    }
+
+    @Test func tablesNameWhatIsCounted() async throws {
+        try await withRoretApp { app in
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let nt01 = try await leader.get("/noegletal/NT01").body.string
+            #expect(nt01.contains(">Borgere</th>") && nt01.contains(">Voksne</th>") && !nt01.contains("Tæller"))
+            let nt16 = try await leader.get("/noegletal/NT16").body.string
+            #expect(nt16.contains(">Sum af scorer</th>") && nt16.contains(">Målte borgere</th>"))
+        }
+    }
+
     @Test func movementsShowTheFlowAndTheMatrix() async throws {
         try await withRoretApp { app in
             var leader = Browser(app)

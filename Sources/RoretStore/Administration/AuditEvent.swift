@@ -23,6 +23,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case linkIssued = "link.issued"
     case measurementAnswered = "measurement.answered"
     case measurementDeclined = "measurement.declined"
+    case figuresFailed = "figures.failed"
 
     /// Danish label for the administrator's audit page.
     public var danishLabel: String {
@@ -48,6 +49,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .linkIssued: "Målingslink sendt"
         case .measurementAnswered: "Måling besvaret"
         case .measurementDeclined: "Måling afvist af borgeren"
+        case .figuresFailed: "Nøgletal kunne ikke beregnes"
         }
     }
 }

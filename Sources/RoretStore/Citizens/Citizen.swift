@@ -115,8 +115,11 @@ public struct CitizenRepository: Sendable {
     @discardableResult
     public func addIntervention(to id: UUID, paragraph: Paragraph, provider: String, start: Day, end: Day?) async throws -> CitizenIntervention {
         guard try await CitizenModel.find(id, on: database) != nil else { throw CitizenError.noSuchCitizen }
-        if let end, end < start { throw CitizenError.invalidAnswer("the intervention ends \(end), before it starts \(start)") }
-        guard !provider.allSatisfy(\.isWhitespace) else { throw CitizenError.invalidAnswer("an intervention needs its provider") }
+        for (day, field) in [(start, "Startdatoen"), (end, "Slutdatoen")] {
+            if let day, case .failure(let error) = ExtractFieldRules.date(day.description, field: field) { throw CitizenError.invalidAnswer(error.reason) }
+        }
+        if let end, end < start { throw CitizenError.invalidAnswer("indsatsen slutter \(end), før den begynder \(start)") }
+        guard !provider.allSatisfy(\.isWhitespace) else { throw CitizenError.invalidAnswer("en indsats skal have en udfører") }
         let m = CitizenInterventionModel()
         m.id = UUID()
         m.citizenID = id

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import RoretCore
 import RoretImport
@@ -90,9 +91,13 @@ public struct MeasurementRepository: Sendable {
         channel: MeasurementChannel, enteredBy: String, linkHash: String? = nil, today: Day
     ) async throws -> StoredMeasurement {
         guard instrument.accepts(items) else {
-            throw CitizenError.invalidAnswer("\(instrument.code) takes \(Instrument.itemCount) answers from 0 to \(instrument.maxItemValue)")
+            throw CitizenError.invalidAnswer("\(instrument.danishName) har \(Instrument.itemCount) spørgsmål, hvert besvaret fra 0 til \(instrument.maxItemValue) eller sprunget over")
         }
-        guard answeredOn <= today else { throw CitizenError.invalidAnswer("the answer's date \(answeredOn) is after today") }
+        // The extract format's own date rule: a stored answer joins the figures' measurements.csv.
+        if case .failure(let error) = ExtractFieldRules.date(answeredOn.description, field: "Datoen for besvarelsen") {
+            throw CitizenError.invalidAnswer(error.reason)
+        }
+        guard answeredOn <= today else { throw CitizenError.invalidAnswer("datoen for besvarelsen (\(answeredOn)) er efter i dag") }
         return try await database.transaction { db in
             guard try await CitizenModel.find(citizenID, on: db) != nil else { throw CitizenError.noSuchCitizen }
             let measurement = MeasurementModel()
@@ -103,9 +108,7 @@ public struct MeasurementRepository: Sendable {
                 else { throw CitizenError.noSuchLink }
                 var link = Self.link(linkModel)
                 try link.answer(on: today)
-                linkModel.state = link.state.rawValue
-                linkModel.measurementID = measurement.id
-                try await linkModel.save(on: db)
+                try await Self.claim(linkModel, to: link.state, measurementID: measurement.id, today: today, on: db)
             }
             measurement.citizenID = citizenID
             measurement.instrument = instrument.code
@@ -136,11 +139,14 @@ public struct MeasurementRepository: Sendable {
     /// Every stored answer as rows of `measurements.csv` (pseudonym as
     /// `person_id`), by municipality, pseudonym (byte order), then as
     /// `measurements(of:)`; `municipality` limits them. Two queries, whatever
-    /// the number of citizens: it runs on every figure-cache miss.
+    /// the number of citizens: it runs on every figure-cache miss. An answer
+    /// that breaks the extract format's rules (stored before they were
+    /// checked at entry) is left out, so it can never make the figures fail.
     public func exportRows(municipality: String? = nil) async throws -> [MeasurementsCSV.Row] {
         let citizens = try await CitizenRepository(database: database).all(municipality: municipality)
         let byID = Dictionary(uniqueKeysWithValues: citizens.map { ($0.id, $0) })
         let answers = try await MeasurementModel.query(on: database).all().map(StoredMeasurement.init)
+            .filter { ExtractFieldRules.isValid($0.answeredOn) && $0.instrument.accepts($0.items) }
             .compactMap { m in byID[m.citizenID].map { (citizen: $0, measurement: m) } }
             .sorted { a, b in
                 if a.citizen.municipality != b.citizen.municipality { return a.citizen.municipality.utf8.lexicographicallyPrecedes(b.citizen.municipality.utf8) }
@@ -184,20 +190,37 @@ public struct MeasurementRepository: Sendable {
 
     /// The citizen opens the link; throws its refusal when it cannot be used.
     public func openLink(tokenHash: String, on day: Day) async throws {
-        try await change(tokenHash) { link in try link.open(on: day) }
+        try await change(tokenHash, on: day) { link in try link.open(on: day) }
     }
 
     /// The citizen declines; the link is spent and nothing is stored.
     public func declineLink(tokenHash: String, on day: Day) async throws {
-        try await change(tokenHash) { link in try link.decline(on: day) }
+        try await change(tokenHash, on: day) { link in try link.decline(on: day) }
     }
 
-    private func change(_ tokenHash: String, _ apply: (inout MeasurementLink) throws -> Void) async throws {
+    private func change(_ tokenHash: String, on day: Day, _ apply: (inout MeasurementLink) throws -> Void) async throws {
         guard let model = try await MeasurementLinkModel.query(on: database).filter(\.$tokenHash == tokenHash).first() else { throw CitizenError.noSuchLink }
         var link = Self.link(model)
         try apply(&link)
-        model.state = link.state.rawValue
-        try await model.save(on: database)
+        try await Self.claim(model, to: link.state, measurementID: nil, today: day, on: database)
+    }
+
+    /// Moves a link from the state it was read in to `state` with one
+    /// conditional UPDATE (SQLKit's dialect-neutral builder): if someone moved
+    /// it meanwhile — an answer and a "nej tak" sent at once — nothing
+    /// changes and the refusal for the state it is in now is thrown, so
+    /// exactly one of them takes effect.
+    private static func claim(_ model: MeasurementLinkModel, to state: MeasurementLink.State, measurementID: UUID?, today: Day, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw CitizenError.noSuchLink }
+        var update = sql.update(MeasurementLinkModel.schema)
+            .set("state", to: state.rawValue)
+            .where("token_hash", .equal, model.tokenHash)
+            .where("state", .equal, model.state)
+        if let measurementID { update = update.set("measurement_id", to: measurementID) }
+        let moved = try await update.returning("id").all()
+        guard moved.isEmpty else { return }
+        guard let now = try await MeasurementLinkModel.query(on: db).filter(\.$tokenHash == model.tokenHash).first() else { throw CitizenError.noSuchLink }
+        throw link(now).refusal(on: today) ?? MeasurementLink.Refusal.alreadyAnswered
     }
 
     static func link(_ m: MeasurementLinkModel) -> MeasurementLink {

@@ -95,10 +95,10 @@ public struct PlanRepository: Sendable {
         to citizenID: UUID, kind: PlanEntryKind, text: String, role: String? = nil,
         inCitizensWords: Bool, on day: Day, by user: String, replaces: UUID? = nil
     ) async throws -> PlanEntry {
-        guard !text.allSatisfy(\.isWhitespace) else { throw CitizenError.invalidAnswer("an entry needs text") }
+        guard !text.allSatisfy(\.isWhitespace) else { throw CitizenError.invalidAnswer("teksten er tom") }
         if let replaces {
             guard let old = try await PlanEntryModel.find(replaces, on: database), old.citizenID == citizenID, old.kind == kind.rawValue else {
-                throw CitizenError.invalidAnswer("the entry to replace is not this plan's")
+                throw CitizenError.invalidAnswer("teksten, der skal rettes, hører ikke til denne plan")
             }
         }
         let m = PlanEntryModel()

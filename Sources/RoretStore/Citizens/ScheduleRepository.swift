@@ -15,7 +15,7 @@ public struct ScheduleRepository: Sendable {
 
     /// Sets the municipality's cadence: 1–24 months.
     public func setCadence(_ months: Int, for municipality: String) async throws {
-        guard (1...24).contains(months) else { throw CitizenError.invalidAnswer("the cadence must be 1–24 months") }
+        guard (1...24).contains(months) else { throw CitizenError.invalidAnswer("kadencen skal være 1–24 måneder") }
         let model = try await MunicipalitySettingsModel.query(on: database).filter(\.$municipality == municipality).first() ?? {
             let m = MunicipalitySettingsModel()
             m.id = UUID()

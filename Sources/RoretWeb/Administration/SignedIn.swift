@@ -57,10 +57,17 @@ struct RequireSignIn: AsyncMiddleware {
 struct RequireRole: AsyncMiddleware {
     let allowed: @Sendable (Role) -> Bool
 
+    /// The path for the audit log, with internal ids (a citizen's record) shown as "(id)".
+    static func readablePath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { UUID(uuidString: String($0)) == nil ? String($0) : "(id)" }
+            .joined(separator: "/")
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let account = try request.requireAccount()
         guard allowed(account.role) else {
-            try await request.audit(.accessDenied, detail: "\(request.method.rawValue) \(request.url.path)")
+            try await request.audit(.accessDenied, detail: "\(request.method == .GET ? "side" : "formular") \(Self.readablePath(request.url.path))")
             throw Abort(.forbidden)
         }
         return try await next.respond(to: request)

@@ -43,9 +43,14 @@ struct AnswerRoutes: RouteCollection {
                                                     channel: .link, enteredBy: "borger (link)", linkHash: hash(req), today: DanishDate.today)
         } catch let refusal as MeasurementLink.Refusal {
             return try await refused(req, refusal)
+        } catch CitizenError.invalidAnswer {
+            let page = Page(token: req.parameters.get("token") ?? "", form: InstrumentForm(link.instrument), title: link.instrument.danishName,
+                            message: "Et af svarene kunne ikke læses. Vælg et af svarene ud for hvert spørgsmål, eller spring det over, og send igen.", done: false)
+            return try await req.view.render("answer", page).encodeResponse(status: .badRequest, for: req)
         }
         req.roret.answersRevision.invalidate()
-        try await req.store.audit.record(.measurementAnswered, username: nil, detail: "borger \(citizenID.uuidString): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
+        let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
+        try await req.store.audit.record(.measurementAnswered, username: nil, detail: "borger \(pseudonym): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
         let left = items.filter { $0 == nil }.count
         let note = left == 0 ? "Dine svar er gemt." : "Dine svar er gemt. Du sprang \(left) spørgsmål over; det er helt i orden."
         return try await done(req, title: "Tak!", message: note + " Du kan lukke siden nu. Du og din kontaktperson kan tale om svarene næste gang, I ses.")
@@ -58,7 +63,8 @@ struct AnswerRoutes: RouteCollection {
         } catch let refusal as MeasurementLink.Refusal {
             return try await refused(req, refusal)
         }
-        try await req.store.audit.record(.measurementDeclined, username: nil, detail: "borger \(citizenID.uuidString)", address: req.remoteAddress?.ipAddress)
+        let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
+        try await req.store.audit.record(.measurementDeclined, username: nil, detail: "borger \(pseudonym)", address: req.remoteAddress?.ipAddress)
         return try await done(req, title: "Tak for besked", message: "Du har sagt nej tak, og der er ikke gemt noget. Du kan altid tale med din kontaktperson om det.")
     }
 

@@ -1,4 +1,5 @@
 import RoretCore
+import RoretImport
 import RoretStore
 import Vapor
 
@@ -70,7 +71,11 @@ struct CitizenRecordRoutes: RouteCollection {
         let account = try req.requireAccount()
         guard account.role == .caseworker else { throw Abort(.forbidden) }
         let form = try req.content.decode(Form.self)
-        let start = form.startedOn.flatMap { Day(iso: $0) } ?? DanishDate.today
+        let start: Day
+        switch Self.day(form.startedOn, field: "Startdatoen for opfølgningen") {
+        case .success(let day): start = day ?? DanishDate.today
+        case .failure(let error): return try await listPage(req, error: "Borgeren blev ikke oprettet: \(error.reason).")
+        }
         do {
             let name = form.name?.trimmingCharacters(in: .whitespaces)
             let citizen = try await req.store.citizens.create(
@@ -204,6 +209,13 @@ struct CitizenRecordRoutes: RouteCollection {
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
+    /// An optional date field by the extract format's own rule: nil when
+    /// empty, the Danish reason when it is not a valid date (never silently today).
+    static func day(_ field: String?, field name: String) -> Result<Day?, ExtractFieldError> {
+        guard let field, !field.trimmingCharacters(in: .whitespaces).isEmpty else { return .success(nil) }
+        return ExtractFieldRules.date(field.trimmingCharacters(in: .whitespaces), field: name).map { $0 }
+    }
+
     static func danish(_ refusal: GoalLedger.Refusal) -> String {
         switch refusal {
         case .emptyText: "Målet skal have en tekst."
@@ -221,7 +233,11 @@ struct CitizenRecordRoutes: RouteCollection {
         guard let channel = req.formField("channel").flatMap(MeasurementChannel.init(rawValue:)), channel != .link else {
             throw Abort(.badRequest, reason: "Angiv interview eller papir.")
         }
-        let date = req.formField("date").flatMap { Day(iso: $0) } ?? DanishDate.today
+        let date: Day
+        switch Self.day(req.formField("date"), field: "Datoen for besvarelsen") {
+        case .success(let day): date = day ?? DanishDate.today
+        case .failure(let error): return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(error.reason).")
+        }
         do {
             try await req.store.measurements.record(citizenID: citizen.id, instrument: instrument, answeredOn: date, items: answer,
                                                     channel: channel, enteredBy: try req.requireAccount().username, today: DanishDate.today)
@@ -246,12 +262,17 @@ struct CitizenRecordRoutes: RouteCollection {
     @Sendable func addIntervention(req: Request) async throws -> Response {
         let citizen = try await citizen(req, act: .authority)
         guard let paragraph = req.formField("paragraph").flatMap({ Paragraph(code: $0) }),
-              let start = req.formField("start").flatMap({ Day(iso: $0) }) else {
-            return try await recordPage(req, citizen, message: "Angiv paragraf og startdato.")
+              case .success(let start?) = Self.day(req.formField("start"), field: "Startdatoen") else {
+            return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: angiv paragraf og en gyldig startdato.")
+        }
+        let end: Day?
+        switch Self.day(req.formField("end"), field: "Slutdatoen") {
+        case .success(let day): end = day
+        case .failure(let error): return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: \(error.reason).")
         }
         do {
             try await req.store.citizens.addIntervention(to: citizen.id, paragraph: paragraph, provider: req.formField("provider") ?? "",
-                                                         start: start, end: req.formField("end").flatMap { Day(iso: $0) })
+                                                         start: start, end: end)
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: \(reason).")
         }

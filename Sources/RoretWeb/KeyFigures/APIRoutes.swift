@@ -6,7 +6,6 @@ import Vapor
 /// analysts' scripts with a bearer token.
 struct APIRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: index)
         routes.get("extract", use: extract)
         routes.get("areas", use: areas)
         routes.get("figures", use: figures)
@@ -28,7 +27,7 @@ struct APIRoutes: RouteCollection {
     }
 
     /// `GET /api/v1`: the endpoints, so a script writer finds their way (no token needed; no data).
-    @Sendable func index(req: Request) async throws -> Index {
+    @Sendable static func index(req: Request) async throws -> Index {
         Index(
             name: "Roret API v1", documentation: "docs/openapi.yaml",
             authentication: "Authorization: Bearer <nøgle fra siden API-nøgler>",

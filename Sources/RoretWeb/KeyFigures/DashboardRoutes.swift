@@ -90,7 +90,14 @@ struct DashboardRoutes: RouteCollection {
     private func render<Page: Encodable>(
         _ req: Request, _ template: String, title: String, active: String, _ build: (FigureAccess) -> Page
     ) async throws -> Response {
-        guard let access = try await FigureAccess.load(req) else {
+        let loaded: FigureAccess?
+        do {
+            loaded = try await FigureAccess.load(req)
+        } catch let failure as FiguresUnavailable {
+            let message = MessagePage(title: "Nøgletallene kan ikke vises lige nu", message: failure.danishMessage)
+            return try await req.renderPage("message", message, chrome: try Chrome(req, title: "Nøgletallene kan ikke vises", active: active), status: .serviceUnavailable)
+        }
+        guard let access = loaded else {
             let message = MessagePage(
                 title: "Ingen tal endnu",
                 message: "Der er endnu ikke indlæst et registerudtræk for dit område. En administrator kan indlæse et under Udtræk eller med kommandoen roret import."

@@ -2,6 +2,16 @@ import RoretCore
 import RoretStore
 import Vapor
 
+/// The figures could not be computed: pages that need them say so in
+/// Danish; every other page goes on working.
+struct FiguresUnavailable: DanishError {
+    var status: HTTPStatus { .serviceUnavailable }
+    var reason: String { danishMessage }
+    var danishMessage: String {
+        "Nøgletallene kan ikke beregnes lige nu. Fejlen er logget, og administratoren kan se den i loggen. Resten af Roret virker som normalt."
+    }
+}
+
 /// The key figures as one signed-in user may see them on one request
 /// (*visning af nøgletal*): the extract version for their area, the area and
 /// year asked for, and per area whether rows come suppressed or not — always
@@ -32,9 +42,19 @@ struct FigureAccess {
         let unsuppressedRequested = wantsFull && AccessPolicy.mayRequestUnsuppressed(account.role)
         // A municipal analyst who opens their own municipality gets the other
         // areas suppressed with theirs counted as shown (nothing to subtract).
-        let figures = unsuppressedRequested && account.area != nationalArea
-            ? try await req.roret.figures.figures(of: version, answersRevision: revision, showingInFull: account.area)
-            : try await req.roret.figures.figures(of: version, answersRevision: revision)
+        let figures: KeyFigureSet
+        do {
+            figures = unsuppressedRequested && account.area != nationalArea
+                ? try await req.roret.figures.figures(of: version, answersRevision: revision, showingInFull: account.area)
+                : try await req.roret.figures.figures(of: version, answersRevision: revision)
+        } catch {
+            // Logged and put in the audit log (at most once a minute), where the administrator sees it.
+            req.logger.error("key figures of extract v\(version.version) could not be computed: \(error)")
+            if req.roret.figureFailureAlert.shouldAlert() {
+                try? await req.store.audit.record(.figuresFailed, username: nil, detail: "udtræk v\(version.version): \(String(describing: error).prefix(500))")
+            }
+            throw FiguresUnavailable()
+        }
         let area: String
         if let asked, figures.areas.contains(asked) {
             area = asked

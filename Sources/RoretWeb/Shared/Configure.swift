@@ -50,9 +50,16 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
 
     let signIns = config.seedDemoWhenEmpty ? try await DemoSeeder.seedIfEmpty(app) : []
     // Compute the current figures before the first page view asks for them.
-    let revision = try await store.measurements.revision()
-    for version in try await store.extracts.history() where version.isCurrent {
-        _ = try await app.roret.figures.figures(of: version, answersRevision: revision)
+    // A failure never stops Roret from starting: pages that need the
+    // figures say so in Danish, the rest work, and the cause is logged.
+    do {
+        let revision = try await store.measurements.revision()
+        for version in try await store.extracts.history() where version.isCurrent {
+            _ = try await app.roret.figures.figures(of: version, answersRevision: revision)
+        }
+    } catch {
+        app.logger.error("the key figures could not be computed at start: \(error)")
+        try? await store.audit.record(.figuresFailed, username: nil, detail: "ved start: \(String(describing: error).prefix(500))")
     }
     return signIns
 }
@@ -102,6 +109,7 @@ func routes(_ app: Application) throws {
     // The citizen's personal link: no account and no session; the secret in the address is the credential.
     try app.register(collection: AnswerRoutes())
 
+    app.get("api", "v1", use: APIRoutes.index)
     let api = app.grouped("api", "v1").grouped(TokenAuthenticator())
     try api.register(collection: APIRoutes())
 }

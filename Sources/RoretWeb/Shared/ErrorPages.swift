@@ -1,5 +1,8 @@
 import Vapor
 
+/// An error of Roret's own whose reason is written in Danish for the user.
+protocol DanishError: AbortError {}
+
 /// Errors as a Danish page in the browser and as JSON on the API; the
 /// reason of an unexpected error is logged, never shown.
 struct ErrorPages: AsyncMiddleware {
@@ -45,6 +48,7 @@ struct ErrorPages: AsyncMiddleware {
     /// Our own errors carry Danish reasons; Vapor's (`Abort` raised inside
     /// the framework with an English reason) get a Danish one instead.
     static func isOurs(_ abort: any AbortError) -> Bool {
+        if abort is any DanishError { return true }
         guard let abort = abort as? Abort else { return false }
         return abort.reason.unicodeScalars.contains { "æøåÆØÅ".unicodeScalars.contains($0) } || abort.reason.hasSuffix(".")
     }

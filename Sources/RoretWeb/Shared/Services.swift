@@ -12,6 +12,26 @@ struct RoretServices: Sendable {
     let currentVersions: CurrentVersions
     /// The revision of the answers stored in Roret, asked at most once a second.
     let answersRevision: Remembered<String>
+    /// Figures that fail are put in the audit log at most once a minute.
+    let figureFailureAlert = RateLimitedAlert(interval: 60)
+}
+
+/// Says yes at most once per `interval` seconds (a failure repeated on
+/// every page view is written to the audit log once, not on every view).
+final class RateLimitedAlert: @unchecked Sendable {
+    private let interval: TimeInterval
+    private let lock = NSLock()
+    private var last: Date?
+
+    init(interval: TimeInterval) { self.interval = interval }
+
+    func shouldAlert(now: Date = Date()) -> Bool {
+        lock.withLock {
+            if let previous = last, now.timeIntervalSince(previous) < interval { return false }
+            last = now
+            return true
+        }
+    }
 }
 
 private struct RoretServicesKey: StorageKey {

@@ -1,0 +1,173 @@
+import Foundation
+import FluentKit
+import RoretCore
+import RoretImport
+@testable import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Findings of the security and fault test (issue 15): one bad date must
+/// never take Roret down, and every entry form refuses what the extract
+/// format would refuse, in Danish, storing nothing.
+@Suite struct HardeningTests {
+    /// Dates no form may store: out of the extract's years, not a day, not a date.
+    static let badDates = ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2024-02-30", "2024-13-01", "2023-02-29", "abc", "2024-1-5", "-1"]
+
+    @Test(arguments: TestDatabase.available)
+    func theCaseworkersDateOfYearOneIsRefusedAndTheDashboardsStayUp(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend) { app in
+            let store = Store(database: app.db)
+            let anna = try await CitizenWebTests().anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let path = "/borgere/\(anna.id.uuidString)"
+            _ = try await caseworker.get(path)
+            let response = try await caseworker.post(path + "/maaling", ["instrument": "WHO-5", "channel": "paper", "date": "0001-01-01",
+                                                                         "item1": "3", "item2": "3", "item3": "3", "item4": "3", "item5": "3"])
+            #expect(response.status == .ok)
+            #expect(response.body.string.contains("Besvarelsen blev ikke gemt: Datoen for besvarelsen &quot;0001-01-01&quot; ligger uden for årene 1900–2100."))
+            #expect(try await store.measurements.measurements(of: anna.id).isEmpty)
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            for page in ["/oversigt", "/noegletal/NT16", "/hent/NT16.csv"] { #expect(try await leader.get(page).status == .ok, "\(page)") }
+        }
+    }
+
+    /// Every entry form that takes a date, with every bad date: never a 500,
+    /// never stored, always a Danish reason.
+    @Test func everyEntryFormRefusesEveryBadDate() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            let anna = try await CitizenWebTests().anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let path = "/borgere/\(anna.id.uuidString)"
+            _ = try await caseworker.get(path)
+            for date in Self.badDates {
+                let answer = try await caseworker.post(path + "/maaling", ["instrument": "WHO-5", "channel": "interview", "date": date,
+                                                                           "item1": "1", "item2": "1", "item3": "1", "item4": "1", "item5": "1"])
+                #expect(answer.status == .ok && answer.body.string.contains("Besvarelsen blev ikke gemt: Datoen for besvarelsen"), "answer \(date)")
+                let start = try await caseworker.post(path + "/indsats", ["paragraph": "85", "provider": "Havgården", "start": date])
+                #expect(start.status == .ok && start.body.string.contains("Indsatsen blev ikke gemt"), "intervention start \(date)")
+                let end = try await caseworker.post(path + "/indsats", ["paragraph": "85", "provider": "Havgården", "start": "2024-01-01", "end": date])
+                #expect(end.status == .ok && end.body.string.contains("Indsatsen blev ikke gemt: Slutdatoen"), "intervention end \(date)")
+                let created = try await caseworker.post("/borgere", ["pseudonym": "B-\(abs(date.hashValue) % 100_000)", "startedOn": date])
+                #expect(created.status == .ok && created.body.string.contains("Borgeren blev ikke oprettet: Startdatoen for opfølgningen"), "citizen \(date)")
+            }
+            #expect(try await store.measurements.measurements(of: anna.id).isEmpty)
+            #expect(try await store.citizens.interventions(of: anna.id).count == 1, "only the fixture's intervention")
+            #expect(try await store.citizens.assigned(to: "sagsbehandler").count == 1, "only Anna")
+        }
+    }
+
+    /// An answer from before the rule (stored straight into the database) is
+    /// left out of the figures: they are computed, Roret starts, pages work.
+    @Test func aBadAnswerAlreadyStoredCannotBrickTheFigures() async throws {
+        try await withRoretApp { app in
+            let anna = try await CitizenWebTests().anna(app)
+            let bad = MeasurementModel()
+            bad.id = UUID()
+            bad.citizenID = anna.id
+            bad.instrument = Instrument.who5.code
+            bad.answeredOn = "0001-01-01"
+            (bad.item1, bad.item2, bad.item3, bad.item4, bad.item5) = (3, 3, 3, 3, 3)
+            bad.channel = MeasurementChannel.paper.rawValue
+            bad.enteredBy = "sagsbehandler"
+            bad.enteredAt = Date()
+            try await bad.create(on: app.db)
+            app.roret.answersRevision.invalidate()
+            #expect(try await Store(database: app.db).measurements.exportRows().isEmpty, "left out of measurements.csv")
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            #expect(try await leader.get("/oversigt").status == .ok)
+            #expect(try await leader.get("/noegletal/NT16").status == .ok)
+        }
+    }
+
+    /// When the figures cannot be computed (a stored extract no longer reads),
+    /// the pages that need them say so in Danish, the administrator sees it in
+    /// the log, and every other page works.
+    @Test func aFailureToBuildFiguresNeverTakesDownOtherPages() async throws {
+        try await withRoretApp { app in
+            let store = Store(database: app.db)
+            for file in try await ExtractFileModel.query(on: app.db).all() where file.name == "population.csv" {
+                file.content = Data("municipality_code,year,adults\n".utf8)
+                try await file.save(on: app.db)
+            }
+            // A new answer changes the figures' key, so they are computed again, from the broken file.
+            let anna = try await CitizenWebTests().anna(app)
+            try await store.measurements.record(citizenID: anna.id, instrument: .who5, answeredOn: Day(iso: "2024-03-01")!, items: [3, 3, 3, 3, 3],
+                                                channel: .interview, enteredBy: "sagsbehandler", today: Day(iso: "2024-03-01")!)
+            app.roret.answersRevision.invalidate()
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            for path in ["/oversigt", "/noegletal/NT03"] {
+                let page = try await leader.get(path)
+                #expect(page.status == .serviceUnavailable, "\(path)")
+                #expect(page.body.string.contains("Nøgletallene kan ikke beregnes lige nu."), "\(path)")
+            }
+            #expect(try await leader.get("/hent/NT03.csv").status == .serviceUnavailable)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            #expect(try await caseworker.get("/borgere").status == .ok, "pages without figures work")
+            #expect(try await caseworker.get("/borgere/\(anna.id.uuidString)").status == .ok)
+            let alerts = try await auditEvents(app, .figuresFailed)
+            #expect(alerts.count == 1, "the administrator sees it in the log, once")
+        }
+    }
+}
+
+/// The citizen's link under attack and by accident: garbage answers, an
+/// answer and a "nej tak" at once.
+@Suite struct LinkHardeningTests {
+    @Test func anAnswerOutsideTheScaleIsRefusedInDanishAndTheLinkStaysUsable() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let tests = CitizenWebTests()
+            let anna = try await tests.anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let token = try await tests.issueLink(&caseworker, anna)
+            let bad = try await tests.post(app, "/svar/\(token)", "item1=9&item2=1&item3=1&item4=1&item5=1")
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("Et af svarene kunne ikke læses."))
+            #expect(try await Store(database: app.db).measurements.measurements(of: anna.id).isEmpty)
+            let good = try await tests.post(app, "/svar/\(token)", "item1=4&item2=4&item3=4&item4=4&item5=4")
+            #expect(good.status == .ok && good.body.string.contains("Dine svar er gemt."))
+        }
+    }
+
+    /// Of an answer and a "nej tak" sent at the same moment, exactly one takes effect.
+    @Test(arguments: TestDatabase.available)
+    func anAnswerAndANejTakAtOnceNeverBothTakeEffect(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend, importDemo: false) { app in
+            let store = Store(database: app.db)
+            let anna = try await CitizenWebTests().anna(app)
+            let today = Day(iso: "2024-03-01")!
+            for round in 0..<8 {
+                let hash = "race-\(round)"
+                _ = try await store.measurements.issueLink(citizenID: anna.id, instrument: .who5, tokenHash: hash, issuedOn: today)
+                async let answered: Bool = {
+                    do {
+                        try await store.measurements.record(citizenID: anna.id, instrument: .who5, answeredOn: today, items: [3, 3, 3, 3, 3],
+                                                            channel: .link, enteredBy: "borger (link)", linkHash: hash, today: today)
+                        return true
+                    } catch { return false }
+                }()
+                async let declined: Bool = {
+                    do {
+                        try await store.measurements.declineLink(tokenHash: hash, on: today)
+                        return true
+                    } catch { return false }
+                }()
+                let (a, d) = await (answered, declined)
+                #expect(a != d, "round \(round): exactly one of them took effect (answered \(a), declined \(d))")
+                let (_, link) = try #require(try await store.measurements.link(tokenHash: hash))
+                #expect(link.state == (a ? .answered : .declined), "round \(round)")
+            }
+            #expect(try await store.measurements.measurements(of: anna.id).count <= 8)
+        }
+    }
+}
