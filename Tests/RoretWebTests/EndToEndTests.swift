@@ -100,7 +100,8 @@ import Vapor
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: downloads) }
         let appPort = Int.random(in: 20_000..<30_000), driverPort = Int.random(in: 30_000..<40_000)
-        try await withRoretApp(importDemo: false) { app in
+        // Links point at the server's own address on loopback: the port it really serves on.
+        try await withRoretApp(importDemo: false, configure: { $0.port = appPort }) { app in
             let store = Store(database: app.db)
             let anna = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
             try await store.plans.addEntry(to: anna.id, kind: .hopesWishesDreams, text: "At spille i et band igen", inCitizensWords: true, on: Day.yearStart(2024), by: "sagsbehandler")

@@ -171,3 +171,103 @@ import VaporTesting
         }
     }
 }
+
+/// Sessions, accounts, links and the API's contract after the security test.
+@Suite struct AccountHardeningTests {
+    @Test(arguments: TestDatabase.available)
+    func aResetOrADeactivationEndsEverySessionAndRevokesEveryToken(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend, importDemo: false) { app in
+            let api = APITests()
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker")
+            let token = try await api.token(app, "analytiker")
+            #expect(try await analyst.get("/api-noegler").status == .ok)
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/brugere")
+            _ = try await admin.post("/admin/brugere/analytiker/nulstil", [:])
+            #expect(try await analyst.get("/api-noegler").status == .seeOther, "the session from before the reset is gone")
+            #expect(try await api.get(app, "/api/v1/extract", token: token).status == .unauthorized, "the token from before the reset is revoked")
+
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            #expect(try await leader.get("/oversigt").status == .ok)
+            _ = try await admin.post("/admin/brugere/leder/deaktiver", ["bekraeft": "ja"])
+            _ = try await admin.post("/admin/brugere/leder/aktiver", [:])
+            #expect(try await leader.get("/oversigt").status == .seeOther, "a reactivated account does not get its old session back")
+        }
+    }
+
+    @Test func unknownNamesCostTheSameBcryptWorkAsKnownOnes() {
+        #expect(AccountService.dummyHash(cost: 12).hasPrefix("$2b$12$"))
+        #expect(AccountService.dummyHash(cost: 4).hasPrefix("$2b$04$"))
+    }
+
+    @Test func overLongFieldsAreCutBeforeTheyReachTheAuditLog() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let huge = String(repeating: "x", count: 15_000)
+            var browser = Browser(app)
+            _ = try await browser.get("/log-ind")
+            _ = try await browser.post("/log-ind", ["username": huge, "password": "forkert"])
+            let events = try await auditEvents(app, .signInFailed)
+            #expect(events.count == 1)
+            #expect((events.first?.username?.count ?? 0) <= AuditLog.maxUsernameLength)
+        }
+    }
+
+    @Test func anAbsurdlyLongLinkIsJustUnknown() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let response = try await CitizenWebTests().get(app, "/svar/" + String(repeating: "a", count: 4_000))
+            #expect(response.status == .notFound)
+            #expect(response.body.string.contains("Linket findes ikke"))
+        }
+    }
+
+    @Test func fieldsStartingWithALineBreakAreNeutralisedToo() {
+        #expect(AuditCSV.quote("\r=HYPERLINK(\"x\")").hasPrefix("\"'\r="))
+        #expect(AuditCSV.quote("\n@SUM(A1)").hasPrefix("\"'\n@"))
+        #expect(AuditCSV.quote("\t-1").hasPrefix("'\t-1") || AuditCSV.quote("\t-1").hasPrefix("\"'\t-1"))
+    }
+
+    /// A personal link comes from `RORET_PUBLIC_URL`, never from the Host header.
+    @Test func linksUseThePublicAddressNeverTheHostHeader() async throws {
+        try await withRoretApp(importDemo: false, configure: { $0.publicURL = "https://roret.kommune.dk" }) { app in
+            let anna = try await CitizenWebTests().anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            _ = try await caseworker.get("/borgere/\(anna.id.uuidString)")
+            let page = try await caseworker.send(.POST, "/borgere/\(anna.id.uuidString)/link", headers: ["Host": "attacker.example", "Content-Type": "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "instrument=WHO-5&csrf=\(caseworker.csrf!)"))
+            #expect(page.body.string.contains("id=\"new-link\">https://roret.kommune.dk/svar/"))
+            #expect(!page.body.string.contains("attacker.example"))
+        }
+        try await withRoretApp(importDemo: false, configure: { $0.hostname = "0.0.0.0" }) { app in
+            let anna = try await CitizenWebTests().anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            _ = try await caseworker.get("/borgere/\(anna.id.uuidString)")
+            let page = try await caseworker.post("/borgere/\(anna.id.uuidString)/link", ["instrument": "WHO-5"])
+            #expect(page.body.string.contains("Der kan ikke laves links, før Roret kender sin offentlige adresse"))
+            #expect(!page.body.string.contains("new-link"))
+        }
+    }
+
+    @Test func behindHTTPSBrowsersAreToldToStayOnHTTPS() async throws {
+        try await withRoretApp(importDemo: false, configure: { $0.secureCookies = true }) { app in
+            let response = try await CitizenWebTests().get(app, "/log-ind")
+            #expect(response.headers.first(name: "Strict-Transport-Security") == "max-age=31536000")
+        }
+    }
+
+    @Test func theAPIKeepsItsContract() async throws {
+        try await withRoretApp { app in
+            let api = APITests()
+            let token = try await api.token(app, "analytiker")
+            let notANumber = try await api.get(app, "/api/v1/keyfigures?year=tyve", token: token)
+            #expect(notANumber.status == .badRequest, "a year that is not a whole number is refused, not ignored")
+            let trace = try await app.testing().performTest(request: TestingHTTPRequest(method: .TRACE, url: URI(string: "/api/v1/keyfigures"), headers: [:], body: ByteBuffer()))
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers.first(name: "Allow") == "GET, HEAD")
+        }
+    }
+}

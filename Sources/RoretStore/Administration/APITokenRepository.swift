@@ -56,6 +56,13 @@ public struct APITokenRepository: Sendable {
             .sort(\.$createdAt, .descending).all().map(APIToken.init)
     }
 
+    /// Revokes every token of the account (a reset or a deactivation): a
+    /// reactivated account never gets its old tokens back.
+    public func revokeAll(of accountID: UUID) async throws {
+        try await APITokenModel.query(on: database).filter(\.$accountID == accountID).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: Date()).update()
+    }
+
     /// Revokes one of the account's tokens; false when it has no such token.
     @discardableResult
     public func revoke(id: UUID, of accountID: UUID) async throws -> Bool {

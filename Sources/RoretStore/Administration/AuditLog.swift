@@ -6,7 +6,12 @@ import Foundation
 public struct AuditLog: Sendable {
     let database: any Database
 
-    /// Appends one event.
+    /// The longest text kept per field; longer input (a 15 KB username in a
+    /// guessing attack) is cut before it is written.
+    public static let maxUsernameLength = 64
+    public static let maxDetailLength = 1_000
+
+    /// Appends one event; over-long fields are cut (`…` marks the cut).
     public func record(
         _ action: AuditAction, username: String?, role: String? = nil,
         area: String? = nil, detail: String, address: String? = nil, at: Date = Date()
@@ -14,13 +19,17 @@ public struct AuditLog: Sendable {
         let model = AuditEventModel()
         model.id = UUID()
         model.at = at
-        model.username = username
-        model.role = role
+        model.username = username.map { Self.cut($0, Self.maxUsernameLength) }
+        model.role = role.map { Self.cut($0, 32) }
         model.action = action.rawValue
-        model.area = area
-        model.detail = detail
-        model.address = address
+        model.area = area.map { Self.cut($0, 32) }
+        model.detail = Self.cut(detail, Self.maxDetailLength)
+        model.address = address.map { Self.cut($0, 64) }
         try await model.create(on: database)
+    }
+
+    static func cut(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
     }
 
     /// Events matching the query, newest first.

@@ -56,6 +56,12 @@ public struct SessionRepository: Sendable {
         try await SessionModel.query(on: database).filter(\.$key == key).delete()
     }
 
+    /// Ends every session of an account (its id is in each session's data):
+    /// a password reset or a deactivation signs it out everywhere.
+    public func deleteAll(accountID: UUID) async throws {
+        try await SessionModel.query(on: database).filter(\.$data ~~ accountID.uuidString).delete()
+    }
+
     /// Removes expired sessions; returns how many.
     @discardableResult
     public func purgeExpired(now: Date = Date()) async throws -> Int {

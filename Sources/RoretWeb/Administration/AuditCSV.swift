@@ -17,10 +17,11 @@ enum AuditCSV {
     }
 
     /// The extract writer's RFC 4180 quoting, after a leading `'` for a field
-    /// a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first:
-    /// user-typed token names, failed usernames).
+    /// a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab,
+    /// carriage return or line feed before one: user-typed token names,
+    /// failed usernames).
     static func quote(_ field: String) -> String {
-        guard let first = field.first, "=+-@".contains(first) else { return ExtractCSVWriter.quoted(field) }
+        guard let first = field.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else { return ExtractCSVWriter.quoted(field) }
         return ExtractCSVWriter.quoted("'" + field)
     }
 }

@@ -21,7 +21,12 @@ struct AnswerRoutes: RouteCollection {
         var done: Bool
     }
 
-    private func hash(_ req: Request) -> String { Secrets.sha256(req.parameters.get("token") ?? "") }
+    /// The token's hash; a token that cannot be one of ours (Roret's are 32
+    /// characters) hashes to nothing any link has.
+    private func hash(_ req: Request) -> String {
+        let token = req.parameters.get("token") ?? ""
+        return token.count <= 64 ? Secrets.sha256(token) : "-"
+    }
 
     @Sendable func show(req: Request) async throws -> Response {
         guard let (_, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }

@@ -252,11 +252,14 @@ struct CitizenRecordRoutes: RouteCollection {
     @Sendable func issueLink(req: Request) async throws -> Response {
         let citizen = try await citizen(req, work: true)
         guard let instrument = req.formField("instrument").flatMap({ Instrument(code: $0) }) else { throw Abort(.badRequest) }
+        // Never from the request's Host header: an attacker's Host would make the link point at them.
+        guard let origin = req.roret.configuration.linkOrigin else {
+            return try await recordPage(req, citizen, message: "Der kan ikke laves links, før Roret kender sin offentlige adresse (RORET_PUBLIC_URL). Kontakt jeres it-afdeling.")
+        }
         let secret = Secrets.random(bytes: 24)
         let link = try await req.store.measurements.issueLink(citizenID: citizen.id, instrument: instrument, tokenHash: Secrets.sha256(secret), issuedOn: DanishDate.today)
         try await req.audit(.linkIssued, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(instrument.code), gyldigt til \(link.expiresOn)")
-        let host = req.headers.first(name: .host) ?? "localhost"
-        return try await recordPage(req, citizen, newLink: "http://\(host)/svar/\(secret)")
+        return try await recordPage(req, citizen, newLink: "\(origin)/svar/\(secret)")
     }
 
     @Sendable func addIntervention(req: Request) async throws -> Response {

@@ -90,7 +90,7 @@ struct APIRoutes: RouteCollection {
             guard let figure = KeyFigure(code: code.uppercased()) else { throw Abort(.badRequest, reason: "Unknown figure '\(code)'.") }
             figures = [figure]
         }
-        let year = req.pageQuery.int("year")
+        let year = try Self.year(req)
         if let year, !access.figures.years.contains(year) { throw Abort(.badRequest, reason: "Year \(year) is outside the extract's period.") }
         let rows = access.allRows(figures, areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
@@ -101,13 +101,21 @@ struct APIRoutes: RouteCollection {
         return response
     }
 
+    /// `year` when given: a whole number, else 400 — never silently ignored
+    /// (which answered with every year).
+    static func year(_ req: Request) throws -> Int? {
+        guard let text = req.pageQuery["year"] else { return nil }
+        guard let year = Int(text) else { throw Abort(.badRequest, reason: "year must be a whole number, e.g. 2024.") }
+        return year
+    }
+
     /// The citizens' change beside their staircase movements
     /// (docs/definitions.md 35); `area`, `year` (default: the latest with
     /// NT07), `unsuppressed` and `format` as for `/keyfigures`.
     @Sendable func movementChange(req: Request) async throws -> Response {
         let (access, area) = try await loadAsked(req)
         let years = access.figures.computedYears(of: .nt07)
-        let year = req.pageQuery.int("year") ?? years.last
+        let year = try Self.year(req) ?? years.last
         guard let year, years.contains(year) else { throw Abort(.badRequest, reason: "No movements for that year in this extract (years: \(years.map(String.init).joined(separator: ", ")))." ) }
         let rows = access.movementChange(areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")

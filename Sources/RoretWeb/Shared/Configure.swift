@@ -39,7 +39,8 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
 
     app.middleware = Middlewares()
     app.middleware.use(ErrorPages())
-    app.middleware.use(SecurityHeaders())
+    app.middleware.use(SecurityHeaders(strictTransportSecurity: config.secureCookies))
+    app.middleware.use(APIMethods())
     app.middleware.use(FileMiddleware(publicDirectory: views + "Public/"))
 
     app.http.server.configuration.hostname = config.hostname

@@ -11,6 +11,10 @@ public struct RoretConfiguration: Sendable {
     /// Send the session cookie only over HTTPS. On by default when
     /// `RORET_PUBLIC_URL` starts with `https://`; off for the local demo on http.
     public var secureCookies: Bool
+    /// The address citizens reach Roret on (`RORET_PUBLIC_URL`), the only
+    /// origin of the personal answer links; nil: links only while serving
+    /// on loopback (the demo), never from a request's Host header.
+    public var publicURL: String?
     /// Bcrypt cost for new password hashes (12 in production; tests use 4).
     public var bcryptCost: Int
     /// On an empty database, generate and import the demo extract and create demo accounts.
@@ -30,7 +34,7 @@ public struct RoretConfiguration: Sendable {
         store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
         secureCookies: Bool = false, bcryptCost: Int = 12, seedDemoWhenEmpty: Bool = false,
         throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, cacheTemplates: Bool = true, runsHousekeeping: Bool = true,
-        maxUploadBytes: Int = 512 * 1024 * 1024
+        maxUploadBytes: Int = 512 * 1024 * 1024, publicURL: String? = nil
     ) {
         self.store = store
         self.hostname = hostname
@@ -43,6 +47,15 @@ public struct RoretConfiguration: Sendable {
         self.cacheTemplates = cacheTemplates
         self.runsHousekeeping = runsHousekeeping
         self.maxUploadBytes = maxUploadBytes
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+    }
+
+    /// Where a personal answer link points: the public address, or on
+    /// loopback the server's own; nil when neither is known.
+    public var linkOrigin: String? {
+        if let publicURL, !publicURL.isEmpty { return publicURL }
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(hostname) || hostname.hasPrefix("127.")
+        return loopback ? "http://\(hostname == "::1" ? "[::1]" : hostname):\(port)" : nil
     }
 
     /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`.
@@ -50,7 +63,8 @@ public struct RoretConfiguration: Sendable {
         RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
             secureCookies: environment["RORET_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false,
-            maxUploadBytes: (environment["RORET_MAX_UPLOAD_MB"].flatMap(Int.init).map { max($0, 1) } ?? 512) * 1024 * 1024
+            maxUploadBytes: (environment["RORET_MAX_UPLOAD_MB"].flatMap(Int.init).map { max($0, 1) } ?? 512) * 1024 * 1024,
+            publicURL: environment["RORET_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 }
