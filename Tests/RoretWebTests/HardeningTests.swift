@@ -271,3 +271,50 @@ import VaporTesting
         }
     }
 }
+
+/// Provider access that can be withdrawn, and reads of lists and the log audited.
+@Suite struct AccessWithdrawalTests {
+    @Test(arguments: TestDatabase.available)
+    func endingAnInterventionEndsTheProvidersAccess(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend, importDemo: false) { app in
+            let store = Store(database: app.db)
+            let anna = try await CitizenWebTests().anna(app)
+            let record = "/borgere/\(anna.id.uuidString)"
+            var provider = Browser(app)
+            try await provider.signIn("udfoerer")
+            #expect(try await provider.get(record).status == .ok)
+            let spell = try #require(try await store.citizens.interventions(of: anna.id).first)
+            // Provider staff may not end it: an authority act.
+            let refused = try await provider.post(record + "/indsats/\(spell.id.uuidString)/afslut", ["end": "2024-06-30"])
+            #expect(refused.status == .forbidden)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            _ = try await caseworker.get(record)
+            let bad = try await caseworker.post(record + "/indsats/\(spell.id.uuidString)/afslut", ["end": "2023-12-31"])
+            #expect(bad.body.string.contains("Indsatsen blev ikke afsluttet: den sidste dag (2023-12-31) er før indsatsen begyndte (2024-01-01)."))
+            let yesterday = Day(rawValue: DanishDate.today.rawValue - 1)
+            let ended = try await caseworker.post(record + "/indsats/\(spell.id.uuidString)/afslut", ["end": yesterday.description])
+            #expect(ended.status == .seeOther)
+            #expect(try await caseworker.get(record).body.string.contains("Udføreren har derefter ikke længere adgang til sagen."))
+            #expect(try await store.citizens.interventions(of: anna.id).first?.end == yesterday)
+            #expect(try await provider.get(record).status == .forbidden, "access ended with the intervention")
+            #expect(!(try await provider.get("/borgere").body.string.contains("B-001")), "and the citizen is off the provider's list")
+            let again = try await caseworker.post(record + "/indsats/\(spell.id.uuidString)/afslut", [:])
+            #expect(again.body.string.contains("allerede afsluttet"))
+        }
+    }
+
+    @Test func viewsOfTheCitizenListAndOfTheLogAreAudited() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            _ = try await CitizenWebTests().anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            _ = try await caseworker.get("/borgere")
+            #expect(try await auditEvents(app, .citizenListRead, username: "sagsbehandler").first?.detail == "borgerliste: 1 borgere")
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/log?bruger=sagsbehandler")
+            #expect(try await auditEvents(app, .auditRead, username: "admin").first?.detail.hasPrefix("loggen: ") == true)
+        }
+    }
+}

@@ -1,4 +1,5 @@
-import RoretStore
+import FluentKit
+@testable import RoretStore
 import RoretTestSupport
 @testable import RoretWeb
 import Testing
@@ -14,10 +15,36 @@ import VaporTesting
             #expect(page.status == .ok)
             #expect(page.body.string.contains("Log ind"))
             #expect(browser.csrf != nil)
-            let cookie = try #require(page.headers.setCookie?["roret-session"])
+            #expect(page.headers.setCookie?["roret-session"] == nil, "a visit makes no session")
+            let cookie = try #require(page.headers.setCookie?["roret-csrf"], "the form's token is double-submitted in a cookie")
+            #expect(cookie.string == browser.csrf)
             #expect(cookie.isHTTPOnly)
-            #expect(cookie.sameSite == .lax)
+            #expect(cookie.sameSite == .strict)
             #expect(!cookie.isSecure, "plain http in tests")
+            let sessions = try await SessionModel.query(on: app.db).count()
+            for _ in 0..<5 {
+                var visitor = Browser(app)
+                _ = try await visitor.get("/log-ind")
+            }
+            #expect(try await SessionModel.query(on: app.db).count() == sessions, "anonymous visits create no session rows")
+            var leader = Browser(app)
+            let signedIn = try await leader.signIn("leder")
+            let session = try #require(signedIn.headers.setCookie?["roret-session"])
+            #expect(session.isHTTPOnly && session.sameSite == .lax)
+        }
+    }
+
+    @Test func sessionIdsAreStoredOnlyAsHashesAndIdleSessionsEnd() async throws {
+        try await withRoretApp(importDemo: false, configure: { $0.sessionIdleTimeout = 2 }) { app in
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let cookie = try #require(leader.cookie)
+            let keys = try await SessionModel.query(on: app.db).all().map(\.key)
+            #expect(!keys.contains(cookie), "the cookie's value is not in the database")
+            #expect(keys.contains(Secrets.sha256(cookie)))
+            #expect(try await leader.get("/oversigt").status == .ok)
+            try await Task.sleep(for: .seconds(3))
+            #expect(try await leader.get("/oversigt").status == .seeOther, "unused longer than the idle timeout: signed out")
         }
     }
 
@@ -25,7 +52,9 @@ import VaporTesting
         try await withRoretApp(importDemo: false, configure: { $0.secureCookies = true }) { app in
             var browser = Browser(app)
             let page = try await browser.get("/log-ind")
-            #expect(page.headers.setCookie?["roret-session"]?.isSecure == true)
+            #expect(page.headers.setCookie?["roret-csrf"]?.isSecure == true)
+            let signedIn = try await browser.post("/log-ind", ["username": "leder", "password": testPassword])
+            #expect(signedIn.headers.setCookie?["roret-session"]?.isSecure == true)
         }
     }
 

@@ -60,7 +60,10 @@ func withRoretApp<T>(
 /// A browser for route tests: keeps the session cookie and the page's CSRF token.
 struct Browser {
     let app: Application
+    /// The session cookie's value.
     var cookie: String?
+    /// The sign-in form's CSRF cookie (before sign-in there is no session).
+    var signInCookie: String?
     var csrf: String?
 
     init(_ app: Application) { self.app = app }
@@ -86,11 +89,15 @@ struct Browser {
 
     mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = headers
-        if let cookie { headers.replaceOrAdd(name: .cookie, value: "roret-session=\(cookie)") }
+        let jar = [cookie.map { "roret-session=\($0)" }, signInCookie.map { "roret-csrf=\($0)" }].compactMap { $0 }
+        if !jar.isEmpty { headers.replaceOrAdd(name: .cookie, value: jar.joined(separator: "; ")) }
         let request = TestingHTTPRequest(method: method, url: URI(string: path), headers: headers, body: body ?? ByteBuffer())
         let response = try await app.testing().performTest(request: request)
         if let set = response.headers.setCookie?["roret-session"] {
             cookie = set.string.isEmpty ? nil : set.string
+        }
+        if let set = response.headers.setCookie?["roret-csrf"] {
+            signInCookie = set.string.isEmpty ? nil : set.string
         }
         if let token = Self.csrfToken(in: response.body.string) { csrf = token }
         return response

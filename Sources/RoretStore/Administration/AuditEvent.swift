@@ -24,6 +24,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case measurementAnswered = "measurement.answered"
     case measurementDeclined = "measurement.declined"
     case figuresFailed = "figures.failed"
+    case citizenListRead = "citizen.list"
+    case auditRead = "audit.read"
 
     /// Danish label for the administrator's audit page.
     public var danishLabel: String {
@@ -50,6 +52,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .measurementAnswered: "Måling besvaret"
         case .measurementDeclined: "Måling afvist af borgeren"
         case .figuresFailed: "Nøgletal kunne ikke beregnes"
+        case .citizenListRead: "Visning af borgerlisten"
+        case .auditRead: "Visning af loggen"
         }
     }
 }

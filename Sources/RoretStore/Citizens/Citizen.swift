@@ -144,6 +144,21 @@ public struct CitizenRepository: Sendable {
         return try await CitizenModel.query(on: database).filter(\.$id ~~ Array(ids)).sort(\.$pseudonym).all().map(Citizen.init)
     }
 
+    /// Ends a running intervention of the citizen with `end` as its last day;
+    /// the provider's access to the record ends after that day.
+    public func endIntervention(_ interventionID: UUID, of citizenID: UUID, on end: Day) async throws -> CitizenIntervention {
+        guard let m = try await CitizenInterventionModel.query(on: database).filter(\.$id == interventionID).filter(\.$citizenID == citizenID).first() else {
+            throw CitizenError.invalidAnswer("indsatsen findes ikke i denne borgers sag")
+        }
+        if case .failure(let error) = ExtractFieldRules.date(end.description, field: "Sidste dag") { throw CitizenError.invalidAnswer(error.reason) }
+        guard m.endOn == nil else { throw CitizenError.invalidAnswer("indsatsen er allerede afsluttet") }
+        let start = Day(iso: m.startOn) ?? end
+        guard end >= start else { throw CitizenError.invalidAnswer("den sidste dag (\(end)) er før indsatsen begyndte (\(start))") }
+        m.endOn = end.description
+        try await m.save(on: database)
+        return CitizenIntervention(m)
+    }
+
     /// What decides who may read the citizen's record on `day`.
     public func accessFacts(of citizen: Citizen, on day: Day) async throws -> CitizenAccessFacts {
         let active = try await interventions(of: citizen.id).filter { $0.isActive(on: day) }.map(\.provider)

@@ -23,6 +23,8 @@ struct AdminRoutes: RouteCollection {
     @Sendable func auditLog(req: Request) async throws -> Response {
         let query = Self.auditQuery(req)
         let events = try await req.store.audit.events(query)
+        // Reading the log (who read whose record) is itself logged.
+        try await req.audit(.auditRead, detail: "loggen: \(events.count) hændelser\(query.username.map { ", bruger \($0)" } ?? "")\(query.action.map { ", \($0.danishLabel.lowercased())" } ?? "")")
         let page = try AuditPage(req, events: events, query: query, fromText: req.pageQuery["fra"] ?? "", toText: req.pageQuery["til"] ?? "")
         return try await req.renderPage("audit", page, chrome: page.chrome)
     }

@@ -6,6 +6,9 @@ import Vapor
 struct CSRFProtection: AsyncMiddleware {
     static let sessionKey = "csrf"
     static let field = "csrf"
+    /// Before sign-in there is no session: the sign-in form's token is also
+    /// in this cookie (double submit), so no session row is made for a visit.
+    static let signInCookie = "roret-csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method != .GET && request.method != .HEAD {
@@ -23,7 +26,8 @@ struct CSRFProtection: AsyncMiddleware {
             let sent = request.headers.contentType?.type == "multipart"
                 ? MultipartUpload.firstField(Self.field, in: request)
                 : (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
-            guard let expected = request.session.data[Self.sessionKey], let sent, Secrets.equal(sent, expected) else {
+            let expected = request.hasSession ? request.session.data[Self.sessionKey] : request.cookies[Self.signInCookie]?.string
+            guard let expected, let sent, Secrets.equal(sent, expected) else {
                 throw Abort(.forbidden, reason: "Formularen var udløbet. Gå tilbage, genindlæs siden og prøv igen.")
             }
         }
@@ -32,11 +36,35 @@ struct CSRFProtection: AsyncMiddleware {
 }
 
 extension Request {
-    /// The session's CSRF token for forms, created when missing.
+    /// The CSRF token for forms: the session's, created when missing; before
+    /// sign-in (no session) the sign-in cookie's, which `withSignInToken` sets.
     var csrfToken: String {
+        if !hasSession && account == nil {
+            if let token = cookies[CSRFProtection.signInCookie]?.string, !token.isEmpty { return token }
+            if let token = storage[NewSignInToken.self] { return token }
+            let token = Secrets.random(bytes: 24)
+            storage[NewSignInToken.self] = token
+            return token
+        }
         if let token = session.data[CSRFProtection.sessionKey] { return token }
         let token = Secrets.random(bytes: 24)
         session.data[CSRFProtection.sessionKey] = token
         return token
+    }
+}
+
+/// A sign-in token made on this request, to be set as the cookie.
+struct NewSignInToken: StorageKey {
+    typealias Value = String
+}
+
+extension Response {
+    /// Sets the sign-in form's CSRF cookie when this request made a new token.
+    func withSignInToken(from request: Request) -> Response {
+        if let token = request.storage[NewSignInToken.self] {
+            cookies[CSRFProtection.signInCookie] = HTTPCookies.Value(
+                string: token, path: "/", isSecure: request.roret.configuration.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        }
+        return self
     }
 }

@@ -11,7 +11,7 @@ struct SignInRoutes: RouteCollection {
 
     @Sendable func page(req: Request) async throws -> Response {
         if let account = req.account { return req.redirect(to: Self.home(for: account.role)) }
-        return try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: "", error: nil)).encodeResponse(for: req)
+        return try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: "", error: nil)).encodeResponse(for: req).withSignInToken(from: req)
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
@@ -25,7 +25,7 @@ struct SignInRoutes: RouteCollection {
         switch try await service.signIn(username: username, password: form.password, address: req.remoteAddress?.ipAddress) {
         case .signedIn(let account):
             // A new session id at sign-in: a session fixed before sign-in is worthless.
-            if let old = req.session.id { try await req.store.sessions.delete(key: old.string) }
+            if req.hasSession, let old = req.session.id { try await req.store.sessions.delete(key: DatabaseSessionDriver.storedKey(old)) }
             req.session.id = nil
             req.session.data = SessionData(initialData: [
                 SessionAuthenticator.accountKey: account.id.uuidString,
@@ -47,7 +47,7 @@ struct SignInRoutes: RouteCollection {
     }
 
     private func rerender(_ req: Request, _ username: String, _ error: String, _ status: HTTPStatus) async throws -> Response {
-        let response = try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: username, error: error)).encodeResponse(for: req)
+        let response = try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: username, error: error)).encodeResponse(for: req).withSignInToken(from: req)
         response.status = status
         return response
     }

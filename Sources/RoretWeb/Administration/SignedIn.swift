@@ -32,7 +32,9 @@ struct SessionAuthenticator: AsyncMiddleware {
     static let accountKey = "account"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = request.session.data[Self.accountKey], let id = UUID(uuidString: raw) {
+        // Only a request with a session cookie touches the session: an
+        // anonymous visit (the sign-in page) creates no session row.
+        if request.hasSession, let raw = request.session.data[Self.accountKey], let id = UUID(uuidString: raw) {
             if let account = try await request.store.accounts.find(id: id), !account.isDisabled {
                 request.auth.login(SignedIn(account: account))
             } else {

@@ -89,6 +89,10 @@ struct CitizenRecordPage: Encodable {
         var paragraph: String
         var provider: String
         var period: String
+        /// The intervention's id, for *Afslut*.
+        var id: String
+        /// Still running (no last day yet).
+        var running: Bool
     }
 
     var chrome: Chrome
@@ -195,7 +199,8 @@ extension CitizenRecordPage {
         }
         self.spells = spells.map {
             Spell(step: $0.step == 0 ? "–" : "Trin \($0.step)", paragraph: "§ \($0.paragraph.code)", provider: $0.provider,
-                  period: DanishDate.dayText($0.start) + " – " + ($0.end.map(DanishDate.dayText) ?? "nu"))
+                  period: DanishDate.dayText($0.start) + " – " + ($0.end.map(DanishDate.dayText) ?? "nu"),
+                  id: $0.id.uuidString, running: $0.end == nil)
         }
         self.canWork = canWork
         self.canDecide = canDecide

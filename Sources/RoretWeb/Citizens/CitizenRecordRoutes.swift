@@ -18,6 +18,7 @@ struct CitizenRecordRoutes: RouteCollection {
         one.post("maaling", use: recordAnswer)
         one.post("link", use: issueLink)
         one.post("indsats", use: addIntervention)
+        one.post("indsats", ":intervention", "afslut", use: endIntervention)
         one.post("fase", use: setPhase)
         one.post("ekstra-maaling", use: requestAdHoc)
         one.post("egen-bruger", use: linkOwnAccount)
@@ -57,6 +58,8 @@ struct CitizenRecordRoutes: RouteCollection {
         let reminders = try await req.store.measurements.reminders(.pending)
             .filter { $0.recipient == account.username && names[$0.citizenID] != nil }
             .map { CitizensPage.Reminder(pseudonym: names[$0.citizenID]!, instrument: $0.instrument.danishName, due: DanishDate.dayText($0.dueOn)) }
+        // The list names citizens (pseudonyms, names): every view is audited, as a record's is.
+        try await req.audit(.citizenListRead, area: account.area, detail: "borgerliste: \(rows.count) borgere")
         let page = CitizensPage(chrome: try Chrome(req, title: "Borgere", active: "/borgere"), citizens: rows, reminders: reminders, hasReminders: !reminders.isEmpty,
                                 canCreate: account.role == .caseworker, today: today.description, error: error)
         return try await req.renderPage("citizens", page, chrome: page.chrome)
@@ -280,6 +283,27 @@ struct CitizenRecordRoutes: RouteCollection {
             return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: \(reason).")
         }
         try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): indsats § \(paragraph.code)")
+        return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
+    }
+
+    /// Ends an intervention (an authority act): its last day is the date
+    /// given (default today); the provider's access ends after that day.
+    @Sendable func endIntervention(req: Request) async throws -> Response {
+        let citizen = try await citizen(req, act: .authority)
+        guard let id = req.parameters.get("intervention").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        let end: Day
+        switch Self.day(req.formField("end"), field: "Sidste dag") {
+        case .success(let day): end = day ?? DanishDate.today
+        case .failure(let error): return try await recordPage(req, citizen, message: "Indsatsen blev ikke afsluttet: \(error.reason).")
+        }
+        let ended: CitizenIntervention
+        do {
+            ended = try await req.store.citizens.endIntervention(id, of: citizen.id, on: end)
+        } catch CitizenError.invalidAnswer(let reason) {
+            return try await recordPage(req, citizen, message: "Indsatsen blev ikke afsluttet: \(reason).")
+        }
+        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): indsats § \(ended.paragraph.code) hos \(ended.provider) afsluttet \(end)")
+        req.notice("Indsatsen hos \(ended.provider) er afsluttet med \(DanishDate.dayText(end)) som sidste dag. Udføreren har derefter ikke længere adgang til sagen.")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 

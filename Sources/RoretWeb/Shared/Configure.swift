@@ -32,7 +32,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     ))
     app.leaf.cache.isEnabled = config.cacheTemplates
 
-    app.sessions.use { _ in DatabaseSessionDriver() }
+    app.sessions.use { _ in DatabaseSessionDriver(idleTimeout: config.sessionIdleTimeout) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "roret-session") { id in
         HTTPCookies.Value(string: id.string, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }

@@ -11,6 +11,8 @@ public struct RoretConfiguration: Sendable {
     /// Send the session cookie only over HTTPS. On by default when
     /// `RORET_PUBLIC_URL` starts with `https://`; off for the local demo on http.
     public var secureCookies: Bool
+    /// A browser session unused this long ends (30 minutes), besides the absolute 8 hours.
+    public var sessionIdleTimeout: TimeInterval = 30 * 60
     /// The address citizens reach Roret on (`RORET_PUBLIC_URL`), the only
     /// origin of the personal answer links; nil: links only while serving
     /// on loopback (the demo), never from a request's Host header.
