@@ -279,3 +279,20 @@ import RoretCore
         ], "\(problems)")
     }
 }
+
+/// A file of junk: every problem is found, but only the first 1,000 per file
+/// are kept, with a count of the rest — never millions of lines.
+@Suite struct ProblemCapTests {
+    @Test func theProblemsOfAFileAreCappedWithACountOfTheRest() {
+        var files = ExtractValidationTests().files()
+        files["employment.csv"] = Array(("person_id,year,status\n" + String(repeating: "x,y,z\n", count: 2_500)).utf8)
+        guard case .invalid(let problems) = ExtractReader.read(files: files) else {
+            Issue.record("junk must be refused")
+            return
+        }
+        let employment = problems.filter { $0.file == "employment.csv" }
+        #expect(employment.count == 1_001)
+        #expect(employment.contains { $0.line == nil && $0.reason.hasPrefix("har \(2_500 * 2 - 1_000) fejl mere end de første 1000") })
+        #expect(employment.filter { $0.line != nil }.allSatisfy { $0.line! <= 502 }, "the first ones, in file order")
+    }
+}
