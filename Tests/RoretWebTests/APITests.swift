@@ -91,7 +91,11 @@ import VaporTesting
             let json = try await get(app, "/api/v1/movement-change?area=265", token: token)
             #expect(json.headers.contentType == .json)
             #expect(json.body.string == MovementChangeOutput.json(set.movementChange(area: "265", year: 2024, unsuppressed: false)))
+            // Of its declared form but not in the extract: 404; not of its form: 400 (docs/openapi.yaml).
             for query in ["year=2017", "year=1990", "area=999"] {
+                #expect(try await get(app, "/api/v1/movement-change?\(query)", token: token).status == .notFound, "\(query)")
+            }
+            for query in ["year=1800", "area=Roskilde", "unsuppressed=ja", "format=xml"] {
                 #expect(try await get(app, "/api/v1/movement-change?\(query)", token: token).status == .badRequest, "\(query)")
             }
             #expect(try await auditEvents(app, .viewUnsuppressed, username: "analytiker").count == 1)
@@ -115,9 +119,15 @@ import VaporTesting
     @Test func badQueriesAreRefusedClearly() async throws {
         try await withRoretApp { app in
             let token = try await token(app, "analytiker")
-            for (query, reason) in [("area=999", "Unknown area"), ("figure=NT99", "Unknown figure"), ("year=1990", "outside the extract")] {
+            for (query, reason) in [("figure=NT99", "Unknown figure"), ("figure=nt03", "Unknown figure"), ("year=1800", "from 1900 to 2100"),
+                                    ("area=abc", "three-digit"), ("unsuppressed=1", "true or false")] {
                 let response = try await get(app, "/api/v1/keyfigures?\(query)", token: token)
                 #expect(response.status == .badRequest, "\(query)")
+                #expect(response.body.string.contains(reason), "\(query)")
+            }
+            for (query, reason) in [("area=999", "no figures for area 999"), ("year=1990", "outside the extract")] {
+                let response = try await get(app, "/api/v1/keyfigures?\(query)", token: token)
+                #expect(response.status == .notFound, "\(query)")
                 #expect(response.body.string.contains(reason), "\(query)")
             }
         }

@@ -87,11 +87,11 @@ struct APIRoutes: RouteCollection {
         let (access, area) = try await loadAsked(req)
         var figures = KeyFigure.allCases
         if let code = req.pageQuery["figure"] {
-            guard let figure = KeyFigure(code: code.uppercased()) else { throw Abort(.badRequest, reason: "Unknown figure '\(code)'.") }
+            guard let figure = KeyFigure(code: code) else { throw Abort(.badRequest, reason: "Unknown figure '\(code)'; codes are NT01–NT20 and Q01.") }
             figures = [figure]
         }
         let year = try Self.year(req)
-        if let year, !access.figures.years.contains(year) { throw Abort(.badRequest, reason: "Year \(year) is outside the extract's period.") }
+        if let year, !access.figures.years.contains(year) { throw Abort(.notFound, reason: "Year \(year) is outside the extract's period.") }
         let rows = access.allRows(figures, areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
         try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
@@ -105,8 +105,17 @@ struct APIRoutes: RouteCollection {
     /// (which answered with every year).
     static func year(_ req: Request) throws -> Int? {
         guard let text = req.pageQuery["year"] else { return nil }
-        guard let year = Int(text) else { throw Abort(.badRequest, reason: "year must be a whole number, e.g. 2024.") }
+        guard let year = Int(text), (1900...2100).contains(year) else { throw Abort(.badRequest, reason: "year must be a whole number from 1900 to 2100, e.g. 2024.") }
         return year
+    }
+
+    /// A boolean query item: absent is false; anything but `true`/`false` is 400.
+    static func flag(_ req: Request, _ name: String) throws -> Bool {
+        switch req.pageQuery[name] {
+        case nil, "false": false
+        case "true": true
+        default: throw Abort(.badRequest, reason: "\(name) must be true or false.")
+        }
     }
 
     /// The citizens' change beside their staircase movements
@@ -116,7 +125,7 @@ struct APIRoutes: RouteCollection {
         let (access, area) = try await loadAsked(req)
         let years = access.figures.computedYears(of: .nt07)
         let year = try Self.year(req) ?? years.last
-        guard let year, years.contains(year) else { throw Abort(.badRequest, reason: "No movements for that year in this extract (years: \(years.map(String.init).joined(separator: ", ")))." ) }
+        guard let year, years.contains(year) else { throw Abort(.notFound, reason: "No movements for that year in this extract (years: \(years.map(String.init).joined(separator: ", ")))." ) }
         let rows = access.movementChange(areas: area.map { [$0] }, year: year)
         try await req.audit(.apiRequest, area: area, detail: "\(req.url.path)?\(req.url.query ?? ""): \(rows.count) rows, v\(access.version.version)")
         try await access.auditIfUnsuppressed(req, page: "API \(req.url.path)", areas: area.map { [$0] })
@@ -129,13 +138,17 @@ struct APIRoutes: RouteCollection {
     /// The figures for `area` and `unsuppressed=true` as asked, refusing what the account may not have.
     private func loadAsked(_ req: Request) async throws -> (FigureAccess, area: String?) {
         let area = req.pageQuery["area"]
-        let wantsFull = req.pageQuery["unsuppressed"] == "true"
+        if let area, !(area == nationalArea || (area.count == 3 && area.allSatisfy(\.isASCII) && area.allSatisfy(\.isNumber))) {
+            throw Abort(.badRequest, reason: "area must be a three-digit municipality code or national.")
+        }
+        let wantsFull = try Self.flag(req, "unsuppressed")
+        if let format = req.pageQuery["format"], format != "json", format != "csv" { throw Abort(.badRequest, reason: "format must be json or csv.") }
         let account = try req.requireAccount()
         if wantsFull && !AccessPolicy.mayRequestUnsuppressed(account.role) {
             throw Abort(.forbidden, reason: "This account may not see unsuppressed figures.")
         }
         let access = try await load(req, area: area, unsuppressed: wantsFull)
-        if let area, !access.figures.areas.contains(area) { throw Abort(.badRequest, reason: "Unknown area '\(area)'.") }
+        if let area, !access.figures.areas.contains(area) { throw Abort(.notFound, reason: "The extract has no figures for area \(area).") }
         return (access, area)
     }
 
