@@ -54,7 +54,7 @@ import VaporTesting
         try await withRoretApp { app in
             let store = Store(database: app.db)
             let version = try #require(try await store.extracts.current(for: nationalArea))
-            let set = try await app.roret.figures.figures(of: version, answersRevision: try await Store(database: app.db).measurements.revision())
+            let set = try await app.roret.figures.figures(of: version, answers: try await Store(database: app.db).publications.latest())
             let token = try await token(app, "analytiker")
 
             let suppressed = try await get(app, "/api/v1/keyfigures?figure=NT07&area=265&format=csv", token: token)
@@ -80,7 +80,7 @@ import VaporTesting
         try await withRoretApp { app in
             let store = Store(database: app.db)
             let version = try #require(try await store.extracts.current(for: nationalArea))
-            let set = try await app.roret.figures.figures(of: version, answersRevision: try await store.measurements.revision())
+            let set = try await app.roret.figures.figures(of: version, answers: try await store.publications.latest())
             let token = try await token(app, "analytiker")
             let suppressed = try await get(app, "/api/v1/movement-change?area=265&format=csv", token: token)
             #expect(suppressed.body.string == MovementChangeOutput.csv(set.movementChange(area: "265", year: 2024, unsuppressed: false)), "default year: the latest")

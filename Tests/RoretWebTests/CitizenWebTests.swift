@@ -239,13 +239,16 @@ import VaporTesting
         return data.personIDs[Int(person)]
     }
 
-    @Test func anAnswerStoredInRoretMovesNT16AtOnce() async throws {
+    /// An answer stored in Roret reaches the leaders' figures only at the
+    /// nightly rebuild, never one by one; a backdated answer (dated before
+    /// the year before the rebuild) never does.
+    @Test func aStoredAnswerReachesTheLeadersFiguresOnlyAtTheNightlyRebuild() async throws {
         try await withRoretApp { app in
             let pseudonym = try unmeasuredPerson()
             let store = Store(database: app.db)
             func nt16() async throws -> KeyFigureRow {
                 let version = try #require(try await store.extracts.current(for: nationalArea))
-                let set = try await app.roret.figures.figures(of: version, answersRevision: try await store.measurements.revision())
+                let set = try await app.roret.figures.figures(of: version, answers: try await store.publications.latest())
                 return try #require(set.rows(area: "265", figure: .nt16, unsuppressed: true).first { $0.year == 2024 })
             }
             let before = try await nt16()
@@ -261,6 +264,13 @@ import VaporTesting
             // 5 × 5 × 4 = 100, answered on paper on 1 December 2024.
             _ = try await caseworker.post(path + "/maaling", ["instrument": "WHO-5", "channel": "paper", "date": "2024-12-01",
                                                               "item1": "5", "item2": "5", "item3": "5", "item4": "5", "item5": "5"])
+            app.roret.answersPublication.invalidate()
+            #expect(try await nt16() == before, "not one by one")
+            #expect(try await leader.get("/noegletal/NT16?aar=2024").body.string == pageBefore, "the leader sees nothing move")
+
+            // The nightly rebuild in January 2025 (2024 answers count).
+            try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: Day(iso: "2025-01-15")!)
+            app.roret.answersPublication.invalidate()
             let after = try await nt16()
             guard case .count(let n0)? = before.numerator, case .count(let d0)? = before.denominator,
                   case .count(let n1)? = after.numerator, case .count(let d1)? = after.denominator else {
@@ -275,6 +285,13 @@ import VaporTesting
             let pageAfter = try await leader.get("/noegletal/NT16?aar=2024").body.string
             #expect(pageAfter.contains(shown(after)))
             #expect(shown(after) != shown(before), "one answer of 100 moves the mean's first decimal")
+
+            // A rebuild in 2026 counts answers from 2025 on: the 2024 answer is kept in the record but leaves the figures.
+            try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: Day(iso: "2026-01-15")!)
+            app.roret.answersPublication.invalidate()
+            #expect(try await nt16() == before)
+            let record = try await caseworker.get(path).body.string
+            #expect(record.contains("Nej: dateret før \(DanishDate.today.year - 1)"), "the record says the backdated answer does not count")
         }
     }
 }

@@ -13,7 +13,7 @@ import VaporTesting
     func demoSet(_ app: Application) async throws -> KeyFigureSet {
         let store = Store(database: app.db)
         let version = try #require(try await store.extracts.current(for: nationalArea))
-        return try await app.roret.figures.figures(of: version, answersRevision: try await Store(database: app.db).measurements.revision())
+        return try await app.roret.figures.figures(of: version, answers: try await Store(database: app.db).publications.latest())
     }
 
     /// Every row of every area and figure in output order, as the CSV has them.
@@ -162,7 +162,7 @@ import VaporTesting
         try await withRoretApp { app in
             let store = Store(database: app.db)
             let version = try #require(try await store.extracts.current(for: nationalArea))
-            let set = try await app.roret.figures.figures(of: version, answersRevision: try await Store(database: app.db).measurements.revision())
+            let set = try await app.roret.figures.figures(of: version, answers: try await Store(database: app.db).publications.latest())
             let cell = try #require(set.suppressed.first { $0.area == "265" && $0.figure == .nt13 && $0.suppressed })
             let number = try #require(set.unsuppressed.first { $0.area == "265" && $0.figure == .nt13 && $0.year == cell.year }?.numerator)
             let path = "/noegletal/NT13?aar=\(cell.year)&visning=fuld"

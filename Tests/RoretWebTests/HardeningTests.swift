@@ -78,8 +78,9 @@ import VaporTesting
             bad.enteredBy = "sagsbehandler"
             bad.enteredAt = Date()
             try await bad.create(on: app.db)
-            app.roret.answersRevision.invalidate()
             #expect(try await Store(database: app.db).measurements.exportRows().isEmpty, "left out of measurements.csv")
+            try await AnswersRebuild.run(store: Store(database: app.db), figures: app.roret.figures, today: Day(iso: "2025-01-15")!)
+            app.roret.answersPublication.invalidate()
             var leader = Browser(app)
             try await leader.signIn("leder")
             #expect(try await leader.get("/oversigt").status == .ok)
@@ -97,11 +98,12 @@ import VaporTesting
                 file.content = Data("municipality_code,year,adults\n".utf8)
                 try await file.save(on: app.db)
             }
-            // A new answer changes the figures' key, so they are computed again, from the broken file.
             let anna = try await CitizenWebTests().anna(app)
-            try await store.measurements.record(citizenID: anna.id, instrument: .who5, answeredOn: Day(iso: "2024-03-01")!, items: [3, 3, 3, 3, 3],
-                                                channel: .interview, enteredBy: "sagsbehandler", today: Day(iso: "2024-03-01")!)
-            app.roret.answersRevision.invalidate()
+            // The nightly rebuild fails on the broken file: nothing is published, the previous figures keep serving, the log says so.
+            await #expect(throws: (any Error).self) { try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: DanishDate.today) }
+            // Another instance published a rebuild: this one must compute those figures, from the broken file.
+            try await store.publications.record(AnswersPublication.now(Date(), today: DanishDate.today))
+            app.roret.answersPublication.invalidate()
             var leader = Browser(app)
             try await leader.signIn("leder")
             for path in ["/oversigt", "/noegletal/NT03"] {

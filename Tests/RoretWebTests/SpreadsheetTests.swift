@@ -40,7 +40,7 @@ import VaporTesting
         try await withRoretApp { app in
             let store = Store(database: app.db)
             let version = try #require(try await store.extracts.current(for: nationalArea))
-            let set = try await app.roret.figures.figures(of: version, answersRevision: try await store.measurements.revision())
+            let set = try await app.roret.figures.figures(of: version, answers: try await store.publications.latest())
             var leader = Browser(app)
             try await leader.signIn("leder")
             let response = try await leader.get("/hent/NT13.xlsx")

@@ -142,11 +142,14 @@ public struct MeasurementRepository: Sendable {
     /// the number of citizens: it runs on every figure-cache miss. An answer
     /// that breaks the extract format's rules (stored before they were
     /// checked at entry) is left out, so it can never make the figures fail.
-    public func exportRows(municipality: String? = nil) async throws -> [MeasurementsCSV.Row] {
+    /// With `publication`, only the answers it includes (entered up to its
+    /// cutoff, dated from its first counted year).
+    public func exportRows(municipality: String? = nil, publication: AnswersPublication? = nil) async throws -> [MeasurementsCSV.Row] {
         let citizens = try await CitizenRepository(database: database).all(municipality: municipality)
         let byID = Dictionary(uniqueKeysWithValues: citizens.map { ($0.id, $0) })
         let answers = try await MeasurementModel.query(on: database).all().map(StoredMeasurement.init)
             .filter { ExtractFieldRules.isValid($0.answeredOn) && $0.instrument.accepts($0.items) }
+            .filter { m in publication.map { m.enteredAt <= $0.cutoff && $0.counts(answeredOn: m.answeredOn) } ?? true }
             .compactMap { m in byID[m.citizenID].map { (citizen: $0, measurement: m) } }
             .sorted { a, b in
                 if a.citizen.municipality != b.citizen.municipality { return a.citizen.municipality.utf8.lexicographicallyPrecedes(b.citizen.municipality.utf8) }
@@ -156,14 +159,6 @@ public struct MeasurementRepository: Sendable {
         return answers.map { c, m in
             MeasurementsCSV.Row(personID: c.pseudonym, municipality: c.municipality, instrument: m.instrument.code, date: m.answeredOn.description, items: m.items)
         }
-    }
-
-    /// Changes whenever an answer is stored: the number of answers and the
-    /// latest entry time. Figures that include stored answers are keyed by it.
-    public func revision() async throws -> String {
-        let count = try await MeasurementModel.query(on: database).count()
-        let latest = try await MeasurementModel.query(on: database).max(\.$enteredAt)
-        return "\(count):\(latest.map { Int($0.timeIntervalSince1970) } ?? 0)"
     }
 
     // MARK: Links

@@ -1,11 +1,11 @@
 import Foundation
 import RoretCore
 
-/// Key figures per extract version and revision of the stored answers
+/// Key figures per extract version and publication of the stored answers
 /// (*nøgletal pr. udtræksversion*): computed once per key and process, from
-/// the extract's stored files plus the answers collected in Roret, and kept.
-/// A version never changes once stored and the revision changes with every
-/// stored answer, so a cached set is never stale. Page views never recompute.
+/// the extract's stored files plus the answers collected in Roret that the
+/// publication includes, and kept. A version never changes once stored and
+/// a publication never changes, so a cached set is never stale.
 public actor KeyFigureCache {
     private let extracts: ExtractRepository
     private let measurements: MeasurementRepository?
@@ -17,6 +17,11 @@ public actor KeyFigureCache {
     /// Versions kept in memory at once (a national set is ~65,000 rows).
     private let capacity = 4
 
+    /// The cache key: the version and the publication (none: no stored answers).
+    public static func key(_ version: ExtractVersion, _ answers: AnswersPublication?) -> String {
+        version.id.uuidString + "|" + (answers?.id.uuidString ?? "none")
+    }
+
     /// With `measurements`, answers stored in Roret join the extract's
     /// `measurements.csv` (their pseudonym is the register's `person_id`).
     public init(extracts: ExtractRepository, measurements: MeasurementRepository? = nil, options: KeyFigureOptions = KeyFigureOptions()) {
@@ -27,9 +32,9 @@ public actor KeyFigureCache {
 
     /// The figures of `version` for a reader who sees `area` in full (see
     /// `KeyFigureSet.showingInFull`), computed once per key and area.
-    public func figures(of version: ExtractVersion, answersRevision: String, showingInFull area: String) async throws -> KeyFigureSet {
-        let base = try await figures(of: version, answersRevision: answersRevision)
-        let key = version.id.uuidString + "|" + answersRevision + "|" + area
+    public func figures(of version: ExtractVersion, answers: AnswersPublication?, showingInFull area: String) async throws -> KeyFigureSet {
+        let base = try await figures(of: version, answers: answers)
+        let key = Self.key(version, answers) + "|" + area
         if let task = shownInFull[key] { return await task.value }
         let task = Task.detached { base.showingInFull(area) }
         shownInFull[key] = task
@@ -38,8 +43,8 @@ public actor KeyFigureCache {
 
     /// The figures of `version`, computing them on first use; concurrent
     /// callers share one computation.
-    public func figures(of version: ExtractVersion, answersRevision: String) async throws -> KeyFigureSet {
-        let key = version.id.uuidString + "|" + answersRevision
+    public func figures(of version: ExtractVersion, answers: AnswersPublication?) async throws -> KeyFigureSet {
+        let key = Self.key(version, answers)
         if let task = sets[key] { return try await task.value }
         let extracts = self.extracts
         let measurements = self.measurements
@@ -47,7 +52,7 @@ public actor KeyFigureCache {
         // Detached: the computation (about a second for the national extract)
         // must not hold the actor, so lookups of other versions go on.
         let task = Task.detached {
-            let added = try await measurements?.exportRows() ?? []
+            let added = answers == nil ? [] : try await measurements?.exportRows(publication: answers) ?? []
             return KeyFigureSet(data: try await extracts.registerData(of: version, addedMeasurements: added), options: options)
         }
         sets[key] = task

@@ -12,6 +12,7 @@ public struct Store: Sendable {
     public let measurements: MeasurementRepository
     public let plans: PlanRepository
     public let schedules: ScheduleRepository
+    public let publications: AnswersPublicationRepository
 
     /// Repositories over `database` (the Vapor app's `app.db`, or a `StoreHost`'s).
     public init(database: any Database) {
@@ -24,5 +25,6 @@ public struct Store: Sendable {
         measurements = MeasurementRepository(database: database)
         plans = PlanRepository(database: database)
         schedules = ScheduleRepository(database: database)
+        publications = AnswersPublicationRepository(database: database)
     }
 }

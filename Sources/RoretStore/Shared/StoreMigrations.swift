@@ -22,5 +22,6 @@ public enum StoreMigrations {
         M016CreateMeasurementRequests(),
         M017CreateMunicipalitySettings(),
         M018PlanEntryEdits(),
+        M019CreateFigurePublications(),
     ]
 }

@@ -15,8 +15,8 @@ public enum ExtractImport {
             let replaced = superseded.isEmpty ? "" : "; erstatter v" + superseded.map(String.init).joined(separator: ", v")
             try await store.audit.record(.extractImported, username: importedBy, detail: "v\(version.version) fra \(source): \(version.summary)\(replaced)", address: address)
             if let figures {
-                let revision = try await store.measurements.revision()
-                Task { _ = try? await figures.figures(of: version, answersRevision: revision) }
+                let answers = try await store.publications.latest()
+                Task { _ = try? await figures.figures(of: version, answers: answers) }
             }
         case .rejected(let problems):
             try await store.audit.record(.extractRejected, username: importedBy, detail: "\(source): \(problems.count) fejl, intet gemt", address: address)

@@ -53,7 +53,6 @@ struct AnswerRoutes: RouteCollection {
                             message: "Et af svarene kunne ikke læses. Vælg et af svarene ud for hvert spørgsmål, eller spring det over, og send igen.", done: false)
             return try await req.view.render("answer", page).encodeResponse(status: .badRequest, for: req)
         }
-        req.roret.answersRevision.invalidate()
         let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
         try await req.store.audit.record(.measurementAnswered, username: nil, detail: "borger \(pseudonym): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
         let left = items.filter { $0 == nil }.count

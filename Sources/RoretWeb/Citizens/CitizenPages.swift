@@ -75,6 +75,8 @@ struct CitizenRecordPage: Encodable {
         var instrument: String
         var score: String
         var channel: String
+        /// Whether the answer will count in the municipality's key figures, in words.
+        var inFigures: String
     }
 
     struct Chart: Encodable {
@@ -186,9 +188,11 @@ extension CitizenRecordPage {
                 followUpValue: g.followUpOn?.description ?? "", parentValue: g.parentGoalID.map(String.init) ?? ""
             )
         }
+        let rule = AnswersPublication.now(Date(), today: DanishDate.today)
         self.answers = answers.reversed().map {
             Answer(date: DanishDate.dayText($0.answeredOn), instrument: $0.instrument.danishName,
-                   score: $0.score.map(String.init) ?? "ufuldstændig (ikke scoret)", channel: Self.channelName($0.channel))
+                   score: $0.score.map(String.init) ?? "ufuldstændig (ikke scoret)", channel: Self.channelName($0.channel),
+                   inFigures: rule.counts(answeredOn: $0.answeredOn) ? "Ja, fra næste natlige opdatering" : "Nej: dateret før \(rule.countedFromYear)")
         }
         charts = Instrument.allCases.map { instrument in
             let t = Trajectory(instrument: instrument, answers: answers.filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) })

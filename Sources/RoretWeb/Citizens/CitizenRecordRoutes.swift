@@ -247,7 +247,6 @@ struct CitizenRecordRoutes: RouteCollection {
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(reason).")
         }
-        req.roret.answersRevision.invalidate()
         try await req.audit(.measurementAnswered, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(instrument.code) \(date) (\(channel == .paper ? "papir" : "interview"))")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }

@@ -118,6 +118,6 @@ struct DashboardRoutes: RouteCollection {
         let query = (QueryLink.kept + ["udskriv"]).sorted().map { "\($0)=\(req.pageQuery[$0] ?? "")" }.joined(separator: "&")
         let scope = AccessPolicy.mayRequestUnsuppressed(access.account.role)
             ? (access.unsuppressedRequested ? "open:\(access.account.area)" : "may-open") : "closed"
-        return [access.version.id.uuidString, access.answersRevision, template, req.url.path, access.area, scope, query].joined(separator: "|")
+        return [access.version.id.uuidString, access.answersKey, template, req.url.path, access.area, scope, query].joined(separator: "|")
     }
 }

@@ -19,8 +19,10 @@ struct FiguresUnavailable: DanishError {
 struct FigureAccess {
     let account: Account
     let version: ExtractVersion
-    /// The revision of the answers stored in Roret that the figures include.
-    let answersRevision: String
+    /// Which answers stored in Roret the figures include (nil: none yet).
+    let answers: AnswersPublication?
+    /// The figures' cache key part for those answers.
+    var answersKey: String { answers?.id.uuidString ?? "none" }
     let figures: KeyFigureSet
     /// The area the page is about (`omraade`), one of `figures.areas`.
     let area: String
@@ -38,15 +40,15 @@ struct FigureAccess {
     static func load(_ req: Request, area asked: String?, wantsFull: Bool) async throws -> FigureAccess? {
         let account = try req.requireAccount()
         guard let version = try await req.roret.currentVersions.current(for: account.area, using: req.store.extracts) else { return nil }
-        let revision = try await req.roret.answersRevision.value { try await req.store.measurements.revision() }
+        let answers = try await req.roret.answersPublication.value { try await req.store.publications.latest() }
         let unsuppressedRequested = wantsFull && AccessPolicy.mayRequestUnsuppressed(account.role)
         // A municipal analyst who opens their own municipality gets the other
         // areas suppressed with theirs counted as shown (nothing to subtract).
         let figures: KeyFigureSet
         do {
             figures = unsuppressedRequested && account.area != nationalArea
-                ? try await req.roret.figures.figures(of: version, answersRevision: revision, showingInFull: account.area)
-                : try await req.roret.figures.figures(of: version, answersRevision: revision)
+                ? try await req.roret.figures.figures(of: version, answers: answers, showingInFull: account.area)
+                : try await req.roret.figures.figures(of: version, answers: answers)
         } catch {
             // Logged and put in the audit log (at most once a minute), where the administrator sees it.
             req.logger.error("key figures of extract v\(version.version) could not be computed: \(error)")
@@ -64,7 +66,7 @@ struct FigureAccess {
             area = nationalArea
         }
         return FigureAccess(
-            account: account, version: version, answersRevision: revision, figures: figures, area: area,
+            account: account, version: version, answers: answers, figures: figures, area: area,
             unsuppressedRequested: unsuppressedRequested
         )
     }

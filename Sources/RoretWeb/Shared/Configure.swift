@@ -18,7 +18,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     let store = Store(database: app.db)
     app.roret = RoretServices(
         configuration: config, figures: KeyFigureCache(extracts: store.extracts, measurements: store.measurements),
-        renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersRevision: Remembered()
+        renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersPublication: Remembered()
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
@@ -54,9 +54,13 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     // A failure never stops Roret from starting: pages that need the
     // figures say so in Danish, the rest work, and the cause is logged.
     do {
-        let revision = try await store.measurements.revision()
-        for version in try await store.extracts.history() where version.isCurrent {
-            _ = try await app.roret.figures.figures(of: version, answersRevision: revision)
+        if let publication = try await store.publications.latest() {
+            for version in try await store.extracts.history() where version.isCurrent {
+                _ = try await app.roret.figures.figures(of: version, answers: publication)
+            }
+        } else {
+            // The first start: publish the answers stored so far (the demo's).
+            try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: DanishDate.today)
         }
     } catch {
         app.logger.error("the key figures could not be computed at start: \(error)")
@@ -78,6 +82,12 @@ func scheduleHousekeeping(_ app: Application) {
                 if purged > 0 { logger.info("purged \(purged) expired sessions") }
                 let pending = try await ReminderJob.run(store: Store(database: database), today: DanishDate.today)
                 logger.info("\(pending) reminders pending in the outbox")
+                let store = Store(database: database)
+                if AnswersRebuild.isDue(latest: try await store.publications.latest(), now: Date(), hour: app.roret.configuration.figuresRebuildHour) {
+                    let publication = try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: DanishDate.today)
+                    app.roret.answersPublication.invalidate()
+                    logger.info("stored answers up to \(publication.cutoff) published in the key figures")
+                }
             } catch {
                 logger.warning("session purge failed: \(error)")
             }

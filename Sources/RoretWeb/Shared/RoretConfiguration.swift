@@ -11,6 +11,9 @@ public struct RoretConfiguration: Sendable {
     /// Send the session cookie only over HTTPS. On by default when
     /// `RORET_PUBLIC_URL` starts with `https://`; off for the local demo on http.
     public var secureCookies: Bool
+    /// The hour (Danish time, 0–23) of the nightly rebuild that brings stored
+    /// answers into the figures; `RORET_FIGURES_REBUILD_HOUR`, default 2.
+    public var figuresRebuildHour: Int = 2
     /// A browser session unused this long ends (30 minutes), besides the absolute 8 hours.
     public var sessionIdleTimeout: TimeInterval = 30 * 60
     /// The address citizens reach Roret on (`RORET_PUBLIC_URL`), the only
@@ -62,11 +65,13 @@ public struct RoretConfiguration: Sendable {
 
     /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
-        RoretConfiguration(
+        var config = RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
             secureCookies: environment["RORET_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false,
             maxUploadBytes: (environment["RORET_MAX_UPLOAD_MB"].flatMap(Int.init).map { max($0, 1) } ?? 512) * 1024 * 1024,
             publicURL: environment["RORET_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         )
+        if let hour = environment["RORET_FIGURES_REBUILD_HOUR"].flatMap(Int.init), (0...23).contains(hour) { config.figuresRebuildHour = hour }
+        return config
     }
 }

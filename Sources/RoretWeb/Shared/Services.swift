@@ -10,8 +10,8 @@ struct RoretServices: Sendable {
     let renderedBodies: RenderedBodies
     /// The current extract versions, asked of the database at most once a second.
     let currentVersions: CurrentVersions
-    /// The revision of the answers stored in Roret, asked at most once a second.
-    let answersRevision: Remembered<String>
+    /// The publication of stored answers in force, asked at most once a second.
+    let answersPublication: Remembered<AnswersPublication?>
     /// Figures that fail are put in the audit log at most once a minute.
     let figureFailureAlert = RateLimitedAlert(interval: 60)
 }
