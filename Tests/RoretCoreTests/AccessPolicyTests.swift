@@ -69,3 +69,32 @@ import Testing
         }
     }
 }
+
+/// Backoff, not a hard lock, worked by hand.
+@Suite struct SignInThrottleTests {
+    let t0 = 1_000_000.0
+    let throttle = SignInThrottle()
+
+    func failures(_ n: Int, lastSecondsAgo: Double) -> SignInThrottle.Failures {
+        .init(count: n, last: t0 - lastSecondsAgo)
+    }
+
+    @Test func fourFailuresFromOneAddressCostNothing() {
+        #expect(throttle.wait(nameAndAddress: failures(4, lastSecondsAgo: 0), name: failures(4, lastSecondsAgo: 0), address: failures(4, lastSecondsAgo: 0), now: t0) == nil)
+    }
+
+    @Test func theFifthStartsA30SecondWaitThatDoubles() {
+        #expect(throttle.wait(nameAndAddress: failures(5, lastSecondsAgo: 10), name: .none, address: .none, now: t0) == 20)
+        #expect(throttle.wait(nameAndAddress: failures(5, lastSecondsAgo: 30), name: .none, address: .none, now: t0) == nil, "waited out")
+        #expect(throttle.wait(nameAndAddress: failures(6, lastSecondsAgo: 0), name: .none, address: .none, now: t0) == 60)
+        #expect(throttle.wait(nameAndAddress: failures(8, lastSecondsAgo: 0), name: .none, address: .none, now: t0) == 240)
+        #expect(throttle.wait(nameAndAddress: failures(40, lastSecondsAgo: 0), name: .none, address: .none, now: t0) == 900, "at most 15 minutes")
+    }
+
+    @Test func anotherAddressIsNotLockedOutByOnesGuessing() {
+        // 5 failures from the attacker's address: the user's own address has none.
+        #expect(throttle.wait(nameAndAddress: .none, name: failures(5, lastSecondsAgo: 0), address: .none, now: t0) == nil)
+        #expect(throttle.wait(nameAndAddress: .none, name: failures(20, lastSecondsAgo: 0), address: .none, now: t0) == 30, "many addresses at one name are slowed too")
+        #expect(throttle.wait(nameAndAddress: .none, name: .none, address: failures(31, lastSecondsAgo: 0), now: t0) == 60, "one address at many names")
+    }
+}

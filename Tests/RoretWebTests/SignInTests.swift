@@ -1,5 +1,6 @@
 import FluentKit
 @testable import RoretStore
+import RoretCore
 import RoretTestSupport
 @testable import RoretWeb
 import Testing
@@ -104,8 +105,12 @@ import VaporTesting
         }
     }
 
-    @Test func fiveFailuresThrottleTheNameEvenForTheRightPassword() async throws {
-        try await withRoretApp(importDemo: false) { app in
+    /// In-process test requests have no client address, so only the per-name
+    /// count applies here; it is set to 5 (the per-address rules are tested on the service).
+    @Test func failuresGiveAWaitEvenForTheRightPasswordAndAnAdministratorCanClearIt() async throws {
+        var throttle = SignInThrottle()
+        throttle.perName = 5
+        try await withRoretApp(importDemo: false, configure: { $0.signInThrottle = throttle }) { app in
             var browser = Browser(app)
             for _ in 0..<5 {
                 let failed = try await browser.signIn("analytiker", password: "guess-guess")
@@ -113,12 +118,52 @@ import VaporTesting
             }
             let throttled = try await browser.signIn("analytiker", password: testPassword)
             #expect(throttled.status == .tooManyRequests)
-            #expect(throttled.body.string.contains("For mange mislykkede forsøg"))
+            #expect(throttled.body.string.contains("For mange mislykkede forsøg. Vent 30 sekunder"))
             #expect(try await auditEvents(app, .signInThrottled, username: "analytiker").count == 1)
             // Another name is not affected.
             var other = Browser(app)
             let r5 = try await other.signIn("leder")
             #expect(r5.status == .seeOther)
+            // An administrator clears it (audited); the right password works at once.
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/brugere")
+            #expect(try await admin.post("/admin/brugere/analytiker/ophaev", [:]).status == .seeOther)
+            #expect(try await auditEvents(app, .signInCleared, username: "admin").first?.detail == "analytiker")
+            var again = Browser(app)
+            #expect(try await again.signIn("analytiker").status == .seeOther)
+        }
+    }
+
+    /// The rules on the service, with addresses: guessing from one address
+    /// never locks the user out elsewhere; twenty parallel guesses are
+    /// counted one by one, so only five are checked.
+    @Test func throttlingIsPerNameAndAddressAndParallelGuessesAreCountedOneByOne() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let service = AccountService(store: Store(database: app.db), bcryptCost: 4, gate: SignInGate(), threadPool: app.threadPool)
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for i in 0..<20 {
+                    group.addTask {
+                        switch try await service.signIn(username: "admin", password: "guess-\(i)", address: "203.0.113.9") {
+                        case .signedIn: "in"
+                        case .refused: "refused"
+                        case .throttled: "throttled"
+                        }
+                    }
+                }
+                var all: [String] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+            #expect(outcomes.filter { $0 == "refused" }.count == 5, "only five guesses were checked: \(outcomes)")
+            #expect(outcomes.filter { $0 == "throttled" }.count == 15)
+            // The attacker's address waits, even with the right password; the administrator's own address does not.
+            guard case .throttled = try await service.signIn(username: "admin", password: testPassword, address: "203.0.113.9") else {
+                Issue.record("the guessing address must wait"); return
+            }
+            guard case .signedIn = try await service.signIn(username: "admin", password: testPassword, address: "198.51.100.7") else {
+                Issue.record("the administrator is not locked out"); return
+            }
         }
     }
 

@@ -5,6 +5,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case signIn = "signin"
     case signInFailed = "signin.failed"
     case signInThrottled = "signin.throttled"
+    case signInCleared = "signin.cleared"
     case signOut = "signout"
     case extractImported = "import"
     case extractRejected = "import.rejected"
@@ -32,7 +33,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         switch self {
         case .signIn: "Log ind"
         case .signInFailed: "Mislykket log ind"
-        case .signInThrottled: "Log ind spærret (for mange forsøg)"
+        case .signInThrottled: "Log ind udskudt (for mange forsøg)"
+        case .signInCleared: "Spærring af log ind ophævet"
         case .signOut: "Log ud"
         case .extractImported: "Udtræk indlæst"
         case .extractRejected: "Udtræk afvist"

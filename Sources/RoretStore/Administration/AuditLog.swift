@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import RoretCore
 
 /// The audit log (*logning*): append and read, nothing else — there is no
 /// update or delete, so the log is append-only through Roret.
@@ -40,6 +41,23 @@ public struct AuditLog: Sendable {
         if let from = query.from { builder = builder.filter(\.$at >= from) }
         if let to = query.to { builder = builder.filter(\.$at < to) }
         return try await builder.sort(\.$at, .descending).limit(query.limit).all().map(AuditEvent.init)
+    }
+
+    /// Failed sign-ins since `since`, for a username, an address, or both:
+    /// how many and the latest (sign-in throttling, across instances).
+    public func failedSignIns(username: String? = nil, address: String? = nil, since: Date) async throws -> SignInThrottle.Failures {
+        var query = AuditEventModel.query(on: database).filter(\.$action == AuditAction.signInFailed.rawValue).filter(\.$at >= since)
+        if let username { query = query.filter(\.$username == Self.cut(username, Self.maxUsernameLength)) }
+        if let address { query = query.filter(\.$address == address) }
+        let count = try await query.count()
+        let last = count == 0 ? nil : try await query.max(\.$at)
+        return SignInThrottle.Failures(count: count, last: last?.timeIntervalSince1970)
+    }
+
+    /// When an administrator last cleared a username's failed sign-ins.
+    public func lastCleared(username: String) async throws -> Date? {
+        try await AuditEventModel.query(on: database).filter(\.$action == AuditAction.signInCleared.rawValue)
+            .filter(\.$detail == username).max(\.$at)
     }
 
     /// How many events of this action for this username since `since`

@@ -9,15 +9,16 @@ import Vapor
 public struct AccountService: Sendable {
     let store: Store
     let bcryptCost: Int
-    let throttleLimit: Int
-    let throttleWindow: TimeInterval
+    let throttle: SignInThrottle
+    /// Attempts at one username are checked one at a time on this instance.
+    let gate: SignInGate
     let threadPool: NIOThreadPool
 
-    public init(store: Store, bcryptCost: Int, throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, threadPool: NIOThreadPool = .singleton) {
+    public init(store: Store, bcryptCost: Int, throttle: SignInThrottle = SignInThrottle(), gate: SignInGate = SignInGate(), threadPool: NIOThreadPool = .singleton) {
         self.store = store
         self.bcryptCost = bcryptCost
-        self.throttleLimit = throttleLimit
-        self.throttleWindow = throttleWindow
+        self.throttle = throttle
+        self.gate = gate
         self.threadPool = threadPool
     }
 
@@ -71,6 +72,11 @@ public struct AccountService: Sendable {
         try await store.tokens.revokeAll(of: account.id)
     }
 
+    /// Clears a username's failed sign-ins (an administrator's act, audited).
+    public func clearSignInFailures(username: String, by actor: String) async throws {
+        try await store.audit.record(.signInCleared, username: actor, detail: username)
+    }
+
     /// Enables a disabled account again.
     public func enable(username: String, by actor: String) async throws {
         try await store.accounts.enable(username: username)
@@ -81,17 +87,34 @@ public struct AccountService: Sendable {
     public enum SignInResult: Sendable {
         case signedIn(Account)
         case refused
-        case throttled
+        /// Too many failures: the next attempt is checked after this many seconds.
+        case throttled(seconds: Int)
     }
 
-    /// Checks a username and password. Every attempt is audited; after
-    /// `throttleLimit` failures within `throttleWindow` the username is
-    /// refused without checking, on every instance (the count comes from the audit log).
+    /// Checks a username and password. Every attempt is audited. Failures
+    /// counted from the audit log (so across instances) give a wait that
+    /// grows with each one (`SignInThrottle`), per name from one address,
+    /// per name and per address; while it lasts, even the right password is
+    /// not checked. Attempts at one name are checked one at a time, so
+    /// parallel guesses cannot all slip in before the first is counted.
     public func signIn(username: String, password: String, address: String?) async throws -> SignInResult {
-        let since = Date().addingTimeInterval(-throttleWindow)
-        if try await store.audit.count(.signInFailed, username: username, since: since) >= throttleLimit {
-            try await store.audit.record(.signInThrottled, username: username, detail: "for mange mislykkede forsøg", address: address)
-            return .throttled
+        let name = String(username.prefix(AuditLog.maxUsernameLength))
+        return try await gate.serialize(name) {
+            try await self.check(username: name, password: password, address: address)
+        }
+    }
+
+    private func check(username: String, password: String, address: String?) async throws -> SignInResult {
+        let now = Date()
+        var since = now.addingTimeInterval(-throttle.window)
+        if let cleared = try await store.audit.lastCleared(username: username), cleared > since { since = cleared }
+        let nameAndAddress = address == nil ? SignInThrottle.Failures.none : try await store.audit.failedSignIns(username: username, address: address, since: since)
+        let byName = try await store.audit.failedSignIns(username: username, since: since)
+        let byAddress = address == nil ? SignInThrottle.Failures.none : try await store.audit.failedSignIns(address: address, since: now.addingTimeInterval(-throttle.window))
+        if let wait = throttle.wait(nameAndAddress: nameAndAddress, name: byName, address: byAddress, now: now.timeIntervalSince1970) {
+            let seconds = Int(wait.rounded(.up))
+            try await store.audit.record(.signInThrottled, username: username, detail: "for mange mislykkede forsøg; næste forsøg om \(seconds) s", address: address)
+            return .throttled(seconds: seconds)
         }
         let found = try await store.accounts.credentials(username: username)
         // An unknown name costs the same check as a known one: no timing tells which names exist.
@@ -134,5 +157,25 @@ final class LockedDictionary: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return body(&values)
+    }
+}
+
+/// Runs the work for one key at a time (*kø pr. brugernavn*): sign-in
+/// attempts at one username wait for each other on this instance.
+public actor SignInGate {
+    private var tails: [String: Task<Void, Never>] = [:]
+
+    public init() {}
+
+    func serialize<T: Sendable>(_ key: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let previous = tails[key]
+        let work = Task { () async throws -> T in
+            await previous?.value
+            return try await body()
+        }
+        let tail = Task { _ = try? await work.value }
+        tails[key] = tail
+        defer { if tails[key] == tail { tails[key] = nil } }
+        return try await work.value
     }
 }

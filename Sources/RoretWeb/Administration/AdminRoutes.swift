@@ -13,6 +13,7 @@ struct AdminRoutes: RouteCollection {
         admin.post("brugere", ":username", "nulstil", use: resetUser)
         admin.post("brugere", ":username", "deaktiver", use: disableUser)
         admin.post("brugere", ":username", "aktiver", use: enableUser)
+        admin.post("brugere", ":username", "ophaev", use: clearSignInFailures)
         admin.get("udtraek", use: extracts)
         admin.get("udbakke", use: outbox)
         admin.post("kadence", use: setCadence)
@@ -113,6 +114,17 @@ struct AdminRoutes: RouteCollection {
         }
         try await req.accountService.disable(username: username, by: me.username)
         req.notice("\(username) er deaktiveret.")
+        return req.redirect(to: "/admin/brugere")
+    }
+
+    /// Clears a user's failed sign-ins, so they can try again at once.
+    @Sendable func clearSignInFailures(req: Request) async throws -> Response {
+        let username = req.parameters.get("username") ?? ""
+        guard try await req.store.accounts.find(username: username) != nil else {
+            return try await usersPage(req, error: Self.danish(.noSuchAccount(username)))
+        }
+        try await req.accountService.clearSignInFailures(username: username, by: try req.requireAccount().username)
+        req.notice("Spærringen af \(username) er ophævet; brugeren kan logge ind igen nu.")
         return req.redirect(to: "/admin/brugere")
     }
 

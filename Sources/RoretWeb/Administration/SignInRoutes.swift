@@ -34,8 +34,9 @@ struct SignInRoutes: RouteCollection {
             return req.redirect(to: Self.home(for: account.role))
         case .refused:
             return try await rerender(req, username, "Forkert brugernavn eller adgangskode.", .unauthorized)
-        case .throttled:
-            return try await rerender(req, username, "For mange mislykkede forsøg. Vent et kvarter, og prøv igen — eller kontakt din administrator.", .tooManyRequests)
+        case .throttled(let seconds):
+            let wait = seconds < 90 ? "\(seconds) sekunder" : "\((seconds + 59) / 60) minutter"
+            return try await rerender(req, username, "For mange mislykkede forsøg. Vent \(wait), og prøv igen — eller bed en administrator om at ophæve spærringen.", .tooManyRequests)
         }
     }
 
@@ -65,6 +66,6 @@ struct SignInRoutes: RouteCollection {
 extension Request {
     var accountService: AccountService {
         let c = roret.configuration
-        return AccountService(store: store, bcryptCost: c.bcryptCost, throttleLimit: c.throttleLimit, throttleWindow: c.throttleWindow, threadPool: application.threadPool)
+        return AccountService(store: store, bcryptCost: c.bcryptCost, throttle: c.signInThrottle, gate: roret.signInGate, threadPool: application.threadPool)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RoretCore
 import RoretStore
 
 /// Everything the web application is configured with, read once (from the
@@ -24,9 +25,8 @@ public struct RoretConfiguration: Sendable {
     public var bcryptCost: Int
     /// On an empty database, generate and import the demo extract and create demo accounts.
     public var seedDemoWhenEmpty: Bool
-    /// Failed sign-ins for one username within `throttleWindow` before sign-in is refused.
-    public var throttleLimit: Int
-    public var throttleWindow: TimeInterval
+    /// Sign-in throttling with backoff (free failures, waits, window).
+    public var signInThrottle: SignInThrottle
     /// Leaf caches parsed templates (production); off while editing templates.
     public var cacheTemplates: Bool
     /// Run the hourly housekeeping (session purge, reminder job); tests turn it off.
@@ -38,7 +38,7 @@ public struct RoretConfiguration: Sendable {
     public init(
         store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
         secureCookies: Bool = false, bcryptCost: Int = 12, seedDemoWhenEmpty: Bool = false,
-        throttleLimit: Int = 5, throttleWindow: TimeInterval = 15 * 60, cacheTemplates: Bool = true, runsHousekeeping: Bool = true,
+        signInThrottle: SignInThrottle = SignInThrottle(), cacheTemplates: Bool = true, runsHousekeeping: Bool = true,
         maxUploadBytes: Int = 512 * 1024 * 1024, publicURL: String? = nil
     ) {
         self.store = store
@@ -47,8 +47,7 @@ public struct RoretConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.seedDemoWhenEmpty = seedDemoWhenEmpty
-        self.throttleLimit = throttleLimit
-        self.throttleWindow = throttleWindow
+        self.signInThrottle = signInThrottle
         self.cacheTemplates = cacheTemplates
         self.runsHousekeeping = runsHousekeeping
         self.maxUploadBytes = maxUploadBytes

@@ -12,6 +12,8 @@ struct RoretServices: Sendable {
     let currentVersions: CurrentVersions
     /// The publication of stored answers in force, asked at most once a second.
     let answersPublication: Remembered<AnswersPublication?>
+    /// Sign-in attempts at one username are checked one at a time.
+    let signInGate = SignInGate()
     /// Figures that fail are put in the audit log at most once a minute.
     let figureFailureAlert = RateLimitedAlert(interval: 60)
 }
