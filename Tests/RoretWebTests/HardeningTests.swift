@@ -320,3 +320,43 @@ import VaporTesting
         }
     }
 }
+
+/// Many citizens answering at once, over real HTTP on loopback: none fails,
+/// nothing is lost, every answer has its audit entry (written in its transaction).
+@Suite(.serialized) struct ConcurrentAnswerTests {
+    @Test(arguments: TestDatabase.available)
+    func sixtyFourSimultaneousLinkAnswersAllArriveWithTheirAuditEntries(_ backend: TestDatabase) async throws {
+        let port = Int.random(in: 50_000..<60_000)
+        try await withRoretApp(backend, importDemo: false, configure: { $0.port = port }) { app in
+            let store = Store(database: app.db)
+            let anna = try await CitizenWebTests().anna(app)
+            var tokens: [String] = []
+            for i in 0..<64 {
+                let token = "load-\(i)-" + String(repeating: "x", count: 20)
+                _ = try await store.measurements.issueLink(citizenID: anna.id, instrument: .who5, tokenHash: Secrets.sha256(token), issuedOn: DanishDate.today)
+                tokens.append(token)
+            }
+            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let client = app.client
+            let statuses = try await withThrowingTaskGroup(of: (HTTPStatus, Bool).self) { group in
+                for token in tokens {
+                    group.addTask {
+                        let response = try await client.post(URI(string: "http://127.0.0.1:\(port)/svar/\(token)")) { request in
+                            request.headers.contentType = .urlEncodedForm
+                            request.body = ByteBuffer(string: "item1=3&item2=3&item3=3&item4=3&item5=3")
+                        }
+                        return (response.status, response.body.map { String(buffer: $0).contains("Dine svar er gemt.") } ?? false)
+                    }
+                }
+                var all: [(HTTPStatus, Bool)] = []
+                for try await s in group { all.append(s) }
+                return all
+            }
+            await app.server.shutdown()
+            #expect(statuses.count == 64)
+            #expect(statuses.allSatisfy { $0.0 == .ok && $0.1 }, "errors: \(statuses.filter { $0.0 != .ok }.map(\.0.code))")
+            #expect(try await store.measurements.measurements(of: anna.id).count == 64, "nothing lost")
+            #expect(try await auditEvents(app, .measurementAnswered).count == 64, "each with its audit entry")
+        }
+    }
+}

@@ -17,6 +17,13 @@ public struct AuditLog: Sendable {
         _ action: AuditAction, username: String?, role: String? = nil,
         area: String? = nil, detail: String, address: String? = nil, at: Date = Date()
     ) async throws {
+        try await Self.write(AuditEntry(action, username: username, role: role, area: area, detail: detail, address: address), at: at, on: database)
+    }
+
+    /// Writes `entry` on `database` — inside a repository's transaction, so
+    /// the entry is stored exactly when what it records is.
+    static func write(_ entry: AuditEntry, at: Date = Date(), on database: any Database) async throws {
+        let (action, username, role, area, detail, address) = (entry.action, entry.username, entry.role, entry.area, entry.detail, entry.address)
         let model = AuditEventModel()
         model.id = UUID()
         model.at = at
@@ -68,5 +75,24 @@ public struct AuditLog: Sendable {
             .filter(\.$username == username)
             .filter(\.$at >= since)
             .count()
+    }
+}
+
+/// An audit entry to be written together with what it records (one transaction).
+public struct AuditEntry: Sendable, Hashable {
+    public var action: AuditAction
+    public var username: String?
+    public var role: String?
+    public var area: String?
+    public var detail: String
+    public var address: String?
+
+    public init(_ action: AuditAction, username: String?, role: String? = nil, area: String? = nil, detail: String, address: String? = nil) {
+        self.action = action
+        self.username = username
+        self.role = role
+        self.area = area
+        self.detail = detail
+        self.address = address
     }
 }

@@ -88,7 +88,7 @@ public struct MeasurementRepository: Sendable {
     @discardableResult
     public func record(
         citizenID: UUID, instrument: Instrument, answeredOn: Day, items: [Int?],
-        channel: MeasurementChannel, enteredBy: String, linkHash: String? = nil, today: Day
+        channel: MeasurementChannel, enteredBy: String, linkHash: String? = nil, today: Day, audit: AuditEntry? = nil
     ) async throws -> StoredMeasurement {
         guard instrument.accepts(items) else {
             throw CitizenError.invalidAnswer("\(instrument.danishName) har \(Instrument.itemCount) spørgsmål, hvert besvaret fra 0 til \(instrument.maxItemValue) eller sprunget over")
@@ -98,7 +98,7 @@ public struct MeasurementRepository: Sendable {
             throw CitizenError.invalidAnswer(error.reason)
         }
         guard answeredOn <= today else { throw CitizenError.invalidAnswer("datoen for besvarelsen (\(answeredOn)) er efter i dag") }
-        return try await database.transaction { db in
+        return try await Contention.retrying { try await database.transaction { db in
             guard try await CitizenModel.find(citizenID, on: db) != nil else { throw CitizenError.noSuchCitizen }
             let measurement = MeasurementModel()
             measurement.id = UUID()
@@ -125,8 +125,10 @@ public struct MeasurementRepository: Sendable {
                 reminder.updatedAt = Date()
                 try await reminder.save(on: db)
             }
+            // In the same transaction: an answer is never stored without its audit entry, nor the reverse.
+            if let audit { try await AuditLog.write(audit, on: db) }
             return StoredMeasurement(measurement)
-        }
+        } }
     }
 
     /// A citizen's answers, oldest first (then by entry time, then WHO-5 before
@@ -194,6 +196,10 @@ public struct MeasurementRepository: Sendable {
     }
 
     private func change(_ tokenHash: String, on day: Day, _ apply: (inout MeasurementLink) throws -> Void) async throws {
+        try await Contention.retrying { try await changeOnce(tokenHash, on: day, apply) }
+    }
+
+    private func changeOnce(_ tokenHash: String, on day: Day, _ apply: (inout MeasurementLink) throws -> Void) async throws {
         guard let model = try await MeasurementLinkModel.query(on: database).filter(\.$tokenHash == tokenHash).first() else { throw CitizenError.noSuchLink }
         var link = Self.link(model)
         try apply(&link)

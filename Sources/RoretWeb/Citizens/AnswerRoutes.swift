@@ -42,10 +42,12 @@ struct AnswerRoutes: RouteCollection {
     @Sendable func answer(req: Request) async throws -> Response {
         guard let (citizenID, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
         let items = try AnswerForm.decode(req)
+        let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
+        let audit = AuditEntry(.measurementAnswered, username: nil, detail: "borger \(pseudonym): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
         do {
             // Stored (in one transaction with the link and the reminders) before "tak" is shown.
             try await req.store.measurements.record(citizenID: citizenID, instrument: link.instrument, answeredOn: DanishDate.today, items: items,
-                                                    channel: .link, enteredBy: "borger (link)", linkHash: hash(req), today: DanishDate.today)
+                                                    channel: .link, enteredBy: "borger (link)", linkHash: hash(req), today: DanishDate.today, audit: audit)
         } catch let refusal as MeasurementLink.Refusal {
             return try await refused(req, refusal)
         } catch CitizenError.invalidAnswer {
@@ -53,8 +55,6 @@ struct AnswerRoutes: RouteCollection {
                             message: "Et af svarene kunne ikke læses. Vælg et af svarene ud for hvert spørgsmål, eller spring det over, og send igen.", done: false)
             return try await req.view.render("answer", page).encodeResponse(status: .badRequest, for: req)
         }
-        let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
-        try await req.store.audit.record(.measurementAnswered, username: nil, detail: "borger \(pseudonym): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
         let left = items.filter { $0 == nil }.count
         let note = left == 0 ? "Dine svar er gemt." : "Dine svar er gemt. Du sprang \(left) spørgsmål over; det er helt i orden."
         return try await done(req, title: "Tak!", message: note + " Du kan lukke siden nu. Du og din kontaktperson kan tale om svarene næste gang, I ses.")

@@ -242,12 +242,15 @@ struct CitizenRecordRoutes: RouteCollection {
         case .failure(let error): return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(error.reason).")
         }
         do {
+            let account = try req.requireAccount()
+            let audit = AuditEntry(.measurementAnswered, username: account.username, role: account.role.rawValue, area: citizen.municipality,
+                                   detail: "borger \(citizen.pseudonym): \(instrument.code) \(date) (\(channel == .paper ? "papir" : "interview"))",
+                                   address: req.remoteAddress?.ipAddress)
             try await req.store.measurements.record(citizenID: citizen.id, instrument: instrument, answeredOn: date, items: answer,
-                                                    channel: channel, enteredBy: try req.requireAccount().username, today: DanishDate.today)
+                                                    channel: channel, enteredBy: account.username, today: DanishDate.today, audit: audit)
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(reason).")
         }
-        try await req.audit(.measurementAnswered, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(instrument.code) \(date) (\(channel == .paper ? "papir" : "interview"))")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
