@@ -1,5 +1,6 @@
 import Foundation
 import FluentKit
+import FluentSQL
 import RoretCore
 import RoretImport
 @testable import RoretStore
@@ -357,6 +358,31 @@ import VaporTesting
             #expect(statuses.allSatisfy { $0.0 == .ok && $0.1 }, "errors: \(statuses.filter { $0.0 != .ok }.map(\.0.code))")
             #expect(try await store.measurements.measurements(of: anna.id).count == 64, "nothing lost")
             #expect(try await auditEvents(app, .measurementAnswered).count == 64, "each with its audit entry")
+        }
+    }
+}
+
+@Suite struct StorageModeTests {
+    /// The SQLite file runs with write-ahead logging (readers and a writer do not wait for each other).
+    @Test func sqliteRunsWithAWriteAheadLog() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            guard let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+            struct Mode: Decodable { var journal_mode: String }
+            let mode = try await sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)
+            #expect(mode?.journal_mode == "wal")
+        }
+    }
+
+    @Test func aGoalsFollowUpDateFollowsTheSameRule() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let anna = try await CitizenWebTests().anna(app)
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let path = "/borgere/\(anna.id.uuidString)"
+            _ = try await caseworker.get(path)
+            let response = try await caseworker.post(path + "/maal", ["text": "Gå en tur", "horizon": "shortTerm", "followUpOn": "2024-02-30"])
+            #expect(response.body.string.contains("Målet blev ikke gemt: Opfølgningsdatoen"))
+            #expect(try await Store(database: app.db).plans.goals(of: anna.id).currentGoals.isEmpty)
         }
     }
 }

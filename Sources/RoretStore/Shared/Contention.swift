@@ -26,7 +26,7 @@ enum Contention {
     /// Whether `error` means "another writer was in the way; nothing was done".
     static func isContention(_ error: any Error) -> Bool {
         if let sqlite = error as? SQLiteError {
-            return sqlite.reason == .busy || sqlite.reason == .locked
+            return [.busy, .locked, .busyInSnapshot, .busyInRecovery, .busyTimeout, .lockedBySharedCache].contains(sqlite.reason)
         }
         if let postgres = error as? PSQLError, let state = postgres.serverInfo?[.sqlState] {
             return state == "40001" || state == "40P01"

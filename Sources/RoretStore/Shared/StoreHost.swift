@@ -93,4 +93,13 @@ extension StoreHost {
             try await sql.drop(table: table).ifExists().cascade().run()
         }
     }
+
+    /// SQLite only: write-ahead logging, so readers never wait for a writer
+    /// and a writer never waits for readers (it stays set in the file). The
+    /// one dialect-specific statement Roret issues, here beside the other
+    /// SQL of its own; PostgreSQL needs nothing.
+    public static func useWriteAheadLog(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
 }

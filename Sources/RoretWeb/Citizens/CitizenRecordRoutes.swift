@@ -190,6 +190,9 @@ struct CitizenRecordRoutes: RouteCollection {
     @Sendable func addGoal(req: Request) async throws -> Response {
         let citizen = try await citizen(req, work: true)
         let form = try req.content.decode(GoalForm.self)
+        if case .failure(let error) = Self.day(form.followUpOn, field: "Opfølgningsdatoen") {
+            return try await recordPage(req, citizen, message: "Målet blev ikke gemt: \(error.reason).")
+        }
         do {
             try await req.store.plans.addGoal(to: citizen.id, form.draft, on: DanishDate.today, by: try req.requireAccount().username)
         } catch let refusal as GoalLedger.Refusal {
@@ -203,6 +206,9 @@ struct CitizenRecordRoutes: RouteCollection {
         let citizen = try await citizen(req, work: true)
         guard let goal = req.parameters.get("goal").flatMap({ Int($0) }) else { throw Abort(.notFound) }
         let form = try req.content.decode(GoalForm.self)
+        if case .failure(let error) = Self.day(form.followUpOn, field: "Opfølgningsdatoen") {
+            return try await recordPage(req, citizen, message: "Målet blev ikke gemt: \(error.reason).")
+        }
         do {
             try await req.store.plans.reviseGoal(goal, of: citizen.id, to: form.draft, on: DanishDate.today, by: try req.requireAccount().username)
         } catch let refusal as GoalLedger.Refusal {

@@ -14,6 +14,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.databases.use(try config.store.databaseFactory(), as: config.store.databaseID)
     app.migrations.add(StoreMigrations.all)
     try await app.autoMigrate()
+    try await StoreHost.useWriteAheadLog(on: app.db)
 
     let store = Store(database: app.db)
     app.roret = RoretServices(
