@@ -20,6 +20,11 @@ public struct AuditLog: Sendable {
         try await Self.write(AuditEntry(action, username: username, role: role, area: area, detail: detail, address: address), at: at, on: database)
     }
 
+    /// Appends `entry` (in `Store.transaction`: with what it records).
+    public func write(_ entry: AuditEntry) async throws {
+        try await Self.write(entry, on: database)
+    }
+
     /// Writes `entry` on `database` — inside a repository's transaction, so
     /// the entry is stored exactly when what it records is.
     static func write(_ entry: AuditEntry, at: Date = Date(), on database: any Database) async throws {

@@ -98,7 +98,7 @@ public struct MeasurementRepository: Sendable {
             throw CitizenError.invalidAnswer(error.reason)
         }
         guard answeredOn <= today else { throw CitizenError.invalidAnswer("datoen for besvarelsen (\(answeredOn)) er efter i dag") }
-        return try await Contention.retrying { try await database.transaction { db in
+        return try await Contention.retrying(on: database) { try await database.transaction { db in
             guard try await CitizenModel.find(citizenID, on: db) != nil else { throw CitizenError.noSuchCitizen }
             let measurement = MeasurementModel()
             measurement.id = UUID()
@@ -196,7 +196,7 @@ public struct MeasurementRepository: Sendable {
     }
 
     private func change(_ tokenHash: String, on day: Day, _ apply: (inout MeasurementLink) throws -> Void) async throws {
-        try await Contention.retrying { try await changeOnce(tokenHash, on: day, apply) }
+        try await Contention.retrying(on: database) { try await changeOnce(tokenHash, on: day, apply) }
     }
 
     private func changeOnce(_ tokenHash: String, on day: Day, _ apply: (inout MeasurementLink) throws -> Void) async throws {

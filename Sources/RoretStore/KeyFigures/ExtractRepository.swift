@@ -19,7 +19,12 @@ public struct ExtractRepository: Sendable {
     let database: any Database
 
     /// Validates `files` (name → bytes) and, when valid, stores them as a new version.
-    public func importExtract(files: [String: [UInt8]], source: String, importedBy: String) async throws -> ImportOutcome {
+    /// With `audit`, the entry for a stored version is written in the same
+    /// transaction as the version (a rejected extract stores nothing).
+    public func importExtract(
+        files: [String: [UInt8]], source: String, importedBy: String,
+        audit: (@Sendable (_ version: ExtractVersion, _ superseded: [Int]) -> AuditEntry)? = nil
+    ) async throws -> ImportOutcome {
         let data: RegisterData
         let summary: ExtractSummary
         switch ExtractReader.read(files: files) {
@@ -57,6 +62,7 @@ public struct ExtractRepository: Sendable {
                 try await old.save(on: db)
                 superseded.append(old.version)
             }
+            if let audit { try await AuditLog.write(audit(new, superseded.sorted()), on: db) }
             return .imported(new, superseded: superseded.sorted())
         }
     }

@@ -11,7 +11,10 @@ import Foundation
 /// once failed this way.
 enum Contention {
     /// Runs `work` (a whole transaction) again while it fails only because of another writer.
-    static func retrying<T: Sendable>(attempts: Int = 12, _ work: () async throws -> T) async throws -> T {
+    /// Inside a transaction already begun on `database` it runs once: the
+    /// transaction that began it is the one to run again.
+    static func retrying<T: Sendable>(on database: (any Database)? = nil, attempts: Int = 12, _ work: () async throws -> T) async throws -> T {
+        if database?.inTransaction == true { return try await work() }
         var attempt = 1
         while true {
             do {

@@ -13,6 +13,8 @@ public struct Store: Sendable {
     public let plans: PlanRepository
     public let schedules: ScheduleRepository
     public let publications: AnswersPublicationRepository
+    /// The database the repositories use.
+    let database: any Database
 
     /// Repositories over `database` (the Vapor app's `app.db`, or a `StoreHost`'s).
     public init(database: any Database) {
@@ -26,5 +28,16 @@ public struct Store: Sendable {
         plans = PlanRepository(database: database)
         schedules = ScheduleRepository(database: database)
         publications = AnswersPublicationRepository(database: database)
+        self.database = database
+    }
+
+    /// Runs `work` in one transaction on one connection: what it writes and
+    /// the audit entry that records it are stored together or not at all.
+    /// Run again when another writer was in the way.
+    public func transaction<T: Sendable>(_ work: @escaping @Sendable (Store) async throws -> T) async throws -> T {
+        let database = self.database
+        return try await Contention.retrying(on: database) {
+            try await database.transaction { db in try await work(Store(database: db)) }
+        }
     }
 }

@@ -41,32 +41,40 @@ public struct AccountService: Sendable {
         }
         let password = password ?? Self.generatePassword()
         guard password.count >= 10 else { throw Abort(.badRequest, reason: "Adgangskoden skal have mindst 10 tegn.") }
-        let account = try await store.accounts.create(
-            username: username, displayName: displayName ?? username, role: role, area: area,
-            passwordHash: try await hash(password), provider: provider
-        )
-        try await store.audit.record(.accountAdded, username: actor, area: area, detail: "\(username) (\(role.danishName))")
+        let passwordHash = try await hash(password)
+        let account = try await store.transaction { store in
+            let account = try await store.accounts.create(
+                username: username, displayName: displayName ?? username, role: role, area: area, passwordHash: passwordHash, provider: provider
+            )
+            try await store.audit.record(.accountAdded, username: actor, area: area, detail: "\(username) (\(role.danishName))")
+            return account
+        }
         return (account, password)
     }
 
     /// Gives the account a new generated password (and enables it); returns the password.
     public func reset(username: String, by actor: String) async throws -> String {
         let password = Self.generatePassword()
-        try await store.accounts.setPasswordHash(username: username, try await hash(password))
-        try await endSessionsAndTokens(of: username)
-        try await store.audit.record(.accountReset, username: actor, detail: "\(username): sessioner afsluttet, API-nøgler tilbagekaldt")
+        let passwordHash = try await hash(password)
+        try await store.transaction { store in
+            try await store.accounts.setPasswordHash(username: username, passwordHash)
+            try await Self.endSessionsAndTokens(of: username, in: store)
+            try await store.audit.record(.accountReset, username: actor, detail: "\(username): sessioner afsluttet, API-nøgler tilbagekaldt")
+        }
         return password
     }
 
     /// Disables the account; its sessions and tokens stop working at once.
     public func disable(username: String, by actor: String) async throws {
-        try await store.accounts.disable(username: username)
-        try await endSessionsAndTokens(of: username)
-        try await store.audit.record(.accountDisabled, username: actor, detail: username)
+        try await store.transaction { store in
+            try await store.accounts.disable(username: username)
+            try await Self.endSessionsAndTokens(of: username, in: store)
+            try await store.audit.record(.accountDisabled, username: actor, detail: username)
+        }
     }
 
     /// Signs the account out everywhere and revokes its API keys.
-    private func endSessionsAndTokens(of username: String) async throws {
+    private static func endSessionsAndTokens(of username: String, in store: Store) async throws {
         guard let account = try await store.accounts.find(username: username) else { return }
         try await store.sessions.deleteAll(accountID: account.id)
         try await store.tokens.revokeAll(of: account.id)
@@ -79,8 +87,10 @@ public struct AccountService: Sendable {
 
     /// Enables a disabled account again.
     public func enable(username: String, by actor: String) async throws {
-        try await store.accounts.enable(username: username)
-        try await store.audit.record(.accountEnabled, username: actor, detail: username)
+        try await store.transaction { store in
+            try await store.accounts.enable(username: username)
+            try await store.audit.record(.accountEnabled, username: actor, detail: username)
+        }
     }
 
     /// The outcome of a sign-in attempt.

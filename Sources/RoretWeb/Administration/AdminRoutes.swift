@@ -145,8 +145,9 @@ struct AdminRoutes: RouteCollection {
               let months = req.formField("months").flatMap({ Int($0) }), (1...24).contains(months) else {
             throw Abort(.badRequest, reason: "Angiv en kommunekode og 1–24 måneder.")
         }
-        try await req.store.schedules.setCadence(months, for: area)
-        try await req.audit(.citizenChanged, area: area, detail: "målingskadence \(months) måneder")
+        try await req.audited(.citizenChanged, area: area, detail: { _ in "målingskadence \(months) måneder" }) { store in
+            try await store.schedules.setCadence(months, for: area)
+        }
         return req.redirect(to: "/admin/udbakke")
     }
 

@@ -8,12 +8,13 @@ public enum ExtractImport {
         store: Store, figures: KeyFigureCache?, currentVersions: CurrentVersions? = nil, files: [String: [UInt8]],
         source: String, importedBy: String, address: String? = nil
     ) async throws -> ImportOutcome {
-        let outcome = try await store.extracts.importExtract(files: files, source: source, importedBy: importedBy)
-        switch outcome {
-        case .imported(let version, let superseded):
-            currentVersions?.invalidate()
+        let outcome = try await store.extracts.importExtract(files: files, source: source, importedBy: importedBy) { version, superseded in
             let replaced = superseded.isEmpty ? "" : "; erstatter v" + superseded.map(String.init).joined(separator: ", v")
-            try await store.audit.record(.extractImported, username: importedBy, detail: "v\(version.version) fra \(source): \(version.summary)\(replaced)", address: address)
+            return AuditEntry(.extractImported, username: importedBy, detail: "v\(version.version) fra \(source): \(version.summary)\(replaced)", address: address)
+        }
+        switch outcome {
+        case .imported(let version, _):
+            currentVersions?.invalidate()
             if let figures {
                 let answers = try await store.publications.latest()
                 Task { _ = try? await figures.figures(of: version, answers: answers) }

@@ -17,6 +17,21 @@ extension Request {
         return account
     }
 
+    /// Runs `work` and writes its audit entry (by the current account, from
+    /// the client's address) in one transaction: the change is never stored
+    /// without its entry, nor the entry without the change.
+    func audited<T: Sendable>(
+        _ action: AuditAction, area: String?, detail: @escaping @Sendable (T) -> String,
+        _ work: @escaping @Sendable (Store) async throws -> T
+    ) async throws -> T {
+        let (username, role, address) = (account?.username, account?.role.rawValue, remoteAddress?.ipAddress)
+        return try await store.transaction { store in
+            let result = try await work(store)
+            try await store.audit.write(AuditEntry(action, username: username, role: role, area: area, detail: detail(result), address: address))
+            return result
+        }
+    }
+
     /// Records an audit event for the current account and client address.
     func audit(_ action: AuditAction, area: String? = nil, detail: String) async throws {
         try await store.audit.record(

@@ -20,8 +20,9 @@ struct TokenRoutes: RouteCollection {
         let account = try req.requireAccount()
         let name = (try? req.content.decode(Form.self).name)?.trimmingCharacters(in: .whitespaces) ?? ""
         let secret = "roret_" + Secrets.random(bytes: 32)
-        _ = try await req.store.tokens.create(accountID: account.id, name: name.isEmpty ? "script" : name, tokenHash: Secrets.sha256(secret))
-        try await req.audit(.tokenCreated, area: account.area, detail: name)
+        try await req.audited(.tokenCreated, area: account.area, detail: { _ in name }) { store in
+            try await store.tokens.create(accountID: account.id, name: name.isEmpty ? "script" : name, tokenHash: Secrets.sha256(secret))
+        }
         let page = try TokensPage(req, tokens: try await req.store.tokens.tokens(of: account.id), newToken: secret)
         return try await req.renderPage("tokens", page, chrome: page.chrome)
     }
@@ -38,8 +39,9 @@ struct TokenRoutes: RouteCollection {
                 consequence: "Scripts, der bruger nøglen, holder straks op med at virke. Det kan ikke fortrydes; du kan oprette en ny nøgle.",
                 action: "/api-noegler/\(id.uuidString)/tilbagekald", confirmLabel: "Ja, tilbagekald", cancelHref: "/api-noegler", active: "/api-noegler")
         }
-        guard try await req.store.tokens.revoke(id: id, of: account.id) else { throw Abort(.notFound, reason: "Nøglen findes ikke.") }
-        try await req.audit(.tokenRevoked, area: account.area, detail: "«\(token.name)»")
+        try await req.audited(.tokenRevoked, area: account.area, detail: { _ in "«\(token.name)»" }) { store in
+            guard try await store.tokens.revoke(id: id, of: account.id) else { throw Abort(.notFound, reason: "Nøglen findes ikke.") }
+        }
         req.notice("Nøglen «\(token.name)» er tilbagekaldt.")
         return req.redirect(to: "/api-noegler")
     }

@@ -62,13 +62,15 @@ struct AnswerRoutes: RouteCollection {
 
     @Sendable func decline(req: Request) async throws -> Response {
         guard let (citizenID, _) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
+        let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
+        let tokenHash = hash(req)
         do {
-            try await req.store.measurements.declineLink(tokenHash: hash(req), on: DanishDate.today)
+            try await req.audited(.measurementDeclined, area: nil, detail: { _ in "borger \(pseudonym)" }) { store in
+                try await store.measurements.declineLink(tokenHash: tokenHash, on: DanishDate.today)
+            }
         } catch let refusal as MeasurementLink.Refusal {
             return try await refused(req, refusal)
         }
-        let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
-        try await req.store.audit.record(.measurementDeclined, username: nil, detail: "borger \(pseudonym)", address: req.remoteAddress?.ipAddress)
         return try await done(req, title: "Tak for besked", message: "Du har sagt nej tak, og der er ikke gemt noget. Du kan altid tale med din kontaktperson om det.")
     }
 

@@ -81,10 +81,11 @@ struct CitizenRecordRoutes: RouteCollection {
         }
         do {
             let name = form.name?.trimmingCharacters(in: .whitespaces)
-            let citizen = try await req.store.citizens.create(
-                municipality: account.area, pseudonym: form.pseudonym.trimmingCharacters(in: .whitespaces),
-                name: name?.isEmpty == false ? name : nil, caseworker: account.username, followUpStartedOn: start)
-            try await req.audit(.citizenChanged, area: account.area, detail: "borger \(citizen.pseudonym) oprettet")
+            let citizen = try await req.audited(.citizenChanged, area: account.area, detail: { "borger \($0.pseudonym) oprettet" }) { store in
+                try await store.citizens.create(
+                    municipality: account.area, pseudonym: form.pseudonym.trimmingCharacters(in: .whitespaces),
+                    name: name?.isEmpty == false ? name : nil, caseworker: account.username, followUpStartedOn: start)
+            }
             return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
         } catch CitizenError.invalidPseudonym(let reason) {
             return try await listPage(req, error: "Pseudonymet kan ikke bruges: \(reason).")
@@ -158,17 +159,19 @@ struct CitizenRecordRoutes: RouteCollection {
             guard let id = UUID(uuidString: raw) else { throw Abort(.badRequest) }
             replaces = id
         }
+        let what = replaces == nil ? "\(kind.danishName) skrevet" : "\(kind.danishName) rettet (ny version)"
+        let username = try req.requireAccount().username
         do {
-            try await req.store.plans.addEntry(to: citizen.id, kind: kind, text: form.text, role: form.role.flatMap { $0.isEmpty ? nil : $0 },
-                                               inCitizensWords: form.ownWords == "ja", on: DanishDate.today, by: try req.requireAccount().username,
+            try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): \(what)" }) { [replaces] store in
+                try await store.plans.addEntry(to: citizen.id, kind: kind, text: form.text, role: form.role.flatMap { $0.isEmpty ? nil : $0 },
+                                               inCitizensWords: form.ownWords == "ja", on: DanishDate.today, by: username,
                                                replaces: replaces)
+            }
         } catch CitizenError.invalidAnswer {
             return try await recordPage(req, citizen, message: replaces == nil ? "Skriv en tekst først." : "Teksten kunne ikke rettes: skriv en tekst, og ret kun tekster i denne borgers plan.")
         } catch CitizenError.entryAlreadyChanged {
             return try await recordPage(req, citizen, message: "Teksten er allerede blevet rettet af en anden. Din ændring er ikke gemt — se den nye version nedenfor, og ret den, hvis der stadig er brug for det.")
         }
-        let what = replaces == nil ? "\(kind.danishName) skrevet" : "\(kind.danishName) rettet (ny version)"
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(what)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -193,12 +196,14 @@ struct CitizenRecordRoutes: RouteCollection {
         if case .failure(let error) = Self.day(form.followUpOn, field: "Opfølgningsdatoen") {
             return try await recordPage(req, citizen, message: "Målet blev ikke gemt: \(error.reason).")
         }
+        let username = try req.requireAccount().username
         do {
-            try await req.store.plans.addGoal(to: citizen.id, form.draft, on: DanishDate.today, by: try req.requireAccount().username)
+            try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): nyt mål" }) { store in
+                try await store.plans.addGoal(to: citizen.id, form.draft, on: DanishDate.today, by: username)
+            }
         } catch let refusal as GoalLedger.Refusal {
             return try await recordPage(req, citizen, message: Self.danish(refusal))
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): nyt mål")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -209,12 +214,14 @@ struct CitizenRecordRoutes: RouteCollection {
         if case .failure(let error) = Self.day(form.followUpOn, field: "Opfølgningsdatoen") {
             return try await recordPage(req, citizen, message: "Målet blev ikke gemt: \(error.reason).")
         }
+        let username = try req.requireAccount().username
         do {
-            try await req.store.plans.reviseGoal(goal, of: citizen.id, to: form.draft, on: DanishDate.today, by: try req.requireAccount().username)
+            try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): mål \(goal) ændret" }) { store in
+                try await store.plans.reviseGoal(goal, of: citizen.id, to: form.draft, on: DanishDate.today, by: username)
+            }
         } catch let refusal as GoalLedger.Refusal {
             return try await recordPage(req, citizen, message: Self.danish(refusal))
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): mål \(goal) ændret")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -268,8 +275,9 @@ struct CitizenRecordRoutes: RouteCollection {
             return try await recordPage(req, citizen, message: "Der kan ikke laves links, før Roret kender sin offentlige adresse (RORET_PUBLIC_URL). Kontakt jeres it-afdeling.")
         }
         let secret = Secrets.random(bytes: 24)
-        let link = try await req.store.measurements.issueLink(citizenID: citizen.id, instrument: instrument, tokenHash: Secrets.sha256(secret), issuedOn: DanishDate.today)
-        try await req.audit(.linkIssued, area: citizen.municipality, detail: "borger \(citizen.pseudonym): \(instrument.code), gyldigt til \(link.expiresOn)")
+        try await req.audited(.linkIssued, area: citizen.municipality, detail: { link in "borger \(citizen.pseudonym): \(instrument.code), gyldigt til \(link.expiresOn)" }) { store in
+            try await store.measurements.issueLink(citizenID: citizen.id, instrument: instrument, tokenHash: Secrets.sha256(secret), issuedOn: DanishDate.today)
+        }
         return try await recordPage(req, citizen, newLink: "\(origin)/svar/\(secret)")
     }
 
@@ -284,13 +292,14 @@ struct CitizenRecordRoutes: RouteCollection {
         case .success(let day): end = day
         case .failure(let error): return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: \(error.reason).")
         }
+        let provider = req.formField("provider") ?? ""
         do {
-            try await req.store.citizens.addIntervention(to: citizen.id, paragraph: paragraph, provider: req.formField("provider") ?? "",
-                                                         start: start, end: end)
+            try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): indsats § \(paragraph.code)" }) { [end] store in
+                try await store.citizens.addIntervention(to: citizen.id, paragraph: paragraph, provider: provider, start: start, end: end)
+            }
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Indsatsen blev ikke gemt: \(reason).")
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): indsats § \(paragraph.code)")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 
@@ -306,11 +315,13 @@ struct CitizenRecordRoutes: RouteCollection {
         }
         let ended: CitizenIntervention
         do {
-            ended = try await req.store.citizens.endIntervention(id, of: citizen.id, on: end)
+            ended = try await req.audited(.citizenChanged, area: citizen.municipality,
+                                          detail: { [end] in "borger \(citizen.pseudonym): indsats § \($0.paragraph.code) hos \($0.provider) afsluttet \(end)" }) { [end] store in
+                try await store.citizens.endIntervention(id, of: citizen.id, on: end)
+            }
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Indsatsen blev ikke afsluttet: \(reason).")
         }
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): indsats § \(ended.paragraph.code) hos \(ended.provider) afsluttet \(end)")
         req.notice("Indsatsen hos \(ended.provider) er afsluttet med \(DanishDate.dayText(end)) som sidste dag. Udføreren har derefter ikke længere adgang til sagen.")
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
@@ -326,8 +337,9 @@ struct CitizenRecordRoutes: RouteCollection {
         if let other = try await req.store.citizens.find(accountUsername: username), other.id != citizen.id {
             return try await recordPage(req, citizen, message: "\(username) er allerede knyttet til en anden borger.")
         }
-        try await req.store.citizens.linkAccount(username, to: citizen.id)
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): egen bruger \(username)")
+        try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): egen bruger \(username)" }) { store in
+            try await store.citizens.linkAccount(username, to: citizen.id)
+        }
         return try await recordPage(req, citizen, message: "\(username) kan nu se sin plan og sine svar under Min side.")
     }
 
@@ -335,16 +347,19 @@ struct CitizenRecordRoutes: RouteCollection {
     @Sendable func requestAdHoc(req: Request) async throws -> Response {
         let citizen = try await citizen(req, work: true)
         let reason = req.formField("reason") ?? "livsændring"
-        try await req.store.schedules.requestAdHoc(for: citizen.id, on: DanishDate.today, reason: reason, by: try req.requireAccount().username)
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): ekstra måling")
+        let username = try req.requireAccount().username
+        try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): ekstra måling" }) { store in
+            try await store.schedules.requestAdHoc(for: citizen.id, on: DanishDate.today, reason: reason, by: username)
+        }
         return try await recordPage(req, citizen, message: "Der er bedt om en ekstra måling; den er til at tage nu.")
     }
 
     @Sendable func setPhase(req: Request) async throws -> Response {
         let citizen = try await citizen(req, act: .authority)
         guard let phase = req.formField("phase").flatMap(CasePhase.init(rawValue:)) else { throw Abort(.badRequest) }
-        try await req.store.citizens.setPhase(phase, of: citizen.id)
-        try await req.audit(.citizenChanged, area: citizen.municipality, detail: "borger \(citizen.pseudonym): fase \(phase.danishName)")
+        try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): fase \(phase.danishName)" }) { store in
+            try await store.citizens.setPhase(phase, of: citizen.id)
+        }
         return req.redirect(to: "/borgere/\(citizen.id.uuidString)")
     }
 }
