@@ -28,6 +28,19 @@ import Vapor
         try await withRoretApp { app in
             let token = try await APITests().token(app, "analytiker")
             try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            do {
+                try await run(schemathesis, port: port, token: token)
+            } catch {
+                await app.server.shutdown()
+                throw error
+            }
+            await app.server.shutdown()
+        }
+    }
+
+    /// Runs schemathesis against the served API and checks it found nothing.
+    func run(_ schemathesis: String, port: Int, token: String) async throws {
+        do {
             let report = FileManager.default.temporaryDirectory.appendingPathComponent("roret-schemathesis-\(UUID().uuidString).txt")
             FileManager.default.createFile(atPath: report.path, contents: nil)
             let output = try FileHandle(forWritingTo: report)
@@ -44,7 +57,6 @@ import Vapor
             let text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
             #expect(process.terminationStatus == 0, "schemathesis found failures:\n\(text.suffix(6_000))")
             #expect(text.contains("passed"), "it ran: \(text.suffix(500))")
-            await app.server.shutdown()
         }
     }
 }
