@@ -18,7 +18,7 @@ import VaporTesting
     }
 
     /// The record's POSTs, the form each sends, and who may.
-    static func recordActions(goal: Int) -> [(path: String, form: [String: String], allowed: Allowed)] {
+    static func recordActions(goal: Int, intervention: UUID) -> [(path: String, form: [String: String], allowed: Allowed)] {
         [
             ("tekst", ["kind": "resource", "text": "Kan lide at lave mad"], .staff),
             ("maal", ["text": "Lave mad to gange om ugen", "horizon": "shortTerm"], .staff),
@@ -29,6 +29,8 @@ import VaporTesting
             ("indsats", ["paragraph": "85", "provider": "Havgården", "start": "2024-02-01"], .caseworker),
             ("fase", ["phase": "followUp"], .caseworker),
             ("egen-bruger", ["username": "borger-2"], .caseworker),
+            // Last: the caseworker ends Bostedet's intervention today (its last day), so the provider still may work today.
+            ("indsats/\(intervention.uuidString)/afslut", [:], .caseworker),
         ]
     }
 
@@ -39,11 +41,12 @@ import VaporTesting
             let anna = try await CitizenWebTests().anna(app)
             try await store.plans.addGoal(to: anna.id, GoalLedger.Draft(text: "Lave mad", horizon: .shortTerm), on: Day.yearStart(2024), by: "sagsbehandler")
             let goal = try #require(try await store.plans.goals(of: anna.id).currentGoals.first?.goalID)
+            let bostedet = try #require(try await store.citizens.interventions(of: anna.id).first)
             for account in testAccounts {
                 var browser = Browser(app)
                 try await browser.signIn(account.username)
                 _ = try await browser.get(account.role == .citizen ? "/min-side" : account.role == .caseworker || account.role == .provider ? "/borgere" : "/oversigt")
-                for action in Self.recordActions(goal: goal) {
+                for action in Self.recordActions(goal: goal, intervention: bostedet.id) {
                     let before = try await store.citizens.interventions(of: anna.id).count
                     let phase = try await store.citizens.find(id: anna.id)?.phase
                     let response = try await browser.post("/borgere/\(anna.id.uuidString)/\(action.path)", action.form)
@@ -62,8 +65,9 @@ import VaporTesting
             }
             #expect(try await store.citizens.interventions(of: anna.id).map(\.provider).sorted() == ["Bostedet", "Havgården"], "only the caseworker's intervention was added")
             #expect(try await store.citizens.find(accountUsername: "borger-2")?.id == anna.id, "only the caseworker linked the account")
+            #expect(try await store.citizens.interventions(of: anna.id).first { $0.id == bostedet.id }?.end == DanishDate.today, "only the caseworker ended it")
             let refusals = try await auditEvents(app, .accessDenied, username: "udfoerer")
-            #expect(refusals.count == 3, "the provider's three authority acts were refused and audited")
+            #expect(refusals.count == 4, "the provider's four authority acts were refused and audited")
         }
     }
 
@@ -72,7 +76,12 @@ import VaporTesting
     @Test func everyOtherFormIsRefusedToTheRolesThatMayNotUseIt() async throws {
         try await withRoretApp(importDemo: false) { app in
             let store = Store(database: app.db)
+            let analyst = try #require(try await store.accounts.find(username: "analytiker"))
+            let token = try await store.tokens.create(accountID: analyst.id, name: "script", tokenHash: "matrix-test")
             let forms: [(path: String, form: [String: String], role: Role)] = [
+                ("/admin/brugere/leder/ophaev", [:], .administrator),
+                ("/admin/udtraek", [:], .administrator),
+                ("/api-noegler/\(token.id.uuidString)/tilbagekald", ["bekraeft": "ja"], .analyst),
                 ("/borgere", ["pseudonym": "B-777", "name": "Ny"], .caseworker),
                 ("/admin/brugere", ["username": "ny-bruger", "role": "leader", "area": "265"], .administrator),
                 ("/admin/brugere/leder/nulstil", [:], .administrator),

@@ -149,4 +149,63 @@ import Vapor
             try report.joined(separator: "\n").write(toFile: EndToEndTests.screenshots + "/axe-report.txt", atomically: true, encoding: .utf8)
         }
     }
+
+    /// The acts the trust and hardening issues added, done in the browser as
+    /// each role does them, with screenshots at both widths.
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(6))) func eachRoleTakesItsNewActsThroughTheForms() async throws {
+        try await Self.serving(importDemo: true) { app, site, driverPort in
+            let store = Store(database: app.db)
+            let anna = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
+            try await store.citizens.addIntervention(to: anna.id, paragraph: .p85, provider: "Bostedet", start: Day.yearStart(2024), end: nil)
+            func shoot(_ browser: WebDriver, _ name: String) async throws {
+                for (width, height) in [(1366, 900), (390, 844)] {
+                    try await browser.setWindowSize(width: width, height: height)
+                    try await browser.screenshot(EndToEndTests.screenshots + "/acts-\(width)-\(name).png")
+                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
+                }
+                try await browser.setWindowSize(width: 1366, height: 900)
+            }
+            // The administrator: a municipality that does not exist is refused; a user's failed sign-ins are cleared.
+            try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
+                #expect(try await browser.signIn(site, "admin", landingOn: "/oversigt"))
+                try await browser.open(site + "/admin/brugere")
+                try await browser.type("form[action='/admin/brugere'] input[name='username']", "ny-leder")
+                try await browser.type("form[action='/admin/brugere'] input[name='area']", "999")
+                try await browser.click("form[action='/admin/brugere'] button[type='submit']")
+                #expect(try await browser.waitForText("Området «999» findes ikke."))
+                #expect(try await browser.attribute("form[action='/admin/brugere'] input[name='area']", "value") == "999", "what was typed is kept")
+                #expect(try await browser.attribute("form[action='/admin/brugere'] input[name='username']", "value") == "ny-leder")
+                try await shoot(browser, "bruger-999")
+                #expect(try await store.accounts.find(username: "ny-leder") == nil)
+                try await browser.click("button[aria-label='Ophæv spærring af log ind for leder']")
+                #expect(try await browser.waitForText("Spærringen af leder er ophævet"))
+                try await shoot(browser, "ophaev-spaerring")
+            }
+            // The analyst: a key is made, and revoked after a confirmation.
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 1, windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
+                #expect(try await browser.signIn(site, "analytiker", landingOn: "/oversigt"))
+                try await browser.open(site + "/api-noegler")
+                try await browser.type("form[action='/api-noegler'] input[name='name']", "kvartalsrapport")
+                try await browser.click("form[action='/api-noegler'] button[type='submit']")
+                #expect(try await browser.waitForText("new-token"))
+                try await browser.click("form[action$='/tilbagekald'] button")
+                #expect(try await browser.waitForText("Ja, tilbagekald"))
+                try await shoot(browser, "bekraeft-tilbagekald")
+                #expect(try await store.tokens.tokens(of: try #require(try await store.accounts.find(username: "analytiker")).id).allSatisfy(\.isActive), "nothing before the confirmation")
+                try await browser.click("#confirm")
+                #expect(try await browser.waitForText("Nøglen «kvartalsrapport» er tilbagekaldt."))
+                try await shoot(browser, "tilbagekaldt")
+            }
+            // The caseworker ends the provider's intervention from the record.
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 2, windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
+                #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
+                try await browser.open(site + "/borgere/\(anna.id.uuidString)")
+                try await browser.click("form[action$='/afslut'] button[type='submit']")
+                #expect(try await browser.waitForText("Udføreren har derefter ikke længere adgang til sagen."))
+                try await shoot(browser, "indsats-afsluttet")
+                #expect(try await store.citizens.interventions(of: anna.id).first?.end == DanishDate.today)
+                #expect(try await !browser.pageSource.contains("action=\"/borgere/\(anna.id.uuidString)/indsats/"), "no running intervention left to end")
+            }
+        }
+    }
 }

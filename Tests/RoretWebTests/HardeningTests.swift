@@ -95,18 +95,23 @@ import VaporTesting
     @Test func aFailureToBuildFiguresNeverTakesDownOtherPages() async throws {
         try await withRoretApp { app in
             let store = Store(database: app.db)
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            #expect(try await leader.get("/noegletal/NT03").status == .ok, "the figures are computed and kept")
             for file in try await ExtractFileModel.query(on: app.db).all() where file.name == "population.csv" {
                 file.content = Data("municipality_code,year,adults\n".utf8)
                 try await file.save(on: app.db)
             }
             let anna = try await CitizenWebTests().anna(app)
             // The nightly rebuild fails on the broken file: nothing is published, the previous figures keep serving, the log says so.
+            let published = try await store.publications.latest()
             await #expect(throws: (any Error).self) { try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: DanishDate.today) }
+            #expect(try await store.publications.latest() == published, "a failed rebuild publishes nothing")
+            app.roret.answersPublication.invalidate()
+            #expect(try await leader.get("/noegletal/NT03?aar=2023").status == .ok, "the previous figures keep serving")
             // Another instance published a rebuild: this one must compute those figures, from the broken file.
             try await store.publications.record(AnswersPublication.now(Date(), today: DanishDate.today))
             app.roret.answersPublication.invalidate()
-            var leader = Browser(app)
-            try await leader.signIn("leder")
             for path in ["/oversigt", "/noegletal/NT03"] {
                 let page = try await leader.get(path)
                 #expect(page.status == .serviceUnavailable, "\(path)")

@@ -57,6 +57,9 @@ public enum DisclosureControl {
     /// denominator, by breakdown text (rows may be a subset of the grid).
     private static func breakdownGroups(_ rows: [KeyFigureRow]) -> [SecondarySuppression.BreakdownGroup] {
         var groups: [SecondarySuppression.BreakdownGroup] = []
+        // `breakdowns` and the group ranges are built anew on every call: once per figure here.
+        let breakdownsOf = KeyFigure.allCases.map(\.breakdowns)
+        let rangesOf = KeyFigure.allCases.map(\.secondarySuppressionGroups)
         var start = 0
         while start < rows.count {
             var end = start + 1
@@ -64,11 +67,19 @@ public enum DisclosureControl {
                 end += 1
             }
             let figure = rows[start].figure
-            let breakdowns = figure.breakdowns
-            for range in figure.secondarySuppressionGroups {
-                let members = Set(breakdowns[range])
-                let group = (start..<end).filter { members.contains(rows[$0].breakdown) }
-                if group.count > 1 { groups.append(group) }
+            let ranges = rangesOf[figure.rawValue]
+            if !ranges.isEmpty {
+                let breakdowns = breakdownsOf[figure.rawValue]
+                // The engine's full grid: the block is the figure's breakdowns in order.
+                if end - start == breakdowns.count, zip(rows[start..<end], breakdowns).allSatisfy({ $0.breakdown == $1 }) {
+                    for range in ranges { groups.append(range.map { start + $0 }) }
+                } else {
+                    for range in ranges {
+                        let members = Set(breakdowns[range])
+                        let group = (start..<end).filter { members.contains(rows[$0].breakdown) }
+                        if group.count > 1 { groups.append(group) }
+                    }
+                }
             }
             start = end
         }
@@ -84,6 +95,36 @@ public enum DisclosureControl {
     /// Per (year, figure, breakdown): the municipality rows in byte order of
     /// their codes and the `national` row.
     private static func areaGroups(_ rows: [KeyFigureRow]) -> [SecondarySuppression.AreaGroup] {
+        gridAreaGroups(rows) ?? keyedAreaGroups(rows)
+    }
+
+    /// The engine's output: each area one run of rows with the same layout,
+    /// municipalities in byte order of their codes, `national` last — then
+    /// the groups are rows at the same offset, with no hashing or sorting.
+    /// With this and the breakdowns built once per figure, disclosure control
+    /// of the national set takes 8–10 ms (medians, `RoretBenchmarks`), against
+    /// 25 ms without. Nil when the rows are not laid out so.
+    private static func gridAreaGroups(_ rows: [KeyFigureRow]) -> [SecondarySuppression.AreaGroup]? {
+        guard let last = rows.last, last.area == nationalArea else { return nil }
+        var starts: [Int] = [0]
+        for i in 1..<max(rows.count, 1) where rows[i].area != rows[i - 1].area { starts.append(i) }
+        let width = rows.count - starts[starts.count - 1]
+        guard starts.count >= 2, rows.count == width * starts.count else { return nil }
+        for (b, start) in starts.enumerated() {
+            if b > 0, !rows[starts[b - 1]].area.utf8.lexicographicallyPrecedes(rows[start].area.utf8) && b < starts.count - 1 { return nil }
+            for offset in 0..<width {
+                let row = rows[start + offset], first = rows[offset]
+                guard row.area == rows[start].area, row.year == first.year, row.figure == first.figure, row.breakdown == first.breakdown else { return nil }
+            }
+        }
+        let national = starts[starts.count - 1]
+        return (0..<width).map { offset in
+            SecondarySuppression.AreaGroup(municipalities: starts.dropLast().map { $0 + offset }, national: national + offset)
+        }
+    }
+
+    /// Any rows: grouped by key, municipalities sorted by code.
+    private static func keyedAreaGroups(_ rows: [KeyFigureRow]) -> [SecondarySuppression.AreaGroup] {
         var index: [GridKey: Int] = [:]
         var groups: [SecondarySuppression.AreaGroup] = []
         for (i, row) in rows.enumerated() {

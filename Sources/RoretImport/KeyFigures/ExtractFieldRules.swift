@@ -15,11 +15,9 @@ public enum ExtractFieldRules {
         }
     }
 
-    /// Whether a day passes the extract format's date rule.
-    public static func isValid(_ day: Day) -> Bool {
-        if case .success = date(day.description) { return true }
-        return false
-    }
+    /// Whether a day passes the extract format's date rule (a `Day` is a
+    /// real day; only its year can be out of the rule's range).
+    public static func isValid(_ day: Day) -> Bool { FieldParsing.plausibleYears.contains(day.year) }
 }
 
 /// Why a field was refused, in Danish.

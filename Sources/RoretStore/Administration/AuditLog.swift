@@ -72,15 +72,6 @@ public struct AuditLog: Sendable {
             .filter(\.$detail == username).max(\.$at)
     }
 
-    /// How many events of this action for this username since `since`
-    /// (sign-in throttling counts failed sign-ins this way, across instances).
-    public func count(_ action: AuditAction, username: String, since: Date) async throws -> Int {
-        try await AuditEventModel.query(on: database)
-            .filter(\.$action == action.rawValue)
-            .filter(\.$username == username)
-            .filter(\.$at >= since)
-            .count()
-    }
 }
 
 /// An audit entry to be written together with what it records (one transaction).

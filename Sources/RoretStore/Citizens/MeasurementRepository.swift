@@ -88,7 +88,7 @@ public struct MeasurementRepository: Sendable {
     @discardableResult
     public func record(
         citizenID: UUID, instrument: Instrument, answeredOn: Day, items: [Int?],
-        channel: MeasurementChannel, enteredBy: String, linkHash: String? = nil, today: Day, audit: AuditEntry? = nil
+        channel: MeasurementChannel, enteredBy: String, linkHash: String? = nil, today: Day
     ) async throws -> StoredMeasurement {
         guard instrument.accepts(items) else {
             throw CitizenError.invalidAnswer("\(instrument.danishName) har \(Instrument.itemCount) spørgsmål, hvert besvaret fra 0 til \(instrument.maxItemValue) eller sprunget over")
@@ -125,8 +125,6 @@ public struct MeasurementRepository: Sendable {
                 reminder.updatedAt = Date()
                 try await reminder.save(on: db)
             }
-            // In the same transaction: an answer is never stored without its audit entry, nor the reverse.
-            if let audit { try await AuditLog.write(audit, on: db) }
             return StoredMeasurement(measurement)
         } }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import RoretCore
 import RoretStore
 import Vapor
@@ -147,7 +148,7 @@ public struct AccountService: Sendable {
     /// against for unknown usernames, so the time taken never tells whether
     /// a name exists (a cheaper dummy did: 63 ms against 234 ms).
     static func dummyHash(cost: Int) -> String {
-        dummyHashes.withLock { hashes in
+        dummyHashes.withLockedValue { hashes in
             if let hash = hashes[cost] { return hash }
             let hash = (try? Bcrypt.hash(Secrets.random(bytes: 16), cost: cost)) ?? ""
             hashes[cost] = hash
@@ -155,19 +156,8 @@ public struct AccountService: Sendable {
         }
     }
 
-    private static let dummyHashes = LockedDictionary()
-}
-
-/// A dictionary behind a lock (the dummy hashes, one per Bcrypt cost).
-final class LockedDictionary: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int: String] = [:]
-
-    func withLock<T>(_ body: (inout [Int: String]) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&values)
-    }
+    /// One dummy hash per Bcrypt cost (tests use a cheaper cost).
+    private static let dummyHashes = NIOLockedValueBox<[Int: String]>([:])
 }
 
 /// Runs the work for one key at a time (*kø pr. brugernavn*): sign-in

@@ -56,21 +56,30 @@ struct UsersPage: Encodable {
         var isSelf: Bool
     }
 
+    /// What was typed in *Opret bruger*, kept when it was refused.
+    struct Draft: Encodable {
+        var username = ""
+        var displayName = ""
+        var role = ""
+        var area = ""
+    }
 
     var chrome: Chrome
     var users: [Row]
     var roles: [Choice]
+    var draft: Draft
     /// Shown once after adding or resetting: the new password.
     var message: String?
     var error: String?
 
-    init(_ req: Request, accounts: [Account], message: String? = nil, error: String? = nil) throws {
+    init(_ req: Request, accounts: [Account], message: String? = nil, error: String? = nil, draft: Draft = Draft()) throws {
         chrome = try Chrome(req, title: "Brugere", active: "/admin/brugere")
         let me = req.account?.username
         users = accounts.map {
             Row(username: $0.username, displayName: $0.displayName, role: $0.role.danishName, area: $0.area, disabled: $0.isDisabled, isSelf: $0.username == me)
         }
-        roles = Role.allCases.map { Choice(value: $0.rawValue, label: $0.danishName) }
+        roles = Role.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0.rawValue == draft.role) }
+        self.draft = draft
         self.message = message
         self.error = error
     }

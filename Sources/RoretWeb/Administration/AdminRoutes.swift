@@ -71,6 +71,7 @@ struct AdminRoutes: RouteCollection {
         }
         let form = try req.content.decode(Form.self)
         let actor = try req.requireAccount().username
+        let draft = UsersPage.Draft(username: form.username, displayName: form.displayName ?? "", role: form.role, area: form.area)
         do {
             guard let role = Role(rawValue: form.role) else { throw Abort(.badRequest, reason: "Ukendt rolle.") }
             let name = form.displayName?.trimmingCharacters(in: .whitespaces)
@@ -80,9 +81,9 @@ struct AdminRoutes: RouteCollection {
             )
             return try await usersPage(req, message: "Brugeren \(account.username) er oprettet. Adgangskode (vises kun nu): \(password)")
         } catch let error as StoreError {
-            return try await usersPage(req, error: Self.danish(error))
+            return try await usersPage(req, error: Self.danish(error), draft: draft)
         } catch let error as Abort {
-            return try await usersPage(req, error: error.reason)
+            return try await usersPage(req, error: error.reason, draft: draft)
         }
     }
 
@@ -206,8 +207,8 @@ struct AdminRoutes: RouteCollection {
         }
     }
 
-    private func usersPage(_ req: Request, message: String? = nil, error: String? = nil) async throws -> Response {
-        let page = try UsersPage(req, accounts: try await req.store.accounts.all(), message: message, error: error)
+    private func usersPage(_ req: Request, message: String? = nil, error: String? = nil, draft: UsersPage.Draft = .init()) async throws -> Response {
+        let page = try UsersPage(req, accounts: try await req.store.accounts.all(), message: message, error: error, draft: draft)
         return try await req.renderPage("users", page, chrome: page.chrome)
     }
 

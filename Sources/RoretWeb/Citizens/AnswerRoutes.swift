@@ -43,11 +43,13 @@ struct AnswerRoutes: RouteCollection {
         guard let (citizenID, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
         let items = try AnswerForm.decode(req)
         let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
-        let audit = AuditEntry(.measurementAnswered, username: nil, detail: "borger \(pseudonym): \(link.instrument.code) via link", address: req.remoteAddress?.ipAddress)
+        let tokenHash = hash(req)
         do {
-            // Stored (in one transaction with the link and the reminders) before "tak" is shown.
-            try await req.store.measurements.record(citizenID: citizenID, instrument: link.instrument, answeredOn: DanishDate.today, items: items,
-                                                    channel: .link, enteredBy: "borger (link)", linkHash: hash(req), today: DanishDate.today, audit: audit)
+            // Stored (in one transaction with the link, the reminders and the audit entry) before "tak" is shown.
+            try await req.audited(.measurementAnswered, area: nil, detail: { _ in "borger \(pseudonym): \(link.instrument.code) via link" }) { store in
+                try await store.measurements.record(citizenID: citizenID, instrument: link.instrument, answeredOn: DanishDate.today, items: items,
+                                                    channel: .link, enteredBy: "borger (link)", linkHash: tokenHash, today: DanishDate.today)
+            }
         } catch let refusal as MeasurementLink.Refusal {
             return try await refused(req, refusal)
         } catch CitizenError.invalidAnswer {

@@ -99,11 +99,6 @@ struct CitizenRecordRoutes: RouteCollection {
         case read, work, authority
     }
 
-    /// The citizen on the path, when the user may read (or, with `work`, change) the record.
-    private func citizen(_ req: Request, work: Bool) async throws -> Citizen {
-        try await citizen(req, act: work ? .work : .read)
-    }
-
     /// The citizen on the path, when the user may do `act` in the record;
     /// a refusal is audited.
     private func citizen(_ req: Request, act: Act) async throws -> Citizen {
@@ -124,7 +119,7 @@ struct CitizenRecordRoutes: RouteCollection {
     }
 
     @Sendable func record(req: Request) async throws -> Response {
-        try await recordPage(req, try await citizen(req, work: false))
+        try await recordPage(req, try await citizen(req, act: .read))
     }
 
     private func recordPage(_ req: Request, _ citizen: Citizen, message: String? = nil, newLink: String? = nil) async throws -> Response {
@@ -151,7 +146,7 @@ struct CitizenRecordRoutes: RouteCollection {
             var ownWords: String?
             var replaces: String?
         }
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .work)
         let form = try req.content.decode(Form.self)
         guard let kind = PlanEntryKind(rawValue: form.kind) else { throw Abort(.badRequest) }
         var replaces: UUID? = nil
@@ -191,7 +186,7 @@ struct CitizenRecordRoutes: RouteCollection {
     }
 
     @Sendable func addGoal(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .work)
         let form = try req.content.decode(GoalForm.self)
         if case .failure(let error) = Self.day(form.followUpOn, field: "Opfølgningsdatoen") {
             return try await recordPage(req, citizen, message: "Målet blev ikke gemt: \(error.reason).")
@@ -208,7 +203,7 @@ struct CitizenRecordRoutes: RouteCollection {
     }
 
     @Sendable func reviseGoal(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .work)
         guard let goal = req.parameters.get("goal").flatMap({ Int($0) }) else { throw Abort(.notFound) }
         let form = try req.content.decode(GoalForm.self)
         if case .failure(let error) = Self.day(form.followUpOn, field: "Opfølgningsdatoen") {
@@ -242,7 +237,7 @@ struct CitizenRecordRoutes: RouteCollection {
     }
 
     @Sendable func recordAnswer(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .work)
         let answer = try AnswerForm.decode(req)
         guard let instrument = req.formField("instrument").flatMap({ Instrument(code: $0) }) else { throw Abort(.badRequest) }
         // Staff enter interviews and paper answers; link answers come only through the citizen's link.
@@ -255,12 +250,12 @@ struct CitizenRecordRoutes: RouteCollection {
         case .failure(let error): return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(error.reason).")
         }
         do {
-            let account = try req.requireAccount()
-            let audit = AuditEntry(.measurementAnswered, username: account.username, role: account.role.rawValue, area: citizen.municipality,
-                                   detail: "borger \(citizen.pseudonym): \(instrument.code) \(date) (\(channel == .paper ? "papir" : "interview"))",
-                                   address: req.remoteAddress?.ipAddress)
-            try await req.store.measurements.record(citizenID: citizen.id, instrument: instrument, answeredOn: date, items: answer,
-                                                    channel: channel, enteredBy: account.username, today: DanishDate.today, audit: audit)
+            let username = try req.requireAccount().username
+            try await req.audited(.measurementAnswered, area: citizen.municipality,
+                                  detail: { _ in "borger \(citizen.pseudonym): \(instrument.code) \(date) (\(channel == .paper ? "papir" : "interview"))" }) { [date] store in
+                try await store.measurements.record(citizenID: citizen.id, instrument: instrument, answeredOn: date, items: answer,
+                                                    channel: channel, enteredBy: username, today: DanishDate.today)
+            }
         } catch CitizenError.invalidAnswer(let reason) {
             return try await recordPage(req, citizen, message: "Besvarelsen blev ikke gemt: \(reason).")
         }
@@ -268,7 +263,7 @@ struct CitizenRecordRoutes: RouteCollection {
     }
 
     @Sendable func issueLink(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .work)
         guard let instrument = req.formField("instrument").flatMap({ Instrument(code: $0) }) else { throw Abort(.badRequest) }
         // Never from the request's Host header: an attacker's Host would make the link point at them.
         guard let origin = req.roret.configuration.linkOrigin else {
@@ -345,7 +340,7 @@ struct CitizenRecordRoutes: RouteCollection {
 
     /// Asks for an extra measurement at a life change: due at once, reminded like any other.
     @Sendable func requestAdHoc(req: Request) async throws -> Response {
-        let citizen = try await citizen(req, work: true)
+        let citizen = try await citizen(req, act: .work)
         let reason = req.formField("reason") ?? "livsændring"
         let username = try req.requireAccount().username
         try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): ekstra måling" }) { store in

@@ -1,19 +1,6 @@
 import RoretCore
 import Vapor
 
-/// One option of a `<select>` (*valgmulighed*).
-struct Choice: Encodable {
-    var value: String
-    var label: String
-    var selected: Bool
-
-    init(value: String, label: String, selected: Bool = false) {
-        self.value = value
-        self.label = label
-        self.selected = selected
-    }
-}
-
 /// The area/year chooser on the dashboards, and for analysts the switch to
 /// unsuppressed figures (*områdevælger*). A GET form: it changes nothing.
 struct AreaPicker: Encodable {

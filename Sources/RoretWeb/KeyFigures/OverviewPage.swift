@@ -46,6 +46,7 @@ struct OverviewPage: Encodable {
         self.year = year
         var suppressedSeen = false
         var rows: [StepRow] = []
+        var bars: [StaircaseChart.Step] = []
         for step in 1...Staircase.topStep {
             let breakdown = "step=\(step)"
             let now = access.row(.nt01, year: year, breakdown: breakdown)
@@ -63,16 +64,12 @@ struct OverviewPage: Encodable {
                 nationalRate: national.map(DanishFormat.value) ?? DanishFormat.none,
                 suppressed: now?.suppressed ?? false
             ))
+            bars.append(.init(step: step, name: Staircase.shortName(ofStep: step), rate: now?.value, rateText: rows[step - 1].rate,
+                              recipients: rows[step - 1].recipients, nationalRate: national?.value, nationalRateText: rows[step - 1].nationalRate))
         }
         steps = rows
         staircase = StaircaseChart(
-            steps: (1...Staircase.topStep).map { step in
-                let now = access.row(.nt01, year: year, breakdown: "step=\(step)")
-                let national = access.row(.nt01, area: nationalArea, year: year, breakdown: "step=\(step)")
-                let row = rows[step - 1]
-                return .init(step: step, name: Staircase.shortName(ofStep: step), rate: now?.value, rateText: row.rate, recipients: row.recipients,
-                             nationalRate: national?.value, nationalRateText: row.nationalRate)
-            },
+            steps: bars,
             areaName: areaName
         ).svg()
         var cards: [Card] = []

@@ -35,7 +35,6 @@ struct ErrorPages: AsyncMiddleware {
                 let response = try await Body(error: true, reason: reason).encodeResponse(status: status, headers: headers, for: request)
                 return response
             }
-            if status == .notFound { reason = "Siden findes ikke." }
             let page = MessagePage(title: "\(status.code) — \(Self.danishTitle(status))", message: reason)
             let chrome = request.account == nil ? nil : try? Chrome(request, title: "Fejl", active: "")
             let response = (try? await request.renderPage("message", page, chrome: chrome, status: status)) ?? Response(status: status, body: .init(string: reason))

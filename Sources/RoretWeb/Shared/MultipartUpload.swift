@@ -29,11 +29,13 @@ struct MultipartUpload {
     static func firstField(_ name: String, in req: Request, within limit: Int = 64 * 1024) -> String? {
         guard let boundary = req.headers.contentType?.parameters["boundary"], let body = req.body.data else { return nil }
         let head = body.getSlice(at: body.readerIndex, length: min(limit, body.readableBytes)) ?? body
-        let parts = (try? parse(head, boundary: boundary, stopAfterFirstFile: true)) ?? []
+        let parts = (try? parse(head, boundary: boundary, truncated: true)) ?? []
         return parts.first { $0.name == name && $0.filename == nil }.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 
-    private static func parse(_ body: ByteBuffer, boundary: String, stopAfterFirstFile: Bool = false) throws -> [Part] {
+    /// The parts of `body`; with `truncated`, `body` is only the start of one,
+    /// and the parts complete within it are returned.
+    private static func parse(_ body: ByteBuffer, boundary: String, truncated: Bool = false) throws -> [Part] {
         let parser = MultipartParser(boundary: boundary)
         var parts: [Part] = []
         var name = "", filename: String? = nil
@@ -54,7 +56,7 @@ struct MultipartUpload {
         }
         do {
             try parser.execute(body)
-        } catch where stopAfterFirstFile {
+        } catch where truncated {
             // A slice of the body ends inside a part: what was read before is complete.
         }
         return parts

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import RoretStore
 import Vapor
 
@@ -20,15 +21,14 @@ struct RoretServices: Sendable {
 
 /// Says yes at most once per `interval` seconds (a failure repeated on
 /// every page view is written to the audit log once, not on every view).
-final class RateLimitedAlert: @unchecked Sendable {
-    private let interval: TimeInterval
-    private let lock = NSLock()
-    private var last: Date?
+struct RateLimitedAlert: Sendable {
+    let interval: TimeInterval
+    private let last = NIOLockedValueBox<Date?>(nil)
 
     init(interval: TimeInterval) { self.interval = interval }
 
     func shouldAlert(now: Date = Date()) -> Bool {
-        lock.withLock {
+        last.withLockedValue { last in
             if let previous = last, now.timeIntervalSince(previous) < interval { return false }
             last = now
             return true
