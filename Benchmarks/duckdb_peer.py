@@ -203,7 +203,9 @@ def main():
         if not os.path.exists(path):
             continue
         present.add(name)
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_csv(?, header=true, columns={cols!r})", [path])
+        # Columns by header name, whatever their order; empty (also quoted empty) is NULL.
+        select = ", ".join(f"CAST(NULLIF({c}, '') AS {t}) AS {c}" for c, t in cols.items())
+        con.execute(f"CREATE TABLE {name} AS SELECT {select} FROM read_csv(?, header=true, all_varchar=true)", [path])
     con.execute(SQL)
     first, last = con.execute("SELECT min(year), max(year) FROM population").fetchone()
     areas = [r[0] for r in con.execute("SELECT municipality_code FROM municipalities").fetchall()]

@@ -45,6 +45,11 @@ _ = measure("compute all figures (data in memory)") { sink &+= KeyFigureEngine.c
 let rows = KeyFigureEngine.compute(data)
 _ = measure("disclosure control") { sink &+= DisclosureControl.suppress(rows).count }
 _ = measure("format CSV") { sink &+= KeyFigureOutput.csv(rows).utf8.count }
+// Interning person ids: the reader's hash table against a Dictionary of Strings.
+if let bytes = files["employment.csv"] {
+    _ = measure("person ids: PersonKeys") { sink &+= CSVScan.distinctFirstFields(bytes, dictionary: false) }
+    _ = measure("person ids: [String: Int32]") { sink &+= CSVScan.distinctFirstFields(bytes, dictionary: true) }
+}
 // The CSV reader alone against two libraries, on interventions.csv: records and fields only.
 if let bytes = files["interventions.csv"] {
     let text = String(decoding: bytes, as: UTF8.self)

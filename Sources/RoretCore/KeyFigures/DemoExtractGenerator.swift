@@ -4,17 +4,17 @@ public enum DemoScale: String, CaseIterable, Sendable {
     case small
     /// Fifteen municipalities, about 12,000 persons.
     case medium
-    /// All 98 municipalities, about 80,000 persons.
+    /// All 98 municipalities, about 98,000 persons.
     case national
 }
 
 /// A small, fast, platform-independent pseudo-random generator (SplitMix64),
 /// so the same seed gives the same extract everywhere.
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -23,7 +23,7 @@ struct SplitMix64 {
     }
 
     /// Uniform in 0..<n.
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     /// True with probability p.
@@ -60,8 +60,22 @@ public struct DemoExtractGenerator {
         switch scale {
         case .small: 1_500
         case .medium: 12_000
-        case .national: 80_000
+        case .national: 98_000
         }
+    }
+
+    /// How often persons have rows in the optional files. The national scale
+    /// matches the row counts of a real national extract (issue 16: 345k
+    /// spells, 611k employment rows, 257k admissions, 828k measurements).
+    private struct Shares {
+        var employmentGap = 0.04
+        var admitted = 0.35
+        var readmission = 0.6
+        var measured = 0.6
+    }
+
+    private var shares: Shares {
+        scale == .national ? Shares(employmentGap: 0.3, admitted: 0.75, readmission: 0.8, measured: 0.78) : Shares()
     }
 
     public func generate() -> RegisterData {
@@ -88,6 +102,7 @@ public struct DemoExtractGenerator {
         b.declareAdmissions()
         b.declareMeasurements()
         let periodEnd = Day.yearEnd(years.upperBound)
+        let shares = shares
         for n in 0..<personCount {
             let id = "p" + String(n &* 7919 &+ Int(seed % 1000) &* 104_729, radix: 36)
             var home = pickMunicipality(&rng)
@@ -148,12 +163,12 @@ public struct DemoExtractGenerator {
             guard let firstSpell = spells.first else { continue }
             // Employment in week 48, persistent over years.
             var status: EmploymentStatus = [.employed, .flexjob, .education, .unemployed, .disabilityPension, .otherBenefit, .other, .disabilityPension][rng.below(8)]
-            for year in (years.lowerBound - 1)...years.upperBound where !rng.chance(0.04) {
+            for year in (years.lowerBound - 1)...years.upperBound where !rng.chance(shares.employmentGap) {
                 if rng.chance(0.2) { status = [.employed, .flexjob, .education, .parentalLeave, .unemployed, .otherBenefit, .other][rng.below(7)] }
                 b.addEmployment(person: id, year: year, status: status)
             }
             // Admissions, with readmissions, transfers and open stays.
-            if rng.chance(0.35) {
+            if rng.chance(shares.admitted) {
                 var a = firstSpell.start.adding(days: rng.inRange(-400...600))
                 while a <= periodEnd {
                     let stay = rng.inRange(1...60)
@@ -162,11 +177,11 @@ public struct DemoExtractGenerator {
                     b.addAdmission(person: id, admission: a, discharge: open ? nil : discharge)
                     if open { break }
                     let r = rng.unit()
-                    if r < 0.08 { a = discharge } else if r < 0.3 { a = discharge.adding(days: rng.inRange(1...45)) } else if r < 0.6 { a = discharge.adding(days: rng.inRange(46...900)) } else { break }
+                    if r < 0.08 { a = discharge } else if r < 0.3 { a = discharge.adding(days: rng.inRange(1...45)) } else if r < shares.readmission { a = discharge.adding(days: rng.inRange(46...900)) } else { break }
                 }
             }
             // Measurements every ~6 months while on the staircase, from 2019.
-            if reason != .andet, rng.chance(0.6) {
+            if reason != .andet, rng.chance(shares.measured) {
                 var who5 = rng.inRange(4...18), inspire = rng.inRange(6...16)
                 var d = max(firstSpell.start, Day.yearStart(2019)).adding(days: rng.below(90))
                 let last = spells.map { $0.end ?? periodEnd }.max()!

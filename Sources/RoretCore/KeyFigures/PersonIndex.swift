@@ -62,19 +62,18 @@ struct PersonIndex {
     private static func spellPart(_ data: RegisterData, options: KeyFigureOptions) -> SpellPart {
         let staircase = Staircase.standard
         let iv = data.interventions
-        var keep: [Int32] = []
-        keep.reserveCapacity(iv.count)
-        for i in 0..<iv.count where options.targetGroup.contains(iv.reason[i]) && staircase.step(of: iv.paragraph[i]) > 0 {
-            keep.append(Int32(i))
+        let layout = PersonLayout(rows: iv.count, personCount: data.personIDs.count, person: { iv.person[$0] }) {
+            options.targetGroup.contains(iv.reason[$0]) && staircase.step(of: iv.paragraph[$0]) > 0
         }
-        let grouped = groupByPerson(keep, personCount: data.personIDs.count, person: { iv.person[Int($0)] }, day: { iv.start[Int($0)].rawValue })
-        return SpellPart(
-            offsets: grouped.offsets,
-            start: grouped.order.map { iv.start[Int($0)].rawValue },
-            end: grouped.order.map { iv.end[Int($0)].rawValue },
-            step: grouped.order.map { Int8(staircase.step(of: iv.paragraph[Int($0)])) },
-            municipality: grouped.order.map { iv.municipality[Int($0)] }
-        )
+        var start = layout.place { iv.start[$0].rawValue }, end = layout.place { iv.end[$0].rawValue }
+        var step = layout.place { Int8(staircase.step(of: iv.paragraph[$0])) }, municipality = layout.place { iv.municipality[$0] }
+        var days: [Int32] = [], steps: [Int8] = []
+        layout.sortEachPerson(by: &start) { lo, order in
+            PersonLayout.apply(order, at: lo, to: &end, scratch: &days)
+            PersonLayout.apply(order, at: lo, to: &step, scratch: &steps)
+            PersonLayout.apply(order, at: lo, to: &municipality, scratch: &days)
+        }
+        return SpellPart(offsets: layout.offsets, start: start, end: end, step: step, municipality: municipality)
     }
 
     /// Admissions grouped by person, sorted by admission date.
@@ -83,12 +82,11 @@ struct PersonIndex {
         guard let ad = data.admissions else {
             return AdmissionPart(offsets: Array(repeating: 0, count: personCount + 1), start: [], end: [])
         }
-        let grouped = groupByPerson(Array(0..<Int32(ad.count)), personCount: personCount, person: { ad.person[Int($0)] }, day: { ad.admission[Int($0)].rawValue })
-        return AdmissionPart(
-            offsets: grouped.offsets,
-            start: grouped.order.map { ad.admission[Int($0)].rawValue },
-            end: grouped.order.map { ad.discharge[Int($0)].rawValue }
-        )
+        let layout = PersonLayout(rows: ad.count, personCount: personCount, person: { ad.person[$0] }) { _ in true }
+        var start = layout.place { ad.admission[$0].rawValue }, end = layout.place { ad.discharge[$0].rawValue }
+        var days: [Int32] = []
+        layout.sortEachPerson(by: &start) { lo, order in PersonLayout.apply(order, at: lo, to: &end, scratch: &days) }
+        return AdmissionPart(offsets: layout.offsets, start: start, end: end)
     }
 
     /// Complete measurements with their scores, grouped by person, sorted by date.
@@ -97,22 +95,20 @@ struct PersonIndex {
         guard let ms = data.measurements else {
             return MeasurementPart(offsets: Array(repeating: 0, count: personCount + 1), day: [], score: [], instrument: [], municipality: [])
         }
-        var complete: [Int32] = []
         var scores = Array(repeating: Int8(-1), count: ms.count)
         for row in 0..<ms.count {
-            if let s = ms.score(row: row) {
-                complete.append(Int32(row))
-                scores[row] = Int8(s)
-            }
+            if let s = ms.score(row: row) { scores[row] = Int8(s) }
         }
-        let grouped = groupByPerson(complete, personCount: personCount, person: { ms.person[Int($0)] }, day: { ms.date[Int($0)].rawValue })
-        return MeasurementPart(
-            offsets: grouped.offsets,
-            day: grouped.order.map { ms.date[Int($0)].rawValue },
-            score: grouped.order.map { scores[Int($0)] },
-            instrument: grouped.order.map { ms.instrument[Int($0)] },
-            municipality: grouped.order.map { ms.municipality[Int($0)] }
-        )
+        let layout = PersonLayout(rows: ms.count, personCount: personCount, person: { ms.person[$0] }) { scores[$0] >= 0 }
+        var day = layout.place { ms.date[$0].rawValue }, score = layout.place { scores[$0] }
+        var instrument = layout.place { ms.instrument[$0] }, municipality = layout.place { ms.municipality[$0] }
+        var bytes: [Int8] = [], instruments: [Instrument] = [], indices: [Int32] = []
+        layout.sortEachPerson(by: &day) { lo, order in
+            PersonLayout.apply(order, at: lo, to: &score, scratch: &bytes)
+            PersonLayout.apply(order, at: lo, to: &instrument, scratch: &instruments)
+            PersonLayout.apply(order, at: lo, to: &municipality, scratch: &indices)
+        }
+        return MeasurementPart(offsets: layout.offsets, day: day, score: score, instrument: instrument, municipality: municipality)
     }
 
     /// Employment status per person and period year.
@@ -128,40 +124,83 @@ struct PersonIndex {
         }
         return employment
     }
+}
 
-    /// Stable counting sort of `rows` by person, then insertion sort of each
-    /// person's (few) rows by day.
-    private static func groupByPerson(
-        _ rows: [Int32], personCount: Int, person: (Int32) -> Int32, day: (Int32) -> Int32
-    ) -> (offsets: [Int32], order: [Int32]) {
+/// Where each kept row goes when rows are grouped by person: a stable
+/// counting sort. Columns are then placed by reading the rows in order and
+/// writing each value to its place; reading them in person order instead
+/// (a gather) cost a cache miss per value when an extract's rows come
+/// shuffled (index build 50 ms against 18 ms on the national extract).
+struct PersonLayout {
+    /// Per person, where their rows start; the last entry is the total.
+    let offsets: [Int32]
+    /// Per row, its place, or -1 when the row is not kept.
+    let place: [Int32]
+
+    init(rows: Int, personCount: Int, person: (Int) -> Int32, keep: (Int) -> Bool) {
         var offsets = Array(repeating: Int32(0), count: personCount + 1)
-        for r in rows { offsets[Int(person(r)) + 1] += 1 }
-        for p in 0..<personCount { offsets[p + 1] += offsets[p] }
-        var cursor = offsets
-        var order = Array(repeating: Int32(0), count: rows.count)
-        for r in rows {
+        var place = Array(repeating: Int32(-1), count: rows)
+        for r in 0..<rows where keep(r) {
             let p = Int(person(r))
-            order[Int(cursor[p])] = r
-            cursor[p] += 1
+            place[r] = offsets[p + 1]
+            offsets[p + 1] += 1
         }
-        for p in 0..<personCount {
+        for p in 0..<personCount { offsets[p + 1] += offsets[p] }
+        for r in 0..<rows where place[r] >= 0 { place[r] += offsets[Int(person(r))] }
+        self.offsets = offsets
+        self.place = place
+    }
+
+    /// A column of the kept rows in person order.
+    func place<T>(_ value: (Int) -> T) -> [T] {
+        let count = Int(offsets[offsets.count - 1])
+        guard count > 0 else { return [] }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for r in 0..<place.count where place[r] >= 0 {
+                (buffer.baseAddress! + Int(place[r])).initialize(to: value(r))
+            }
+            initialized = count
+        }
+    }
+
+    /// Sorts each person's rows by `day`, stably (rows of the same day keep
+    /// their order in the extract). For each person whose rows moved,
+    /// `reorder(lo, order)` is called: the row now at `lo + i` was at
+    /// `lo + order[i]`; `apply` moves another column the same way.
+    func sortEachPerson<Key: Comparable>(by day: inout [Key], reorder: (_ lo: Int, _ order: UnsafeBufferPointer<Int>) -> Void) {
+        var order: [Int] = []
+        var moved: [Key] = []
+        for p in 0..<(offsets.count - 1) {
             let lo = Int(offsets[p]), hi = Int(offsets[p + 1])
             guard hi - lo > 1 else { continue }
-            for i in (lo + 1)..<hi {
-                let r = order[i]
-                let d = day(r)
+            var sorted = true
+            for i in (lo + 1)..<hi where day[i] < day[i - 1] { sorted = false; break }
+            if sorted { continue }
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: 0..<(hi - lo))
+            for i in 1..<order.count {
+                let o = order[i], d = day[lo + o]
                 var j = i - 1
-                while j >= lo, day(order[j]) > d {
+                while j >= 0, day[lo + order[j]] > d {
                     order[j + 1] = order[j]
                     j -= 1
                 }
-                order[j + 1] = r
+                order[j + 1] = o
+            }
+            order.withUnsafeBufferPointer { order in
+                Self.apply(order, at: lo, to: &day, scratch: &moved)
+                reorder(lo, order)
             }
         }
-        return (offsets, order)
+    }
+
+    /// Moves `column[lo...]` so the value at `lo + i` is the one that was at `lo + order[i]`.
+    static func apply<T>(_ order: UnsafeBufferPointer<Int>, at lo: Int, to column: inout [T], scratch: inout [T]) {
+        scratch.removeAll(keepingCapacity: true)
+        for o in order { scratch.append(column[lo + o]) }
+        for (i, value) in scratch.enumerated() { column[lo + i] = value }
     }
 }
-
 private struct SpellPart {
     var offsets: [Int32], start: [Int32], end: [Int32], step: [Int8], municipality: [Int32]
 }

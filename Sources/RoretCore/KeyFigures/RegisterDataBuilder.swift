@@ -33,6 +33,18 @@ public struct RegisterDataBuilder: Sendable {
         return index
     }
 
+    /// Sets every person id at once, in index order, for a reader that has
+    /// interned them itself; only before any person is added.
+    public mutating func setPersonIDs(_ ids: [String]) {
+        precondition(data.personIDs.isEmpty, "setPersonIDs: persons were added already")
+        data.personIDs = ids
+        personIndex.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { personIndex[id] = Int32(i) }
+    }
+
+    /// The id of person index `p`.
+    public func personID(_ p: Int32) -> String { data.personIDs[Int(p)] }
+
     /// Sets adults (18+) of a municipality in a year of the period.
     public mutating func setAdults(_ adults: Int, municipality code: String, year: Int) {
         guard let m = municipalityIndex[code], data.years.contains(year) else {
@@ -140,6 +152,50 @@ public struct RegisterDataBuilder: Sendable {
         for item in items {
             data.measurements!.items.append(item.map { UInt8($0) } ?? MeasurementTable.missing)
         }
+    }
+
+    /// Appends a measurement by indices with its five raw items
+    /// (`MeasurementTable.missing` for unanswered).
+    public mutating func addMeasurement(person p: Int32, municipality m: Int32, instrument: Instrument, date: Day, rawItems: ArraySlice<UInt8>) {
+        precondition(rawItems.count == Instrument.itemCount, "a measurement has five items")
+        declareMeasurements()
+        data.measurements!.person.append(p)
+        data.measurements!.municipality.append(m)
+        data.measurements!.instrument.append(instrument)
+        data.measurements!.date.append(date)
+        data.measurements!.items.append(contentsOf: rawItems)
+    }
+
+    /// Appends intervention spells column by column (indices as for
+    /// `addIntervention`; `.openEnd` for a running spell): the importer's bulk path.
+    public mutating func appendInterventions(
+        person: [Int32], municipality: [Int32], paragraph: [Paragraph], start: [Day], end: [Day], reason: [Reason]
+    ) {
+        data.interventions.person += person
+        data.interventions.municipality += municipality
+        data.interventions.paragraph += paragraph
+        data.interventions.start += start
+        data.interventions.end += end
+        data.interventions.reason += reason
+    }
+
+    /// Appends psychiatric admissions column by column (`.openEnd` when not discharged).
+    public mutating func appendAdmissions(person: [Int32], admission: [Day], discharge: [Day]) {
+        declareAdmissions()
+        data.admissions!.person += person
+        data.admissions!.admission += admission
+        data.admissions!.discharge += discharge
+    }
+
+    /// Appends measurements column by column, five raw items per row.
+    public mutating func appendMeasurements(person: [Int32], municipality: [Int32], instrument: [Instrument], date: [Day], items: [UInt8]) {
+        precondition(items.count == person.count * Instrument.itemCount, "a measurement has five items")
+        declareMeasurements()
+        data.measurements!.person += person
+        data.measurements!.municipality += municipality
+        data.measurements!.instrument += instrument
+        data.measurements!.date += date
+        data.measurements!.items += items
     }
 
     /// The finished extract.

@@ -91,8 +91,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses ISO `YYYY-MM-DD` from UTF-8 bytes; nil when malformed or not a real date.
     public init?(isoBytes b: ArraySlice<UInt8>) {
+        guard let day = b.withUnsafeBufferPointer({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses ISO `YYYY-MM-DD` from UTF-8 bytes in memory (the extract reader's path).
+    public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10 else { return nil }
-        let s = b.startIndex
+        let s = 0
         guard b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-") else { return nil }
         func digits(_ from: Int, _ count: Int) -> Int? {
             var v = 0

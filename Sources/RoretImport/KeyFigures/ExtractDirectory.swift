@@ -33,22 +33,50 @@ public enum ExtractDirectory {
         var problems: [ExtractProblem] = []
         for name in names where name.lowercased().hasSuffix(".csv") {
             let full = (path as NSString).appendingPathComponent(name)
-            guard let data = fm.contents(atPath: full) else {
+            guard let bytes = readBytes(full) else {
                 problems.append(ExtractProblem(file: name, line: nil, reason: "cannot be read"))
                 continue
             }
-            files[name] = [UInt8](data)
+            files[name] = bytes
         }
         if !problems.isEmpty { return .failure(ExtractProblems(problems)) }
         return .success(files)
     }
 
-    /// Writes `data` as CSV files into `path`, creating the folder.
-    public static func write(_ data: RegisterData, to path: String) throws {
+    /// A file's bytes read straight into an array: `FileManager.contents`
+    /// gives `Data`, and copying that into `[UInt8]` took 19 % of `roret
+    /// validate` on the national extract (`perf`).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
+            count = 0
+            let fd = handle.fileDescriptor
+            while count < buffer.count {
+                let n = readFromDescriptor(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 { failed = true; return }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        return failed ? nil : bytes
+    }
+
+    /// Writes `data` as CSV files into `path`, creating the folder; with
+    /// `messySeed`, as `MessyExtractWriter` writes them.
+    public static func write(_ data: RegisterData, to path: String, messySeed: UInt64? = nil) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for (name, text) in ExtractCSVWriter.files(data) {
+        let files = messySeed.map { MessyExtractWriter.files(data, seed: $0) } ?? ExtractCSVWriter.files(data).mapValues { Array($0.utf8) }
+        for (name, bytes) in files {
             let url = URL(fileURLWithPath: path).appendingPathComponent(name)
-            try Data(text.utf8).write(to: url)
+            try Data(bytes).write(to: url)
         }
     }
+}
+
+/// POSIX `read(2)`, outside `ExtractDirectory` whose own `read` would shadow it.
+private func readFromDescriptor(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

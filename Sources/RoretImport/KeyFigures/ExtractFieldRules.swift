@@ -9,7 +9,7 @@ public enum ExtractFieldRules {
     /// year from 1900 to 2100. The Danish reason when it is not.
     public static func date(_ text: String, field: String = "Datoen") -> Result<Day, ExtractFieldError> {
         let bytes = Array(text.utf8)
-        switch FieldParsing.date(bytes[...], column: field) {
+        switch bytes.withUnsafeBufferPointer({ FieldParsing.date($0, column: field) }) {
         case .success(let day): return .success(day)
         case .failure(let problem): return .failure(ExtractFieldError(reason: problem.text))
         }

@@ -1,3 +1,4 @@
+import Dispatch
 import RoretCore
 
 /// What a valid extract held, for the one-line summary of `roret validate`.
@@ -40,282 +41,137 @@ public enum ExtractReader {
     /// Validates and reads an extract given as file name → bytes. Names not
     /// ending in `.csv` are ignored; an unknown `.csv` name is a problem (its
     /// data would otherwise be silently lost).
-    public static func read(files: [String: [UInt8]]) -> ExtractReadResult {
+    ///
+    /// Files are read in parts on every core (a large file split at record
+    /// boundaries), then linked on one: the result, problems included, is the
+    /// same as reading each file from start to end. `partBytes` sets how
+    /// large a part is (tests use small ones); by default a quarter of the
+    /// extract, at least 1 MB: enough parts to keep both cores busy, few
+    /// enough that joining their person ids stays cheap.
+    public static func read(files: [String: [UInt8]], partBytes: Int? = nil) -> ExtractReadResult {
         let log = ProblemLog()
-        for name in files.keys.sorted() where name.lowercased().hasSuffix(".csv") && !knownFiles.contains(name) {
+        checkNames(files.keys, log: log)
+        var link = ExtractLink(log: log)
+        link.present = Set(files.keys)
+        let total = files.values.reduce(0) { $0 + $1.count }
+        let size = max(partBytes ?? max(total / 4, 1 << 20), 1)
+        var plans: [any FilePlan] = []
+        func plan<S: TableStage>(_ path: WritableKeyPath<ExtractLink, FileParts<S>>) {
+            guard let bytes = files[S.file] else { return }
+            plans.append(PartedFile<S>(bytes: bytes, partBytes: size, log: log, into: path))
+        }
+        plan(\.municipalities); plan(\.population); plan(\.interventions); plan(\.employment)
+        plan(\.admissions); plan(\.expenditures); plan(\.measurements)
+        let jobs = plans.flatMap { $0.jobs }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0].run() }
+        for plan in plans { plan.finish(into: &link) }
+        return link.build()
+    }
+
+    /// Logs unknown `.csv` names and missing required files.
+    static func checkNames(_ names: some Collection<String>, log: ProblemLog) {
+        for name in names.sorted() where name.lowercased().hasSuffix(".csv") && !knownFiles.contains(name) {
             log.add(name, nil, "er ikke en fil i udtræksformatet; forventet \(knownFiles.joined(separator: ", "))")
         }
-        for name in requiredFiles where files[name] == nil {
+        for name in requiredFiles where !names.contains(name) {
             log.add(name, nil, "mangler; et udtræk skal have \(requiredFiles.joined(separator: ", "))")
         }
-        var counts: [String: Int] = [:]
-        let reading = Reading(log: log)
-        if let bytes = files["municipalities.csv"] { counts["municipalities.csv"] = reading.municipalities(bytes) }
-        if let bytes = files["population.csv"] { counts["population.csv"] = reading.population(bytes) }
-        reading.startBuilder()
-        if let bytes = files["interventions.csv"] { counts["interventions.csv"] = reading.interventions(bytes) }
-        if let bytes = files["employment.csv"] { counts["employment.csv"] = reading.employment(bytes) }
-        if let bytes = files["admissions.csv"] { counts["admissions.csv"] = reading.admissions(bytes) }
-        if let bytes = files["expenditures.csv"] { counts["expenditures.csv"] = reading.expenditures(bytes) }
-        if let bytes = files["measurements.csv"] { counts["measurements.csv"] = reading.measurements(bytes) }
-        guard log.isEmpty, reading.years != nil, let data = reading.builder?.build() else {
-            return .invalid(log.problems.sorted())
-        }
-        let summary = ExtractSummary(
-            rowsPerFile: knownFiles.compactMap { name in counts[name].map { ExtractSummary.FileRows(file: name, rows: $0) } },
-            incompleteMeasurements: reading.incompleteMeasurements
-        )
-        return .valid(data, summary)
     }
 }
 
-private let paragraphCodes = FieldParsing.CodeTable(Paragraph.allCases) { $0.code }
-private let reasonCodes = FieldParsing.CodeTable(Reason.allCases) { $0.code }
-private let statusCodes = FieldParsing.CodeTable(EmploymentStatus.allCases) { $0.code }
-private let instrumentCodes = FieldParsing.CodeTable(Instrument.allCases) { $0.code }
-
-/// The state of one read: municipalities and period, then the builder.
-private final class Reading {
-    let log: ProblemLog
-    /// Municipalities sorted by code, so a position here is the builder's index.
-    var municipalities: [Municipality] = []
-    var municipalitiesRead = false
-    /// Municipality index by three-digit code number; -1 when unknown.
-    var municipalityByNumber = [Int32](repeating: -1, count: 1000)
-    var populationRows: [(municipality: Int32, year: Int, adults: Int)] = []
-    var years: ClosedRange<Int>? = nil
-    var builder: RegisterDataBuilder? = nil
-    var incompleteMeasurements = 0
-
-    init(log: ProblemLog) { self.log = log }
-
-    /// Unwraps a field result, logging its problem.
-    func check<T>(_ result: Result<T, FieldParsing.FieldProblem>, _ file: String, _ line: Int) -> T? {
-        switch result {
-        case .success(let value): return value
-        case .failure(let problem):
-            log.add(file, line, column: problem.column, problem.text)
-            return nil
-        }
-    }
-
-    /// The index of a municipality code field, logging why when there is none.
-    /// When municipalities.csv could not be read no code is known, and no
-    /// reference is reported (that file's own problem is).
-    func municipality(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
-        guard let n = FieldParsing.codeNumber(f) else {
-            _ = check(FieldParsing.municipalityCode(f), file, line)
-            return nil
-        }
-        guard municipalitiesRead else { return nil }
-        let index = municipalityByNumber[n]
-        if index < 0 {
-            log.add(file, line, column: "municipality_code", "municipality_code \(FieldParsing.text(f)) findes ikke i municipalities.csv")
-            return nil
-        }
-        return index
-    }
-
-    /// The interned index of a valid person id field.
-    func person(_ f: ArraySlice<UInt8>, _ file: String, _ line: Int) -> Int32? {
-        guard let id = check(FieldParsing.personID(f), file, line) else { return nil }
-        return builder!.person(id)
-    }
-
-    /// A key for duplicate checks of (index, year[, small code]).
-    func key(_ index: Int32, _ year: Int, _ code: UInt8 = 0) -> Int {
-        (Int(index) << 8 | (year - FieldParsing.plausibleYears.lowerBound)) << 4 | Int(code)
-    }
-
-    /// Remembers the first line of `key`; logs and returns false for a repeat.
-    func firstOccurrence(_ key: Int, _ firstLine: inout [Int: Int], _ file: String, _ line: Int, _ what: @autoclosure () -> String) -> Bool {
-        if let first = firstLine.updateValue(line, forKey: key) {
-            firstLine[key] = first
-            log.add(file, line, "\(what()) (første gang på linje \(first))")
-            return false
-        }
-        return true
-    }
-
-    func municipalities(_ bytes: [UInt8]) -> Int? {
-        let file = "municipalities.csv"
-        var firstLine: [String: Int] = [:]
-        let count = readTable(file, columns: ["municipality_code", "name"], bytes: bytes, log: log) { line, f in
-            let code = check(FieldParsing.municipalityCode(f[0]), file, line)
-            let name = FieldParsing.text(f[1])
-            if name.trimmingSpaces.isEmpty { log.add(file, line, column: "name", "name er tom") }
-            guard let code else { return }
-            if let first = firstLine[code] {
-                log.add(file, line, column: "municipality_code", "municipality_code \(code) forekommer igen (første gang på linje \(first)); koderne skal være entydige")
-                return
-            }
-            firstLine[code] = line
-            municipalities.append(Municipality(code: code, name: name))
-        }
-        municipalities.sort(by: Municipality.codeOrder)
-        for (i, m) in municipalities.enumerated() {
-            municipalityByNumber[FieldParsing.codeNumber(Array(m.code.utf8)[...])!] = Int32(i)
-        }
-        municipalitiesRead = count != nil
-        if count == 0 { log.add(file, nil, "har ingen kommuner") }
-        return count
-    }
-
-    func population(_ bytes: [UInt8]) -> Int? {
-        let file = "population.csv"
-        var firstLine: [Int: Int] = [:]
-        var yearsSeen: [Int] = []
-        let count = readTable(file, columns: ["municipality_code", "year", "adults"], bytes: bytes, log: log) { line, f in
-            let municipality = municipality(f[0], file, line)
-            let year = check(FieldParsing.year(f[1]), file, line)
-            let adults = check(FieldParsing.integer(f[2], column: "adults", in: 1...100_000_000, meaning: "skal være over 0"), file, line)
-            if let year { yearsSeen.append(year) }
-            guard let m = municipality, let year,
-                  firstOccurrence(key(m, year), &firstLine, file, line, "kommune \(FieldParsing.text(f[0])) har en række mere for \(year)")
-            else { return }
-            if let adults { populationRows.append((m, year, adults)) }
-        }
-        guard count != nil else { return count }
-        guard let first = yearsSeen.min(), let last = yearsSeen.max() else {
-            log.add(file, nil, "har ingen gyldige rækker, så udtrækkets periode er ukendt")
-            return count
-        }
-        guard last - first < 64 else {
-            log.add(file, nil, "dækker \(first)–\(last); en periode på højst 64 år understøttes")
-            return count
-        }
-        years = first...last
-        for (i, m) in municipalities.enumerated() {
-            for year in first...last where firstLine[key(Int32(i), year)] == nil {
-                log.add(file, nil, "kommune \(m.code) har ingen række for \(year) (perioden er \(first)–\(last); hver kommune skal have én række pr. år)")
-            }
-        }
-        return count
-    }
-
-    func startBuilder() {
-        // A builder always exists so ids can be interned for duplicate checks;
-        // without a valid period it is never built (the log is not empty).
-        var b = RegisterDataBuilder(municipalities: municipalities, years: years ?? 2000...2000)
-        for (i, m) in municipalities.enumerated() {
-            precondition(b.municipality(m.code) == Int32(i), "the builder orders municipalities as the reader does")
-        }
-        if years != nil {
-            for row in populationRows {
-                b.setAdults(row.adults, municipality: municipalities[Int(row.municipality)].code, year: row.year)
-            }
-        }
-        builder = b
-    }
-
-    func interventions(_ bytes: [UInt8]) -> Int? {
-        let file = "interventions.csv"
-        let columns = ["person_id", "municipality_code", "paragraph", "start_date", "end_date", "reason"]
-        return readTable(file, columns: columns, bytes: bytes, log: log) { line, f in
-            let person = person(f[0], file, line)
-            let municipality = municipality(f[1], file, line)
-            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", in: paragraphCodes), file, line)
-            let start = check(FieldParsing.date(f[3], column: "start_date"), file, line)
-            let end = check(FieldParsing.optionalDate(f[4], column: "end_date"), file, line)
-            let reason = check(FieldParsing.code(f[5], column: "reason", in: reasonCodes), file, line)
-            if let start, let end = end ?? nil, end < start {
-                log.add(file, line, column: "end_date", "end_date \(end) er før start_date \(start)")
-                return
-            }
-            guard let person, let m = municipality, let paragraph, let start, let end, let reason else { return }
-            builder!.addIntervention(person: person, municipality: m, paragraph: paragraph, start: start, end: end, reason: reason)
-        }
-    }
-
-    func employment(_ bytes: [UInt8]) -> Int? {
-        let file = "employment.csv"
-        var firstLine: [Int: Int] = [:]
-        builder!.declareEmployment()
-        return readTable(file, columns: ["person_id", "year", "status"], bytes: bytes, log: log) { line, f in
-            let person = person(f[0], file, line)
-            let year = check(FieldParsing.year(f[1]), file, line)
-            let status = check(FieldParsing.code(f[2], column: "status", in: statusCodes), file, line)
-            guard let person, let year, let status,
-                  firstOccurrence(key(person, year), &firstLine, file, line,
-                                  "person \(FieldParsing.text(f[0])) har en status mere for \(year); højst én række pr. person og år")
-            else { return }
-            builder!.addEmployment(person: person, year: year, status: status)
-        }
-    }
-
-    func admissions(_ bytes: [UInt8]) -> Int? {
-        let file = "admissions.csv"
-        builder!.declareAdmissions()
-        return readTable(file, columns: ["person_id", "admission_date", "discharge_date"], bytes: bytes, log: log) { line, f in
-            let person = person(f[0], file, line)
-            let admission = check(FieldParsing.date(f[1], column: "admission_date"), file, line)
-            let discharge = check(FieldParsing.optionalDate(f[2], column: "discharge_date"), file, line)
-            if let admission, let discharge = discharge ?? nil, discharge < admission {
-                log.add(file, line, column: "discharge_date", "discharge_date \(discharge) er før admission_date \(admission)")
-                return
-            }
-            guard let person, let admission, let discharge else { return }
-            builder!.addAdmission(person: person, admission: admission, discharge: discharge)
-        }
-    }
-
-    func expenditures(_ bytes: [UInt8]) -> Int? {
-        let file = "expenditures.csv"
-        var firstLine: [Int: Int] = [:]
-        builder!.declareExpenditures()
-        return readTable(file, columns: ["municipality_code", "year", "paragraph", "amount_dkk"], bytes: bytes, log: log) { line, f in
-            let municipality = municipality(f[0], file, line)
-            let year = check(FieldParsing.year(f[1]), file, line)
-            let paragraph = check(FieldParsing.code(f[2], column: "paragraph", in: paragraphCodes), file, line)
-            let amount = check(FieldParsing.amount(f[3]), file, line)
-            guard let m = municipality, let year, let paragraph, let amount,
-                  firstOccurrence(key(m, year, paragraph.rawValue), &firstLine, file, line,
-                                  "kommune \(FieldParsing.text(f[0])) har en række mere for \(year) og paragraf \(paragraph.code)")
-            else { return }
-            builder!.addExpenditure(municipality: m, year: year, paragraph: paragraph, amount: amount)
-        }
-    }
-
-    func measurements(_ bytes: [UInt8]) -> Int? {
-        let file = "measurements.csv"
-        let columns = ["person_id", "municipality_code", "instrument", "date", "item1", "item2", "item3", "item4", "item5"]
-        builder!.declareMeasurements()
-        var items: [Int?] = []
-        return readTable(file, columns: columns, bytes: bytes, log: log) { line, f in
-            let person = person(f[0], file, line)
-            let municipality = municipality(f[1], file, line)
-            let instrument = check(FieldParsing.code(f[2], column: "instrument", in: instrumentCodes), file, line)
-            let date = check(FieldParsing.date(f[3], column: "date"), file, line)
-            items.removeAll(keepingCapacity: true)
-            var itemsOK = true
-            for i in 0..<Instrument.itemCount {
-                let field = f[4 + i]
-                if field.isEmpty { items.append(nil); continue }
-                let top = instrument?.maxItemValue ?? 5
-                if field.count == 1, let c = field.first, c >= 48, c <= 48 + UInt8(top) {
-                    items.append(Int(c - 48))
-                    continue
-                }
-                let meaning = "er uden for svarskalaen 0–\(top) for \(instrument?.code ?? "instrumentet")"
-                guard let value = check(FieldParsing.integer(field, column: "item\(i + 1)", in: 0...top, meaning: meaning), file, line) else {
-                    itemsOK = false
-                    continue
-                }
-                items.append(value)
-            }
-            guard let person, let m = municipality, let instrument, let date, itemsOK else { return }
-            if items.contains(where: { $0 == nil }) { incompleteMeasurements += 1 }
-            builder!.addMeasurement(person: person, municipality: m, instrument: instrument, date: date, items: items)
-        }
-    }
+/// One file's reading in parts, planned before any part runs.
+protocol FilePlan: AnyObject {
+    var jobs: [PartJob] { get }
+    /// Checks that the parts met at record boundaries (reading a part again
+    /// from where the one before really ended when not), and hands the parts
+    /// and their problems to the link.
+    func finish(into link: inout ExtractLink)
 }
 
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: Substring {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-        return s
+/// One part to read; each is run by exactly one thread, and its result read
+/// only after all have run.
+final class PartJob: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+/// What reading one part gave.
+final class PartResult<Stage: TableStage> {
+    var value: (stage: Stage, log: ProblemLog, end: Int, endLine: Int)?
+}
+
+/// A file split at line ends into parts read at once.
+final class PartedFile<Stage: TableStage>: FilePlan {
+    private let bytes: [UInt8]
+    private let log: ProblemLog
+    private var header: TableHeader?
+    /// Each part: where it starts and where no record may start any more.
+    private var bounds: [(start: Int, stop: Int)] = []
+    private var results: [PartResult<Stage>] = []
+    private(set) var jobs: [PartJob] = []
+    private let path: WritableKeyPath<ExtractLink, FileParts<Stage>>
+
+    init(bytes: [UInt8], partBytes: Int, log: ProblemLog, into path: WritableKeyPath<ExtractLink, FileParts<Stage>>) {
+        self.bytes = bytes
+        self.log = log
+        self.path = path
+        let outcome = bytes.withUnsafeBufferPointer { TableReading.header(Stage.file, columns: Stage.columns, bytes: $0, complete: true, log: log) }
+        guard case .header(let header) = outcome else {
+            bytes.withUnsafeBufferPointer { TableReading.checkEncoding(Stage.file, $0, from: 0, to: $0.count, firstLine: 1, log: log) }
+            return
+        }
+        self.header = header
+        var start = header.end
+        while start < bytes.count {
+            var cut = partBytes >= bytes.count - start ? bytes.count : start + partBytes
+            while cut < bytes.count, bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+            bounds.append((start, cut))
+            start = cut
+        }
+        if bounds.isEmpty { bounds.append((header.end, header.end)) }
+        results = bounds.map { _ in PartResult() }
+        jobs = bounds.indices.map { k in
+            let result = results[k]
+            return PartJob { [unowned self] in result.value = self.read(k, from: self.bounds[k].start) }
+        }
+    }
+
+    /// Reads part `k` from `start`; the first part counts lines from the
+    /// header's end, the others from 1.
+    private func read(_ k: Int, from start: Int) -> (stage: Stage, log: ProblemLog, end: Int, endLine: Int) {
+        var stage = Stage()
+        // A record of these files is never shorter than 12 bytes.
+        stage.reserve(rows: max(0, bounds[k].stop - start) / 12 + 16)
+        let partLog = ProblemLog()
+        let header = header!
+        let firstLine = k == 0 ? header.endLine : 1
+        let end = bytes.withUnsafeBufferPointer { b in
+            let end = TableReading.records(Stage.file, header: header, bytes: b, start: start, line: firstLine, stop: bounds[k].stop, complete: true, log: partLog) { line, f in
+                stage.add(line: line, f, log: partLog)
+            }
+            stage.finishRound(b.baseAddress!)
+            return end
+        }
+        stage.records = end.count
+        return (stage, partLog, end.position, end.line)
+    }
+
+    func finish(into link: inout ExtractLink) {
+        var parts = FileParts<Stage>()
+        parts.readable = header != nil
+        var offset = 0
+        var previousEnd: Int? = nil
+        for k in bounds.indices {
+            var result = results[k].value!
+            if let previousEnd, previousEnd != bounds[k].start {
+                // A quoted field ran over the cut: read this part from where the last record ended.
+                result = read(k, from: previousEnd)
+            }
+            log.absorb(result.log, lineOffset: offset)
+            parts.parts.append((result.stage, offset))
+            offset += result.endLine - 1
+            previousEnd = result.end
+        }
+        link[keyPath: path] = parts
     }
 }

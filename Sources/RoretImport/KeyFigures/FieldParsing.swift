@@ -1,18 +1,22 @@
+import Foundation
 import RoretCore
+
+/// The bytes of one field, pointing into the file being read.
+typealias FieldBytes = UnsafeBufferPointer<UInt8>
 
 /// Parsers for one field of an extract, each returning the value or a
 /// plain-language reason naming the column.
 enum FieldParsing {
     /// The field as text for a message: quoted, shortened, never a CPR number.
-    static func shown(_ field: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: field.prefix(40), as: UTF8.self)
+    static func shown(_ field: FieldBytes) -> String {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: field.prefix(40)), as: UTF8.self)
         return "\"\(text)\(field.count > 40 ? "…" : "")\""
     }
 
-    static func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+    static func text(_ field: FieldBytes) -> String { String(decoding: field, as: UTF8.self) }
 
     /// A three-digit municipality code.
-    static func municipalityCode(_ f: ArraySlice<UInt8>, column: String = "municipality_code") -> Result<String, FieldProblem> {
+    static func municipalityCode(_ f: FieldBytes, column: String = "municipality_code") -> Result<String, FieldProblem> {
         guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         guard f.count == 3, f.allSatisfy(isDigit) else {
             return .failure(FieldProblem(column, "\(shown(f)) er ikke en kommunekode med tre cifre"))
@@ -21,7 +25,7 @@ enum FieldParsing {
     }
 
     /// A pseudonymous person id: 1–64 of `[A-Za-z0-9_-]`, not CPR-like.
-    static func personID(_ f: ArraySlice<UInt8>) -> Result<String, FieldProblem> {
+    static func personID(_ f: FieldBytes) -> Result<Void, FieldProblem> {
         guard !f.isEmpty else { return .failure(FieldProblem("person_id", "er tom")) }
         if looksLikeCPR(f) {
             // The value is not echoed: it may be a real CPR number.
@@ -31,10 +35,10 @@ enum FieldParsing {
         guard f.allSatisfy({ isDigit($0) || isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
             return .failure(FieldProblem("person_id", "\(shown(f)) må kun indeholde bogstaverne A–Z og a–z, cifre, _ og -"))
         }
-        return .success(text(f))
+        return .success(())
     }
 
-    static func looksLikeCPR(_ f: ArraySlice<UInt8>) -> Bool {
+    static func looksLikeCPR(_ f: FieldBytes) -> Bool {
         if f.count == 10 { return f.allSatisfy(isDigit) }
         if f.count == 11 {
             let s = f.startIndex
@@ -47,25 +51,27 @@ enum FieldParsing {
     static let plausibleYears = 1900...2100
 
     /// An ISO date `YYYY-MM-DD`.
-    static func date(_ f: ArraySlice<UInt8>, column: String) -> Result<Day, FieldProblem> {
+    static func date(_ f: FieldBytes, column: String) -> Result<Day, FieldProblem> {
         guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         guard let day = Day(isoBytes: f) else {
             return .failure(FieldProblem(column, "\(shown(f)) er ikke en dato på formen ÅÅÅÅ-MM-DD"))
         }
-        guard plausibleYears.contains(day.year) else {
+        // The year from its digits: `day.year` would convert the day back.
+        let year = Int(f[0] - 48) * 1000 + Int(f[1] - 48) * 100 + Int(f[2] - 48) * 10 + Int(f[3] - 48)
+        guard plausibleYears.contains(year) else {
             return .failure(FieldProblem(column, "\(shown(f)) ligger uden for årene \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)"))
         }
         return .success(day)
     }
 
     /// An optional ISO date; empty means open.
-    static func optionalDate(_ f: ArraySlice<UInt8>, column: String) -> Result<Day?, FieldProblem> {
+    static func optionalDate(_ f: FieldBytes, column: String) -> Result<Day?, FieldProblem> {
         if f.isEmpty { return .success(nil) }
         return date(f, column: column).map { Optional($0) }
     }
 
     /// A whole number without sign, in `range`.
-    static func integer(_ f: ArraySlice<UInt8>, column: String, in range: ClosedRange<Int>, meaning: @autoclosure () -> String) -> Result<Int, FieldProblem> {
+    static func integer(_ f: FieldBytes, column: String, in range: ClosedRange<Int>, meaning: @autoclosure () -> String) -> Result<Int, FieldProblem> {
         guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         guard f.count <= 12, f.allSatisfy(isDigit) else {
             return .failure(FieldProblem(column, "\(shown(f)) er ikke et helt tal"))
@@ -76,27 +82,27 @@ enum FieldParsing {
     }
 
     /// A calendar year.
-    static func year(_ f: ArraySlice<UInt8>) -> Result<Int, FieldProblem> {
+    static func year(_ f: FieldBytes) -> Result<Int, FieldProblem> {
         integer(f, column: "year", in: plausibleYears, meaning: "ligger uden for årene \(plausibleYears.lowerBound)–\(plausibleYears.upperBound)")
     }
 
     /// One of a closed set of codes, matched on bytes (no String per field).
-    static func code<T>(_ f: ArraySlice<UInt8>, column: String, in codes: CodeTable<T>) -> Result<T, FieldProblem> {
+    static func code<T>(_ f: FieldBytes, column: String, in codes: CodeTable<T>) -> Result<T, FieldProblem> {
         guard !f.isEmpty else { return .failure(FieldProblem(column, "er tom")) }
         if let value = codes.match(f) { return .success(value) }
         return .failure(FieldProblem(column, "\(shown(f)) er ikke en af \(codes.names.joined(separator: ", "))"))
     }
 
     /// A three-digit code as a number 0–999, or nil.
-    static func codeNumber(_ f: ArraySlice<UInt8>) -> Int? {
+    static func codeNumber(_ f: FieldBytes) -> Int? {
         guard f.count == 3, f.allSatisfy(isDigit) else { return nil }
         return f.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 
     /// A non-negative amount in DKK with at most two decimals.
-    static func amount(_ f: ArraySlice<UInt8>) -> Result<Amount, FieldProblem> {
+    static func amount(_ f: FieldBytes) -> Result<Amount, FieldProblem> {
         guard !f.isEmpty else { return .failure(FieldProblem("amount_dkk", "er tom")) }
-        switch Amount.parse(f) {
+        switch Amount.parse(Array(f)[...]) {
         case .success(let a): return .success(a)
         case .failure(.negative): return .failure(FieldProblem("amount_dkk", "\(shown(f)) er negativ; udgifter skal være 0 eller mere"))
         case .failure(.tooManyDecimals): return .failure(FieldProblem("amount_dkk", "\(shown(f)) har mere end to decimaler (øre)"))
@@ -116,8 +122,10 @@ enum FieldParsing {
             entries = values.map { (Array(code($0).utf8), $0) }
         }
 
-        func match(_ f: ArraySlice<UInt8>) -> T? {
-            for (bytes, value) in entries where bytes.count == f.count && bytes.elementsEqual(f) { return value }
+        func match(_ f: FieldBytes) -> T? {
+            for (bytes, value) in entries where bytes.count == f.count && bytes[0] == f[0] {
+                if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, f.baseAddress!, f.count) == 0 }) { return value }
+            }
             return nil
         }
     }

@@ -5,7 +5,7 @@ public enum Pseudonym {
     /// Why `text` cannot be a pseudonym, in plain words; nil when it can.
     /// A CPR-like value is never echoed.
     public static func problem(_ text: String) -> String? {
-        switch FieldParsing.personID(ArraySlice(Array(text.utf8))) {
+        switch Array(text.utf8).withUnsafeBufferPointer({ FieldParsing.personID($0) }) {
         case .success: nil
         case .failure(let problem): problem.text
         }
