@@ -19,15 +19,17 @@ public struct ExtractRepository: Sendable {
     let database: any Database
 
     /// Validates `files` (name → bytes) and, when valid, stores them as a new version.
-    /// With `audit`, the entry for a stored version is written in the same
-    /// transaction as the version (a rejected extract stores nothing).
+    /// `read` is their reading when the caller has it already (an upload
+    /// read while it streamed in). With `audit`, the entry for a stored
+    /// version is written in the same transaction as the version (a rejected
+    /// extract stores nothing).
     public func importExtract(
-        files: [String: [UInt8]], source: String, importedBy: String,
+        files: [String: [UInt8]], read: ExtractReadResult? = nil, source: String, importedBy: String,
         audit: (@Sendable (_ version: ExtractVersion, _ superseded: [Int]) -> AuditEntry)? = nil
     ) async throws -> ImportOutcome {
         let data: RegisterData
         let summary: ExtractSummary
-        switch ExtractReader.read(files: files) {
+        switch read ?? ExtractReader.read(files: files) {
         case .invalid(let problems): return .rejected(problems)
         case .valid(let d, let s): (data, summary) = (d, s)
         }

@@ -18,7 +18,7 @@ struct AdminRoutes: RouteCollection {
         admin.get("udbakke", use: outbox)
         admin.post("kadence", use: setCadence)
         // The body is collected by CSRFProtection, up to the configured upload limit.
-        admin.on(.POST, "udtraek", body: .stream, use: importExtract)
+        admin.on(.POST, "udtraek", body: .stream, use: importExtract).userInfo[ExtractUpload.checksCSRFInStream] = true
     }
 
     @Sendable func auditLog(req: Request) async throws -> Response {
@@ -180,19 +180,14 @@ struct AdminRoutes: RouteCollection {
 
     /// Upload of an extract's CSV files: validated, then stored whole or not at all.
     @Sendable func importExtract(req: Request) async throws -> Response {
-        guard let upload = MultipartUpload(req) else { throw Abort(.badRequest, reason: "Filerne kunne ikke læses. Vælg udtrækkets CSV-filer og prøv igen.") }
-        var files: [String: [UInt8]] = [:]
-        for part in upload.parts where part.name == "files[]" || part.name == "files" {
-            guard let filename = part.filename, !filename.isEmpty else { continue }
-            files[(filename as NSString).lastPathComponent] = part.bytes
-        }
+        let upload = try await ExtractUpload.read(req, expectedToken: CSRFProtection.expectedToken(req), limit: req.roret.configuration.maxUploadBytes)
         let actor = try req.requireAccount().username
-        guard !files.isEmpty else {
+        guard let read = upload.read else {
             let page = try ExtractsPage(req, history: try await req.store.extracts.history(), message: "Vælg udtrækkets CSV-filer, før du trykker Indlæs.", failed: true)
             return try await req.renderPage("extracts", page, chrome: page.chrome)
         }
-        let source = "upload: " + files.keys.sorted().joined(separator: ", ")
-        let outcome = try await ExtractImport.run(store: req.store, figures: req.roret.figures, currentVersions: req.roret.currentVersions, files: files, source: source, importedBy: actor, address: req.remoteAddress?.ipAddress)
+        let source = "upload: " + Set(upload.names).sorted().joined(separator: ", ")
+        let outcome = try await ExtractImport.run(store: req.store, figures: req.roret.figures, currentVersions: req.roret.currentVersions, files: upload.files, read: read, source: source, importedBy: actor, address: req.remoteAddress?.ipAddress)
         let history = try await req.store.extracts.history()
         switch outcome {
         case .imported(let version, let superseded):

@@ -11,6 +11,11 @@ struct CSRFProtection: AsyncMiddleware {
     static let signInCookie = "roret-csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.route?.userInfo[ExtractUpload.checksCSRFInStream] as? Bool == true,
+           request.headers.contentType?.type == "multipart" {
+            // The route reads the stream and checks the token (before any file byte).
+            return try await next.respond(to: request)
+        }
         if request.method != .GET && request.method != .HEAD {
             // A file upload streams in: collect it (up to the configured limit)
             // so the token can be read, and the route then reads the same body.
@@ -19,19 +24,25 @@ struct CSRFProtection: AsyncMiddleware {
                 do {
                     _ = try await request.body.collect(max: limit).get()
                 } catch {
-                    throw Abort(.payloadTooLarge, reason: "Det sendte er større end grænsen på \(limit / 1024 / 1024) MB.")
+                    throw Abort(.payloadTooLarge, reason: ExtractUpload.tooLarge(limit))
                 }
             }
             struct Form: Content { var csrf: String? }
             let sent = request.headers.contentType?.type == "multipart"
                 ? MultipartUpload.firstField(Self.field, in: request)
                 : (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
-            let expected = request.hasSession ? request.session.data[Self.sessionKey] : request.cookies[Self.signInCookie]?.string
-            guard let expected, let sent, Secrets.equal(sent, expected) else {
+            guard let expected = Self.expectedToken(request), let sent, Secrets.equal(sent, expected) else {
                 throw Abort(.forbidden, reason: "Formularen var udløbet. Gå tilbage, genindlæs siden og prøv igen.")
             }
         }
         return try await next.respond(to: request)
+    }
+}
+
+extension CSRFProtection {
+    /// The token a form posted in `request` must carry.
+    static func expectedToken(_ request: Request) -> String? {
+        request.hasSession ? request.session.data[sessionKey] : request.cookies[signInCookie]?.string
     }
 }
 

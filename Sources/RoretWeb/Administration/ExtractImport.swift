@@ -1,3 +1,4 @@
+import RoretImport
 import RoretStore
 import Vapor
 
@@ -6,9 +7,9 @@ import Vapor
 public enum ExtractImport {
     public static func run(
         store: Store, figures: KeyFigureCache?, currentVersions: CurrentVersions? = nil, files: [String: [UInt8]],
-        source: String, importedBy: String, address: String? = nil
+        read: ExtractReadResult? = nil, source: String, importedBy: String, address: String? = nil
     ) async throws -> ImportOutcome {
-        let outcome = try await store.extracts.importExtract(files: files, source: source, importedBy: importedBy) { version, superseded in
+        let outcome = try await store.extracts.importExtract(files: files, read: read, source: source, importedBy: importedBy) { version, superseded in
             let replaced = superseded.isEmpty ? "" : "; erstatter v" + superseded.map(String.init).joined(separator: ", v")
             return AuditEntry(.extractImported, username: importedBy, detail: "v\(version.version) fra \(source): \(version.summary)\(replaced)", address: address)
         }

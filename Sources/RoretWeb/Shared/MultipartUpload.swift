@@ -1,27 +1,15 @@
 import MultipartKit
 import Vapor
 
-/// A multipart form read in one pass with MultipartKit's streaming parser
-/// (*filupload*). Vapor's `FormDataDecoder` copies every part into a
-/// `MultipartFormData` and then again into each `File`; measured on the
-/// national extract (54 MB, debug build) an upload took 74 s with the CSRF
-/// check and the route each decoding the whole body that way, against 12 s
-/// for `roret import` of the same files.
-struct MultipartUpload {
+/// Reading a multipart form with MultipartKit's streaming parser: the CSRF
+/// token at the start of a collected body, and a header's parameters. (The
+/// extract upload reads its stream itself: `ExtractUpload`.)
+enum MultipartUpload {
     /// One part: its form field name, the file name if it is a file, and its bytes.
     struct Part {
         var name: String
         var filename: String?
         var bytes: [UInt8]
-    }
-
-    var parts: [Part]
-
-    /// Parses `body`; nil when the request is not multipart or the body is malformed.
-    init?(_ req: Request) {
-        guard let boundary = req.headers.contentType?.parameters["boundary"], let body = req.body.data else { return nil }
-        guard let parts = try? Self.parse(body, boundary: boundary) else { return nil }
-        self.parts = parts
     }
 
     /// The value of the first text field named `name`, read from the start of
