@@ -20,6 +20,7 @@ extension Request {
     /// Runs `work` and writes its audit entry (by the current account, from
     /// the client's address) in one transaction: the change is never stored
     /// without its entry, nor the entry without the change.
+    @discardableResult
     func audited<T: Sendable>(
         _ action: AuditAction, area: String?, detail: @escaping @Sendable (T) -> String,
         _ work: @escaping @Sendable (Store) async throws -> T

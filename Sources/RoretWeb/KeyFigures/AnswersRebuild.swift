@@ -20,6 +20,12 @@ enum AnswersRebuild {
         return publication
     }
 
+    /// Whole milliseconds since `start`, for the log (operations read rebuild times there).
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
     /// Whether the hourly housekeeping should rebuild now: in the configured
     /// hour (Danish time), unless a rebuild ran in the last 12 hours; or
     /// when nothing was ever published.

@@ -55,6 +55,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     // A failure never stops Roret from starting: pages that need the
     // figures say so in Danish, the rest work, and the cause is logged.
     do {
+        let started = ContinuousClock.now
         if let publication = try await store.publications.latest() {
             for version in try await store.extracts.history() where version.isCurrent {
                 _ = try await app.roret.figures.figures(of: version, answers: publication)
@@ -63,6 +64,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
             // The first start: publish the answers stored so far (the demo's).
             try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: DanishDate.today)
         }
+        app.logger.notice("key figures ready at start in \(AnswersRebuild.milliseconds(since: started)) ms")
     } catch {
         app.logger.error("the key figures could not be computed at start: \(error)")
         try? await store.audit.record(.figuresFailed, username: nil, detail: "ved start: \(String(describing: error).prefix(500))")
@@ -85,9 +87,10 @@ func scheduleHousekeeping(_ app: Application) {
                 logger.info("\(pending) reminders pending in the outbox")
                 let store = Store(database: database)
                 if AnswersRebuild.isDue(latest: try await store.publications.latest(), now: Date(), hour: app.roret.configuration.figuresRebuildHour) {
+                    let started = ContinuousClock.now
                     let publication = try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: DanishDate.today)
                     app.roret.answersPublication.invalidate()
-                    logger.info("stored answers up to \(publication.cutoff) published in the key figures")
+                    logger.notice("stored answers up to \(publication.cutoff) published in the key figures (rebuilt in \(AnswersRebuild.milliseconds(since: started)) ms)")
                 }
             } catch {
                 logger.warning("session purge failed: \(error)")
