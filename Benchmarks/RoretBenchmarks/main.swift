@@ -6,7 +6,7 @@ import RoretImport
 
 // Release-build benchmark of the key-figure pipeline on an extract folder.
 // Reports the median of N runs for each stage. Run through Benchmarks/run.sh.
-// usage: RoretBenchmarks EXTRACT_DIR [RUNS]
+// usage: RoretBenchmarks EXTRACT_DIR [RUNS] [STAGE]   (STAGE: only "parse" or "compute", for a profiler)
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
@@ -15,6 +15,7 @@ guard arguments.count >= 2 else {
 }
 let folder = arguments[1]
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
+let only = arguments.count > 3 ? arguments[3] : nil
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
@@ -40,8 +41,13 @@ guard case .valid(let data, _) = ExtractReader.read(files: files) else {
 }
 print("extract: \(data.municipalities.count) municipalities, \(data.personIDs.count) persons, \(data.interventions.count) spells, \(data.firstYear)–\(data.lastYear)")
 var sink = 0
-_ = measure("parse + validate (bytes in memory)") { if case .valid(let d, _) = ExtractReader.read(files: files) { sink &+= d.personIDs.count } }
-_ = measure("compute all figures (data in memory)") { sink &+= KeyFigureEngine.compute(data).count }
+if only != "compute" {
+    _ = measure("parse + validate (bytes in memory)") { if case .valid(let d, _) = ExtractReader.read(files: files) { sink &+= d.personIDs.count } }
+}
+if only != "parse" {
+    _ = measure("compute all figures (data in memory)") { sink &+= KeyFigureEngine.compute(data).count }
+}
+if only != nil { exit(sink == 42 ? 1 : 0) }
 let rows = KeyFigureEngine.compute(data)
 _ = measure("disclosure control") { sink &+= DisclosureControl.suppress(rows).count }
 _ = measure("format CSV") { sink &+= KeyFigureOutput.csv(rows).utf8.count }

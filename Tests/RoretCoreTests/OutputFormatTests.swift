@@ -99,6 +99,48 @@ import Testing
         #expect(one.cells.contains { $0 > 0 })
     }
 
+    @Test func partsAreSplitByWorkAndCoverEveryPersonOnce() {
+        let data = DemoExtractGenerator(scale: .small, seed: 11).generate()
+        let index = PersonIndex(data, options: KeyFigureOptions())
+        for parts in 1...4 {
+            let bounds = ParallelPass.split(index, parts: parts)
+            #expect(bounds.first == 0 && bounds.last == index.personCount && bounds.count == parts + 1)
+            #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 })
+        }
+        // Hand-made: person 0 has 6 spells, persons 1–5 one each (weights 7, 2, 2, 2, 2, 2 = 17):
+        // two parts split where half the work (8) is first reached, after person 1 (9), not after person 2 as by count.
+        var b = RegisterDataBuilder(municipalities: [Municipality(code: "101", name: "K")], years: 2020...2020)
+        b.setAdults(1000, municipality: "101", year: 2020)
+        for k in 0..<6 {
+            b.addIntervention(person: "p0", municipality: "101", paragraph: .p85, start: Day(year: 2020, month: 1, day: 1 + k), end: nil, reason: .sindslidelse)
+        }
+        for p in 1...5 {
+            b.addIntervention(person: "p\(p)", municipality: "101", paragraph: .p85, start: Day(year: 2020, month: 1, day: 1), end: nil, reason: .sindslidelse)
+        }
+        let small = PersonIndex(b.build(), options: KeyFigureOptions())
+        #expect(ParallelPass.split(small, parts: 2) == [0, 2, 6])
+    }
+
+    /// Spells are packed in one word when every day is in 1900–2100, and
+    /// taken column by column otherwise: both give the same figures.
+    @Test func spellsOutsideTheExtractYearsTakeTheGeneralPathWithTheSameFigures() {
+        func data(extraEnd: Day) -> RegisterData {
+            var b = RegisterDataBuilder(municipalities: [Municipality(code: "101", name: "K"), Municipality(code: "147", name: "F")], years: 2020...2022)
+            for m in ["101", "147"] { for y in 2020...2022 { b.setAdults(1000, municipality: m, year: y) } }
+            b.addIntervention(person: "a", municipality: "101", paragraph: .p85, start: Day(year: 2020, month: 3, day: 1), end: Day(year: 2021, month: 2, day: 1), reason: .sindslidelse)
+            b.addIntervention(person: "a", municipality: "147", paragraph: .p107, start: Day(year: 2019, month: 3, day: 1), end: nil, reason: .sindslidelse)
+            b.addIntervention(person: "b", municipality: "147", paragraph: .p82a, start: Day(year: 2021, month: 5, day: 1), end: Day(year: 2021, month: 5, day: 1), reason: .sindslidelse)
+            b.addIntervention(person: "b", municipality: "101", paragraph: .p82b, start: Day(year: 2021, month: 5, day: 1), end: Day(year: 2022, month: 1, day: 9), reason: .sindslidelse)
+            // Outside the target group, so it counts in no figure; its end decides the path.
+            b.addIntervention(person: "c", municipality: "101", paragraph: .p85, start: Day(year: 2020, month: 1, day: 1), end: extraEnd, reason: .andet)
+            return b.build()
+        }
+        let packed = KeyFigureEngine.compute(data(extraEnd: Day(year: 2030, month: 1, day: 1)))
+        let general = KeyFigureEngine.compute(data(extraEnd: Day(year: 2150, month: 1, day: 1)))
+        #expect(packed == general)
+        #expect(packed.contains { if case .count(let n) = $0.numerator { n > 0 } else { false } })
+    }
+
     @Test func sameExtractGivesTheSameRows() {
         let data = DemoExtractGenerator(scale: .small, seed: 5).generate()
         #expect(KeyFigureEngine.compute(data) == KeyFigureEngine.compute(data))
