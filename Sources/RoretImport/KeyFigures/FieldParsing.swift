@@ -32,10 +32,16 @@ enum FieldParsing {
             return .failure(FieldProblem("person_id", "ligner et CPR-nummer (10 cifre eller DDMMÅÅ-XXXX); udtræk skal være pseudonymiserede"))
         }
         guard f.count <= 64 else { return .failure(FieldProblem("person_id", "er \(f.count) tegn lang; højst 64 er tilladt")) }
-        guard f.allSatisfy({ isDigit($0) || isLetter($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }) else {
+        guard f.allSatisfy(isIDByte) else {
             return .failure(FieldProblem("person_id", "\(shown(f)) må kun indeholde bogstaverne A–Z og a–z, cifre, _ og -"))
         }
         return .success(())
+    }
+
+    /// Whether a pseudonym may hold the byte: `A–Z`, `a–z`, `0–9`, `_` and `-`.
+    @inline(__always) static func isIDByte(_ c: UInt8) -> Bool {
+        let lower = c | 0x20
+        return (lower >= 97 && lower <= 122) || isDigit(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
     }
 
     static func looksLikeCPR(_ f: FieldBytes) -> Bool {
