@@ -44,6 +44,28 @@ import RoretTestSupport
         }
     }
 
+    /// The route reads its own stream, so the CSRF middleware lets a
+    /// multipart body through to it: the role guard must still refuse every
+    /// other role, with a valid token, before anything is read or stored;
+    /// and a multipart post to any other route is refused.
+    @Test func onlyAnAdministratorMayUploadAndOnlyToTheUploadRoute() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            for username in ["sagsbehandler", "leder"] {
+                var user = Browser(app)
+                try await user.signIn(username)
+                _ = try await user.get("/oversigt")
+                let token = try #require(user.csrf)
+                let (headers, payload) = body(TestExtracts.demo(), csrf: token)
+                let response = try await user.send(.POST, "/admin/udtraek", headers: headers, body: payload)
+                #expect(response.status == .forbidden, "\(username)")
+                let other = try await user.send(.POST, "/log-ud", headers: headers, body: payload)
+                #expect(other.status == .forbidden, "a multipart post elsewhere: \(username)")
+            }
+            #expect(try await Store(database: app.db).extracts.history().isEmpty)
+            #expect(try await auditEvents(app, .extractRejected).isEmpty)
+        }
+    }
+
     @Test func anUploadOverTheLimitIsStoppedWithADanishReason() async throws {
         try await withRoretApp(importDemo: false, configure: { $0.maxUploadBytes = 64 * 1024 }) { app in
             var admin = Browser(app)

@@ -154,18 +154,6 @@ public struct RegisterDataBuilder: Sendable {
         }
     }
 
-    /// Appends a measurement by indices with its five raw items
-    /// (`MeasurementTable.missing` for unanswered).
-    public mutating func addMeasurement(person p: Int32, municipality m: Int32, instrument: Instrument, date: Day, rawItems: ArraySlice<UInt8>) {
-        precondition(rawItems.count == Instrument.itemCount, "a measurement has five items")
-        declareMeasurements()
-        data.measurements!.person.append(p)
-        data.measurements!.municipality.append(m)
-        data.measurements!.instrument.append(instrument)
-        data.measurements!.date.append(date)
-        data.measurements!.items.append(contentsOf: rawItems)
-    }
-
     /// Appends intervention spells column by column (indices as for
     /// `addIntervention`; `.openEnd` for a running spell): the importer's bulk path.
     public mutating func appendInterventions(

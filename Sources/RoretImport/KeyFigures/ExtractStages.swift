@@ -50,6 +50,15 @@ extension TableStage {
     }
 }
 
+/// A file whose rows name a person: their ids are interned at the end of each round.
+protocol PersonStage: TableStage {
+    var person: PersonColumn { get set }
+}
+
+extension PersonStage {
+    mutating func finishRound(_ bytes: UnsafePointer<UInt8>) { person.intern(bytes) }
+}
+
 /// The person ids of a part's rows, interned together when the part is
 /// read (`PersonKeys.intern(_:starts:lengths:)`).
 struct PersonColumn {
@@ -125,7 +134,7 @@ struct PopulationStage: TableStage {
     }
 }
 
-struct InterventionStage: TableStage {
+struct InterventionStage: PersonStage {
     static let file = "interventions.csv"
     static let columns = ["person_id", "municipality_code", "paragraph", "start_date", "end_date", "reason"]
     var records = 0
@@ -138,7 +147,6 @@ struct InterventionStage: TableStage {
         reason.reserveCapacity(rows)
         line.reserveCapacity(rows)
     }
-    mutating func finishRound(_ bytes: UnsafePointer<UInt8>) { person.intern(bytes) }
     var person = PersonColumn()
     var code: [Int16] = [], paragraph: [Paragraph] = [], start: [Day] = [], end: [Day] = [], reason: [Reason] = []
     var line: [Int32] = []
@@ -171,7 +179,7 @@ struct InterventionStage: TableStage {
     }
 }
 
-struct EmploymentStage: TableStage {
+struct EmploymentStage: PersonStage {
     static let file = "employment.csv"
     static let columns = ["person_id", "year", "status"]
     var records = 0
@@ -181,7 +189,6 @@ struct EmploymentStage: TableStage {
         status.reserveCapacity(rows)
         line.reserveCapacity(rows)
     }
-    mutating func finishRound(_ bytes: UnsafePointer<UInt8>) { person.intern(bytes) }
     var person = PersonColumn()
     var year: [Int16] = [], status: [EmploymentStatus] = []
     var line: [Int32] = []
@@ -199,7 +206,7 @@ struct EmploymentStage: TableStage {
     }
 }
 
-struct AdmissionStage: TableStage {
+struct AdmissionStage: PersonStage {
     static let file = "admissions.csv"
     static let columns = ["person_id", "admission_date", "discharge_date"]
     var records = 0
@@ -208,7 +215,6 @@ struct AdmissionStage: TableStage {
         admission.reserveCapacity(rows)
         discharge.reserveCapacity(rows)
     }
-    mutating func finishRound(_ bytes: UnsafePointer<UInt8>) { person.intern(bytes) }
     var person = PersonColumn()
     var admission: [Day] = [], discharge: [Day] = []
 
@@ -246,7 +252,7 @@ struct ExpenditureStage: TableStage {
     }
 }
 
-struct MeasurementStage: TableStage {
+struct MeasurementStage: PersonStage {
     static let file = "measurements.csv"
     static let columns = ["person_id", "municipality_code", "instrument", "date", "item1", "item2", "item3", "item4", "item5"]
     var records = 0
@@ -259,7 +265,6 @@ struct MeasurementStage: TableStage {
         incomplete.reserveCapacity(rows)
         line.reserveCapacity(rows)
     }
-    mutating func finishRound(_ bytes: UnsafePointer<UInt8>) { person.intern(bytes) }
     var person = PersonColumn()
     var code: [Int16] = [], instrument: [Instrument] = [], date: [Day] = []
     /// Five per row; `MeasurementTable.missing` for an empty item.

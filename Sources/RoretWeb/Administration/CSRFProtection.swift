@@ -11,29 +11,19 @@ struct CSRFProtection: AsyncMiddleware {
     static let signInCookie = "roret-csrf"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.route?.userInfo[ExtractUpload.checksCSRFInStream] as? Bool == true,
-           request.headers.contentType?.type == "multipart" {
-            // The route reads the stream and checks the token (before any file byte).
-            return try await next.respond(to: request)
-        }
-        if request.method != .GET && request.method != .HEAD {
-            // A file upload streams in: collect it (up to the configured limit)
-            // so the token can be read, and the route then reads the same body.
-            if request.body.data == nil, request.headers.contentType?.type == "multipart" {
-                let limit = request.application.roret.configuration.maxUploadBytes
-                do {
-                    _ = try await request.body.collect(max: limit).get()
-                } catch {
-                    throw Abort(.payloadTooLarge, reason: ExtractUpload.tooLarge(limit))
-                }
-            }
-            struct Form: Content { var csrf: String? }
-            let sent = request.headers.contentType?.type == "multipart"
-                ? MultipartUpload.firstField(Self.field, in: request)
-                : (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
-            guard let expected = Self.expectedToken(request), let sent, Secrets.equal(sent, expected) else {
+        guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
+        if request.headers.contentType?.type == "multipart" {
+            // Only a route that reads its stream checks the token there, before
+            // any file byte (`ExtractUpload`); any other multipart post is refused.
+            guard request.route?.userInfo[ExtractUpload.checksCSRFInStream] as? Bool == true else {
                 throw Abort(.forbidden, reason: "Formularen var udløbet. Gå tilbage, genindlæs siden og prøv igen.")
             }
+            return try await next.respond(to: request)
+        }
+        struct Form: Content { var csrf: String? }
+        let sent = (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
+        guard let expected = Self.expectedToken(request), let sent, Secrets.equal(sent, expected) else {
+            throw Abort(.forbidden, reason: "Formularen var udløbet. Gå tilbage, genindlæs siden og prøv igen.")
         }
         return try await next.respond(to: request)
     }

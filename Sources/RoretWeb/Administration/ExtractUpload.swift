@@ -49,8 +49,8 @@ struct ExtractUpload {
         }
         parser.onHeader = { field, value in
             guard field.lowercased() == "content-disposition" else { return }
-            state.name = MultipartUpload.parameter("name", in: value) ?? ""
-            state.filename = MultipartUpload.parameter("filename", in: value)
+            state.name = Self.parameter("name", in: value) ?? ""
+            state.filename = Self.parameter("filename", in: value)
         }
         parser.onBody = { buffer in
             guard !state.refused else { return }
@@ -98,5 +98,17 @@ struct ExtractUpload {
         guard !state.names.isEmpty else { return ExtractUpload(read: nil, files: [:], names: []) }
         let (result, files) = stream.finish()
         return ExtractUpload(read: result, files: files, names: state.names)
+    }
+
+    /// `name="x"` from a Content-Disposition header value.
+    static func parameter(_ key: String, in header: String) -> String? {
+        for item in header.split(separator: ";") {
+            let pair = item.trimmingCharacters(in: .whitespaces)
+            guard pair.hasPrefix(key + "=") else { continue }
+            var value = String(pair.dropFirst(key.count + 1))
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            return value
+        }
+        return nil
     }
 }
