@@ -37,8 +37,13 @@ public struct GoalVersion: Sendable, Hashable {
     public var changedOn: Day
     /// Who wrote this version (a username).
     public var changedBy: String
+    /// The hopes the goal serves: ids of the first version of each hopes text.
+    public var servesHopes: [String]
 
-    public init(goalID: Int, version: Int, parentGoalID: Int?, text: String, horizon: Horizon, status: Status, followUpOn: Day?, changedOn: Day, changedBy: String) {
+    /// Whether the goal still counts as current work (not achieved or dropped).
+    public var isOpen: Bool { status == .active || status == .paused }
+
+    public init(goalID: Int, version: Int, parentGoalID: Int?, text: String, horizon: Horizon, status: Status, followUpOn: Day?, changedOn: Day, changedBy: String, servesHopes: [String] = []) {
         self.goalID = goalID
         self.version = version
         self.parentGoalID = parentGoalID
@@ -48,6 +53,7 @@ public struct GoalVersion: Sendable, Hashable {
         self.followUpOn = followUpOn
         self.changedOn = changedOn
         self.changedBy = changedBy
+        self.servesHopes = servesHopes
     }
 }
 
@@ -66,8 +72,10 @@ public struct GoalLedger: Sendable, Hashable {
         public var status: GoalVersion.Status
         public var followUpOn: Day?
         public var parentGoalID: Int?
+        public var servesHopes: [String]
 
-        public init(text: String, horizon: GoalVersion.Horizon, status: GoalVersion.Status = .active, followUpOn: Day? = nil, parentGoalID: Int? = nil) {
+        public init(text: String, horizon: GoalVersion.Horizon, status: GoalVersion.Status = .active, followUpOn: Day? = nil, parentGoalID: Int? = nil, servesHopes: [String] = []) {
+            self.servesHopes = servesHopes
             self.text = text
             self.horizon = horizon
             self.status = status
@@ -91,7 +99,7 @@ public struct GoalLedger: Sendable, Hashable {
     public mutating func add(_ draft: Draft, on day: Day, by user: String) throws(Refusal) -> Int {
         let id = (versions.map(\.goalID).max() ?? 0) + 1
         try check(draft, goalID: id)
-        versions.append(GoalVersion(goalID: id, version: 1, parentGoalID: draft.parentGoalID, text: draft.text, horizon: draft.horizon, status: draft.status, followUpOn: draft.followUpOn, changedOn: day, changedBy: user))
+        versions.append(GoalVersion(goalID: id, version: 1, parentGoalID: draft.parentGoalID, text: draft.text, horizon: draft.horizon, status: draft.status, followUpOn: draft.followUpOn, changedOn: day, changedBy: user, servesHopes: draft.servesHopes))
         return id
     }
 
@@ -100,10 +108,10 @@ public struct GoalLedger: Sendable, Hashable {
         guard let current = current(goalID) else { throw .noSuchGoal(goalID) }
         try check(draft, goalID: goalID)
         if current.text == draft.text, current.horizon == draft.horizon, current.status == draft.status,
-           current.followUpOn == draft.followUpOn, current.parentGoalID == draft.parentGoalID {
+           current.followUpOn == draft.followUpOn, current.parentGoalID == draft.parentGoalID, current.servesHopes == draft.servesHopes {
             throw .unchanged
         }
-        versions.append(GoalVersion(goalID: goalID, version: current.version + 1, parentGoalID: draft.parentGoalID, text: draft.text, horizon: draft.horizon, status: draft.status, followUpOn: draft.followUpOn, changedOn: day, changedBy: user))
+        versions.append(GoalVersion(goalID: goalID, version: current.version + 1, parentGoalID: draft.parentGoalID, text: draft.text, horizon: draft.horizon, status: draft.status, followUpOn: draft.followUpOn, changedOn: day, changedBy: user, servesHopes: draft.servesHopes))
     }
 
     /// The latest version of a goal.
