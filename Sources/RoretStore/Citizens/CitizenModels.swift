@@ -76,7 +76,10 @@ final class ReminderModel: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "citizen_id") var citizenID: UUID
+    /// The instrument's code, or `goal` for a goal follow-up.
     @Field(key: "instrument") var instrument: String
+    /// The goal to follow up (M023); nil for a measurement.
+    @OptionalField(key: "goal_id") var goalID: Int?
     @Field(key: "due_on") var dueOn: String
     @Field(key: "recipient") var recipient: String
     @Field(key: "state") var state: String

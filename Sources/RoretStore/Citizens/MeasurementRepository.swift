@@ -56,20 +56,33 @@ public enum ReminderState: String, Sendable, Hashable, CaseIterable {
     case failed
 }
 
-/// One reminder in the outbox.
+/// One reminder in the outbox: a measurement due, or a goal to follow up.
 public struct Reminder: Sendable, Hashable, Identifiable {
     public var id: UUID
     public var citizenID: UUID
-    public var instrument: Instrument
+    /// The measurement due; nil for a goal follow-up.
+    public var instrument: Instrument?
+    /// The goal to follow up; nil for a measurement.
+    public var goalID: Int?
     public var dueOn: Day
     /// Who is reminded: a staff username.
     public var recipient: String
     public var state: ReminderState
 
+    /// The `instrument` column of a goal reminder.
+    static let goalSubject = "goal"
+
+    /// What the reminder is about, in Danish.
+    public var subject: String {
+        if let instrument { return "\(instrument.danishName) skal måles" }
+        return "Mål \(goalID ?? 0) skal følges op"
+    }
+
     init(_ m: ReminderModel) {
         id = m.id!
         citizenID = m.citizenID
-        instrument = Instrument(code: m.instrument) ?? .who5
+        goalID = m.goalID
+        instrument = m.goalID == nil ? Instrument(code: m.instrument) ?? .who5 : nil
         dueOn = Day(iso: m.dueOn) ?? Day(rawValue: 0)
         recipient = m.recipient
         state = ReminderState(rawValue: m.state) ?? .pending
@@ -119,7 +132,7 @@ public struct MeasurementRepository: Sendable {
             measurement.enteredAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
             try await measurement.create(on: db)
             for reminder in try await ReminderModel.query(on: db)
-                .filter(\.$citizenID == citizenID).filter(\.$instrument == instrument.code)
+                .filter(\.$citizenID == citizenID).filter(\.$instrument == instrument.code).filter(\.$goalID == nil)
                 .filter(\.$state == ReminderState.pending.rawValue).all() {
                 reminder.state = ReminderState.cancelled.rawValue
                 reminder.updatedAt = Date()
@@ -252,6 +265,37 @@ public struct MeasurementRepository: Sendable {
         model.updatedAt = model.createdAt
         try await model.create(on: database)
         return Reminder(model)
+    }
+
+    /// Puts a reminder to follow up a goal in the outbox, once per goal and follow-up date.
+    @discardableResult
+    public func enqueueGoalReminder(citizenID: UUID, goalID: Int, dueOn: Day, recipient: String) async throws -> Reminder {
+        if let known = try await ReminderModel.query(on: database)
+            .filter(\.$citizenID == citizenID).filter(\.$goalID == goalID).filter(\.$dueOn == dueOn.description).first() {
+            return Reminder(known)
+        }
+        let model = ReminderModel()
+        model.id = UUID()
+        model.citizenID = citizenID
+        model.instrument = Reminder.goalSubject
+        model.goalID = goalID
+        model.dueOn = dueOn.description
+        model.recipient = recipient
+        model.state = ReminderState.pending.rawValue
+        model.createdAt = Date()
+        model.updatedAt = model.createdAt
+        try await model.create(on: database)
+        return Reminder(model)
+    }
+
+    /// A goal was followed up: its pending reminders are cancelled.
+    static func cancelGoalReminders(citizenID: UUID, goalID: Int, on db: any Database) async throws {
+        for reminder in try await ReminderModel.query(on: db).filter(\.$citizenID == citizenID).filter(\.$goalID == goalID)
+            .filter(\.$state == ReminderState.pending.rawValue).all() {
+            reminder.state = ReminderState.cancelled.rawValue
+            reminder.updatedAt = Date()
+            try await reminder.save(on: db)
+        }
     }
 
     /// Every reminder, newest due first, at most `limit`.

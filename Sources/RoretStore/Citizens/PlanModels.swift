@@ -16,6 +16,8 @@ final class GoalVersionModel: Model, @unchecked Sendable {
     @OptionalField(key: "follow_up_on") var followUpOn: String?
     @Field(key: "changed_on") var changedOn: String
     @Field(key: "changed_by") var changedBy: String
+    /// Comma-separated ids of the hopes texts served; nil for none (M021).
+    @OptionalField(key: "serves_hopes") var servesHopes: String?
 
     init() {}
 }

@@ -38,14 +38,19 @@ public struct PlanRepository: Sendable {
 
     /// Every version of every goal of the citizen's plan.
     public func goals(of citizenID: UUID) async throws -> GoalLedger {
-        let rows = try await GoalVersionModel.query(on: database).filter(\.$citizenID == citizenID).all()
-        return GoalLedger(versions: rows.map {
+        ledger(try await GoalVersionModel.query(on: database).filter(\.$citizenID == citizenID).all())
+    }
+
+    /// The ledger of one citizen's goal rows.
+    func ledger(_ rows: [GoalVersionModel]) -> GoalLedger {
+        GoalLedger(versions: rows.map {
             GoalVersion(
                 goalID: $0.goalID, version: $0.version, parentGoalID: $0.parentGoalID, text: $0.text,
                 horizon: GoalVersion.Horizon(rawValue: $0.horizon) ?? .shortTerm,
                 status: GoalVersion.Status(rawValue: $0.status) ?? .active,
                 followUpOn: $0.followUpOn.flatMap { Day(iso: $0) },
-                changedOn: Day(iso: $0.changedOn) ?? Day(rawValue: 0), changedBy: $0.changedBy
+                changedOn: Day(iso: $0.changedOn) ?? Day(rawValue: 0), changedBy: $0.changedBy,
+                servesHopes: $0.servesHopes.map { $0.split(separator: ",").map(String.init) } ?? []
             )
         })
     }
@@ -67,6 +72,7 @@ public struct PlanRepository: Sendable {
             var ledger = try await PlanRepository(database: db).goals(of: citizenID)
             try ledger.revise(goalID, to: draft, on: day, by: user)
             try await Self.insert(ledger.current(goalID)!, citizenID: citizenID, on: db)
+            try await MeasurementRepository.cancelGoalReminders(citizenID: citizenID, goalID: goalID, on: db)
         }
     }
 
@@ -83,6 +89,7 @@ public struct PlanRepository: Sendable {
         m.followUpOn = v.followUpOn?.description
         m.changedOn = v.changedOn.description
         m.changedBy = v.changedBy
+        m.servesHopes = v.servesHopes.isEmpty ? nil : v.servesHopes.joined(separator: ",")
         try await m.create(on: db)
     }
 
@@ -122,8 +129,12 @@ public struct PlanRepository: Sendable {
 
     /// Every entry ever written, oldest first (by day, then time of writing).
     public func history(of citizenID: UUID) async throws -> [PlanEntry] {
-        let models = try await PlanEntryModel.query(on: database).filter(\.$citizenID == citizenID).all()
-        return models.sorted {
+        Self.ordered(try await PlanEntryModel.query(on: database).filter(\.$citizenID == citizenID).all())
+    }
+
+    /// Entries oldest first: by day, then time of writing, then id.
+    static func ordered(_ models: [PlanEntryModel]) -> [PlanEntry] {
+        models.sorted {
             ($0.writtenOn, $0.writtenAt ?? .distantPast, $0.id!.uuidString) < ($1.writtenOn, $1.writtenAt ?? .distantPast, $1.id!.uuidString)
         }.map(PlanEntry.init)
     }

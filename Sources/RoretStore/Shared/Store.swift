@@ -11,6 +11,7 @@ public struct Store: Sendable {
     public let citizens: CitizenRepository
     public let measurements: MeasurementRepository
     public let plans: PlanRepository
+    public let cases: CaseRepository
     public let schedules: ScheduleRepository
     public let publications: AnswersPublicationRepository
     /// The database the repositories use.
@@ -26,6 +27,7 @@ public struct Store: Sendable {
         citizens = CitizenRepository(database: database)
         measurements = MeasurementRepository(database: database)
         plans = PlanRepository(database: database)
+        cases = CaseRepository(database: database)
         schedules = ScheduleRepository(database: database)
         publications = AnswersPublicationRepository(database: database)
         self.database = database

@@ -23,5 +23,9 @@ public enum StoreMigrations {
         M017CreateMunicipalitySettings(),
         M018PlanEntryEdits(),
         M019CreateFigurePublications(),
+        M020CreateCaseEvents(),
+        M021AddGoalHopes(),
+        M022CreateCaseWorkSettings(),
+        M023AddReminderGoal(),
     ]
 }

@@ -167,7 +167,7 @@ struct AdminRoutes: RouteCollection {
         }
         let states: [ReminderState: String] = [.pending: "Venter", .sent: "Sendt", .cancelled: "Stoppet (besvaret)", .failed: "Fejlet"]
         let rows = try await req.store.measurements.allReminders().map {
-            Page.Row(due: DanishDate.dayText($0.dueOn), instrument: $0.instrument.danishName, recipient: $0.recipient, state: states[$0.state] ?? $0.state.rawValue)
+            Page.Row(due: DanishDate.dayText($0.dueOn), instrument: $0.subject, recipient: $0.recipient, state: states[$0.state] ?? $0.state.rawValue)
         }
         let page = Page(chrome: try Chrome(req, title: "Udbakke", active: "/admin/udbakke"), rows: rows)
         return try await req.renderPage("outbox", page, chrome: page.chrome)

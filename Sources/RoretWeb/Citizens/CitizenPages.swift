@@ -17,7 +17,7 @@ struct CitizensPage: Encodable {
 
     struct Reminder: Encodable {
         var pseudonym: String
-        var instrument: String
+        var subject: String
         var due: String
     }
 

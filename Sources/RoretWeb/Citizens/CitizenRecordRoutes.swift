@@ -57,7 +57,7 @@ struct CitizenRecordRoutes: RouteCollection {
         let names = Dictionary(citizens.map { ($0.id, $0.pseudonym) }, uniquingKeysWith: { a, _ in a })
         let reminders = try await req.store.measurements.reminders(.pending)
             .filter { $0.recipient == account.username && names[$0.citizenID] != nil }
-            .map { CitizensPage.Reminder(pseudonym: names[$0.citizenID]!, instrument: $0.instrument.danishName, due: DanishDate.dayText($0.dueOn)) }
+            .map { CitizensPage.Reminder(pseudonym: names[$0.citizenID]!, subject: $0.subject, due: DanishDate.dayText($0.dueOn)) }
         // The list names citizens (pseudonyms, names): every view is audited, as a record's is.
         try await req.audit(.citizenListRead, area: account.area, detail: "borgerliste: \(rows.count) borgere")
         let page = CitizensPage(chrome: try Chrome(req, title: "Borgere", active: "/borgere"), citizens: rows, reminders: reminders, hasReminders: !reminders.isEmpty,

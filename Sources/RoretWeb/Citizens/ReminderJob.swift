@@ -3,7 +3,8 @@ import RoretStore
 
 /// Puts a reminder in the outbox (*udbakken*) for each citizen and
 /// instrument whose measurement is due or overdue (the municipality's
-/// `MeasurementSchedule` and any ad-hoc request),
+/// `MeasurementSchedule` and any ad-hoc request), and for each goal whose
+/// follow-up date is within the municipality's lead days (`GoalReminders`),
 /// addressed to the caseworker. Never twice for the same citizen and
 /// instrument while one is pending; answering cancels it (in the answer's
 /// transaction). A sender plug-in delivers from the outbox and marks each
@@ -15,7 +16,15 @@ public enum ReminderJob {
     /// Runs once for `today`; returns how many reminders are pending after it.
     @discardableResult
     public static func run(store: Store, today: Day) async throws -> Int {
-        for citizen in try await store.citizens.all() {
+        let citizens = try await store.citizens.all()
+        var settings: [String: CaseWorkSettings] = [:]
+        for (citizen, file) in zip(citizens, try await store.cases.files(of: citizens)) {
+            if settings[citizen.municipality] == nil { settings[citizen.municipality] = try await store.cases.settings(for: citizen.municipality) }
+            for (goalID, date) in GoalReminders.due(file, on: today, settings: settings[citizen.municipality]!) {
+                try await store.measurements.enqueueGoalReminder(citizenID: citizen.id, goalID: goalID, dueOn: date, recipient: citizen.caseworker ?? unassigned)
+            }
+        }
+        for citizen in citizens {
             let answers = try await store.measurements.measurements(of: citizen.id)
             for instrument in Instrument.allCases {
                 let (status, due) = try await store.schedules.status(of: citizen, instrument, answers: answers, today: today)

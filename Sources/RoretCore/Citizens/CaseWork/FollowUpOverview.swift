@@ -107,3 +107,18 @@ extension CasePhase {
         }
     }
 }
+
+/// Which goals the caseworker is reminded to follow up (*påmindelser om
+/// opfølgning på mål*): open goals of an active record whose follow-up date
+/// in force is within the municipality's lead days (or past).
+public enum GoalReminders {
+    public static func due(_ file: CaseFile, on today: Day, settings: CaseWorkSettings) -> [(goalID: Int, date: Day)] {
+        let s = file.snapshot(on: today)
+        guard s.isActive else { return [] }
+        let followUps = s.followUps
+        let horizon = today.adding(days: settings.reminderLeadDays)
+        return s.goals.currentGoals.filter(\.isOpen).compactMap { goal in
+            followUps.date(of: goal.goalID).flatMap { $0 <= horizon ? (goal.goalID, $0) : nil }
+        }
+    }
+}
