@@ -28,6 +28,13 @@ public enum AccessPolicy {
         role == .administrator
     }
 
+    /// Whether the role may see the practice indicators (*praksisindikatorer*):
+    /// leaders and analysts for the municipality (suppressed unless they may
+    /// read the records — they never may), caseworkers for their own caseload.
+    public static func maySeePracticeIndicators(_ role: Role) -> Bool {
+        role == .leader || role == .analyst || role == .caseworker
+    }
+
     /// Whether the role may hold API tokens for scripts (analysts' scripts).
     public static func mayUseAPI(_ role: Role) -> Bool {
         role == .analyst

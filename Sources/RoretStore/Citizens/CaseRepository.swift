@@ -30,21 +30,24 @@ public struct CaseRepository: Sendable {
                 guard let citizen = try await CitizenModel.find(citizenID, on: db) else { throw CitizenError.noSuchCitizen }
                 let file = try await repo.file(of: Citizen(citizen))
                 let snapshot = file.snapshot(on: day)
+                // Checked as posted (id 0: a new entry), then numbered.
+                let problems = CaseFactCheck.problems(fact, in: snapshot)
+                guard problems.isEmpty else { throw CaseFactRefused(problems: problems) }
                 var fact = fact
+                // Numbered over every fact, also those dated after `day`, so an id is never reused.
+                let all = file.history.current
                 switch fact {
                 case .network(var n) where n.entryID == 0:
-                    n.entryID = snapshot.state.nextNetworkID
+                    n.entryID = all.nextNetworkID
                     fact = .network(n)
                 case .meeting(var m) where m.meetingID == 0:
-                    m.meetingID = snapshot.state.nextMeetingID
+                    m.meetingID = all.nextMeetingID
                     fact = .meeting(m)
                 case .logbook(var l) where l.entryID == 0:
-                    l.entryID = snapshot.state.nextLogbookID
+                    l.entryID = all.nextLogbookID
                     fact = .logbook(l)
                 default: break
                 }
-                let problems = CaseFactCheck.problems(fact, in: snapshot)
-                guard problems.isEmpty else { throw CaseFactRefused(problems: problems) }
                 let m = CaseEventModel()
                 m.id = UUID()
                 m.citizenID = citizenID

@@ -191,6 +191,12 @@ public struct MeasurementRepository: Sendable {
         return link
     }
 
+    /// Every link issued to a citizen, oldest first (to show a "nej tak").
+    public func links(of citizenID: UUID) async throws -> [MeasurementLink] {
+        try await MeasurementLinkModel.query(on: database).filter(\.$citizenID == citizenID).all().map(Self.link)
+            .sorted { $0.issuedAt < $1.issuedAt }
+    }
+
     /// The link with this hash and whose it is.
     public func link(tokenHash: String) async throws -> (citizenID: UUID, link: MeasurementLink)? {
         try await MeasurementLinkModel.query(on: database).filter(\.$tokenHash == tokenHash).first().map { ($0.citizenID, Self.link($0)) }

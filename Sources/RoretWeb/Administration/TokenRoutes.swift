@@ -46,24 +46,3 @@ struct TokenRoutes: RouteCollection {
         return req.redirect(to: "/api-noegler")
     }
 }
-
-/// *Min side*: a citizen's own plan (their own words first), answers and
-/// trajectory — nothing of anyone else. Each view is audited.
-struct CitizenRoutes: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("min-side") { req async throws -> Response in
-            let account = try req.requireAccount()
-            let chrome = try Chrome(req, title: "Min side", active: "/min-side")
-            guard let citizen = try await req.store.citizens.find(accountUsername: account.username) else {
-                struct Empty: Encodable { var linked = false }
-                return try await req.renderPage("citizen", Empty(), chrome: chrome)
-            }
-            let page = try CitizenRecordPage(
-                req, citizen: citizen, canWork: false, canDecide: false,
-                texts: try await req.store.plans.texts(of: citizen.id), goals: try await req.store.plans.goals(of: citizen.id),
-                answers: try await req.store.measurements.measurements(of: citizen.id), spells: try await req.store.citizens.interventions(of: citizen.id))
-            try await req.audit(.citizenRead, area: citizen.municipality, detail: "egen side")
-            return try await req.renderPage("citizen", page, chrome: chrome)
-        }
-    }
-}

@@ -2,131 +2,6 @@ import RoretCore
 import RoretStore
 import Vapor
 
-/// *Borgere*: the caseworker's assigned citizens, or the provider's citizens
-/// with an active intervention, with what is due.
-struct CitizensPage: Encodable {
-    struct Row: Encodable {
-        var href: String
-        var pseudonym: String
-        var name: String
-        var phase: String
-        var who5: String
-        var inspire: String
-        var attention: Bool
-    }
-
-    struct Reminder: Encodable {
-        var pseudonym: String
-        var subject: String
-        var due: String
-    }
-
-    var chrome: Chrome
-    var citizens: [Row]
-    /// Pending reminders in the outbox addressed to this user.
-    var reminders: [Reminder]
-    var hasReminders: Bool
-    var canCreate: Bool
-    var today: String
-    var error: String?
-}
-
-/// *Borgerens sag*: the record, the plan in the citizen's own words first,
-/// goals with their history, answers and trajectories.
-struct CitizenRecordPage: Encodable {
-    /// A plan text as it stands, with its earlier versions.
-    struct Entry: Encodable {
-        var id: String
-        var kind: String
-        var text: String
-        var role: String?
-        var ownWords: Bool
-        var written: String
-        /// Earlier versions, newest first, each with who wrote it when.
-        var earlier: [String]
-        var hasEarlier: Bool
-        var isNetwork: Bool
-    }
-
-    struct Section: Encodable {
-        var title: String
-        var entries: [Entry]
-        /// Leaf treats an empty array as true, so emptiness is said outright.
-        var isEmpty: Bool
-    }
-
-    struct Goal: Encodable {
-        var id: Int
-        var text: String
-        var horizon: String
-        var status: String
-        /// nil when no follow-up date is set (Leaf treats "" as true).
-        var followUp: String?
-        var isSubGoal: Bool
-        var history: [String]
-        var statusChoices: [Choice]
-        var horizonChoices: [Choice]
-        var followUpValue: String
-        var parentValue: String
-    }
-
-    struct Answer: Encodable {
-        var date: String
-        var instrument: String
-        var score: String
-        var channel: String
-        /// Whether the answer will count in the municipality's key figures, in words.
-        var inFigures: String
-    }
-
-    struct Chart: Encodable {
-        var title: String
-        var svg: String
-        var change: String
-        var latest: String
-    }
-
-    struct Spell: Encodable {
-        var step: String
-        var paragraph: String
-        var provider: String
-        var period: String
-        /// The intervention's id, for *Afslut*.
-        var id: String
-        /// Still running (no last day yet).
-        var running: Bool
-    }
-
-    var chrome: Chrome
-    var id: String
-    var pseudonym: String
-    /// nil when the record has no name (Leaf treats "" as true).
-    var name: String?
-    var phase: String
-    var phaseChoices: [Choice]
-    var hopes: [Entry]
-    var hasHopes: Bool
-    var hasGoals: Bool
-    var sections: [Section]
-    var goals: [Goal]
-    var answers: [Answer]
-    var charts: [Chart]
-    var spells: [Spell]
-    var canWork: Bool
-    /// The assigned caseworker: may take authority acts (phase, interventions, own account).
-    var canDecide: Bool
-    var message: String?
-    var newLink: String?
-    var entryKinds: [Choice]
-    var instruments: [Choice]
-    var horizons: [Choice]
-    var answerOptions: [InstrumentForm]
-    var today: String
-    var caution: String
-    /// The record is linked to a case (always, here; *Min side* says when it is not).
-    var linked = true
-}
-
 /// One instrument's questions and answer scale, for a form.
 struct InstrumentForm: Encodable {
     struct Item: Encodable {
@@ -149,94 +24,6 @@ struct InstrumentForm: Encodable {
     }
 }
 
-extension CitizenRecordPage {
-    static let caution = "En enkelt måling er usikker. Se på udviklingen over flere målinger, og tal med borgeren om, hvad tallene betyder."
-
-    init(_ req: Request, citizen: Citizen, canWork: Bool, canDecide: Bool, texts: [PlanText], goals: GoalLedger, answers: [StoredMeasurement],
-         spells: [CitizenIntervention], message: String? = nil, newLink: String? = nil) throws {
-        chrome = try Chrome(req, title: "Borger \(citizen.pseudonym)", active: "/borgere")
-        id = citizen.id.uuidString
-        pseudonym = citizen.pseudonym
-        name = citizen.name.flatMap { $0.isEmpty ? nil : $0 }
-        phase = citizen.phase.danishName
-        phaseChoices = CasePhase.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == citizen.phase) }
-        func written(_ e: PlanEntry) -> String { "\(DanishDate.dayText(e.writtenOn)), \(e.writtenBy)" }
-        func entry(_ t: PlanText) -> Entry {
-            let e = t.current
-            return Entry(
-                id: e.id.uuidString, kind: e.kind.rawValue, text: e.text, role: e.role, ownWords: e.inCitizensWords, written: written(e),
-                earlier: t.earlier.map { old in
-                    (old.inCitizensWords ? "Med borgerens egne ord: " : "") + "»\(old.text)«" + (old.role.map { " (\($0))" } ?? "") + " — \(written(old))"
-                },
-                hasEarlier: !t.earlier.isEmpty, isNetwork: e.kind == .network
-            )
-        }
-        hopes = texts.filter { $0.current.kind == .hopesWishesDreams }.map(entry)
-        sections = [PlanEntryKind.resource, .network, .meeting].map { kind in
-            let entries = texts.filter { $0.current.kind == kind }.map(entry)
-            return Section(title: kind.danishName, entries: entries, isEmpty: entries.isEmpty)
-        }
-        hasHopes = !hopes.isEmpty
-        hasGoals = !goals.currentGoals.isEmpty
-        self.goals = goals.currentGoals.map { g in
-            Goal(
-                id: g.goalID, text: g.text, horizon: g.horizon.danishName, status: g.status.danishName,
-                followUp: g.followUpOn.map(DanishDate.dayText), isSubGoal: g.parentGoalID != nil,
-                history: goals.history(g.goalID).dropLast().map { "v\($0.version) \(DanishDate.dayText($0.changedOn)) (\($0.changedBy)): \($0.text) — \($0.status.danishName)" },
-                statusChoices: GoalVersion.Status.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == g.status) },
-                horizonChoices: GoalVersion.Horizon.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0 == g.horizon) },
-                followUpValue: g.followUpOn?.description ?? "", parentValue: g.parentGoalID.map(String.init) ?? ""
-            )
-        }
-        let rule = AnswersPublication.now(Date(), today: DanishDate.today)
-        self.answers = answers.reversed().map {
-            Answer(date: DanishDate.dayText($0.answeredOn), instrument: $0.instrument.danishName,
-                   score: $0.score.map(String.init) ?? "ufuldstændig (ikke scoret)", channel: Self.channelName($0.channel),
-                   inFigures: rule.counts(answeredOn: $0.answeredOn) ? "Ja, fra næste natlige opdatering" : "Nej: dateret før \(rule.countedFromYear)")
-        }
-        charts = Instrument.allCases.map { instrument in
-            let t = Trajectory(instrument: instrument, answers: answers.filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) })
-            return Chart(
-                title: instrument.danishName, svg: TrajectoryChart(trajectory: t).svg(),
-                change: Self.changeText(t), latest: t.latest.map { "Seneste: \($0.score!) (\(DanishDate.dayText($0.date)))" } ?? ""
-            )
-        }
-        self.spells = spells.map {
-            Spell(step: $0.step == 0 ? "–" : "Trin \($0.step)", paragraph: "§ \($0.paragraph.code)", provider: $0.provider,
-                  period: DanishDate.dayText($0.start) + " – " + ($0.end.map(DanishDate.dayText) ?? "nu"),
-                  id: $0.id.uuidString, running: $0.end == nil)
-        }
-        self.canWork = canWork
-        self.canDecide = canDecide
-        self.message = message
-        self.newLink = newLink
-        entryKinds = PlanEntryKind.allCases.map { Choice(value: $0.rawValue, label: $0.danishName) }
-        instruments = Instrument.allCases.map { Choice(value: $0.code, label: $0.danishName) }
-        horizons = GoalVersion.Horizon.allCases.map { Choice(value: $0.rawValue, label: $0.danishName) }
-        answerOptions = Instrument.allCases.map(InstrumentForm.init)
-        today = DanishDate.today.description
-        caution = Self.caution
-    }
-
-    static func channelName(_ c: MeasurementChannel) -> String {
-        switch c {
-        case .link: "Borgeren selv (link)"
-        case .interview: "Interview"
-        case .paper: "Papir"
-        }
-    }
-
-    static func changeText(_ t: Trajectory) -> String {
-        guard let change = t.changeSinceBaseline, let category = t.changeCategory else { return "Udvikling vises fra to fuldstændige besvarelser." }
-        let word = switch category {
-        case .improved: "forbedret"
-        case .unchanged: "uændret"
-        case .worsened: "forværret"
-        }
-        return "Siden første måling: \(change > 0 ? "+" : "")\(change) point — \(word) (grænse ±\(t.threshold) point)."
-    }
-}
-
 extension DanishDate {
     /// Today in Denmark.
     static var today: Day {
@@ -248,5 +35,159 @@ extension DanishDate {
     static func dayText(_ day: Day) -> String {
         let (y, m, d) = day.components
         return String(format: "%02d.%02d.%04d", d, m, y)
+    }
+}
+
+/// *Borgere*: the user's citizens, searched (pseudonym or name), filtered
+/// (phase, needs attention, active or ended) and sorted.
+struct CitizensPage: Encodable {
+    /// The list's choices, from the address (so a view can be bookmarked).
+    struct Query {
+        var search: String
+        var phase: String
+        var attentionOnly: Bool
+        var status: String
+        var sort: String
+
+        init(_ req: Request) {
+            search = req.pageQuery["soeg"] ?? ""
+            phase = req.pageQuery["fase"] ?? ""
+            attentionOnly = req.pageQuery["opmaerksomhed"] == "ja"
+            status = req.pageQuery["status"] ?? "aktive"
+            sort = req.pageQuery["sorter"] ?? "opfoelgning"
+        }
+    }
+
+    struct Row: Encodable {
+        var href: String
+        var pseudonym: String
+        var name: String
+        var phase: String
+        var urgency: String
+        var firstItem: String
+        var itemCount: Int
+        /// "(+ 2 mere)" when more than one thing needs attention.
+        var more: String?
+        var nextMeeting: String
+        var attention: Bool
+        var ended: Bool
+    }
+
+    struct Reminder: Encodable {
+        var pseudonym: String
+        var subject: String
+        var due: String
+    }
+
+    var chrome: Chrome
+    var citizens: [Row]
+    var total: Int
+    var shown: String
+    var isEmpty: Bool
+    var search: String
+    var phases: [Choice]
+    var statuses: [Choice]
+    var sorts: [Choice]
+    var attentionOnly: Bool
+    var reminders: [Reminder]
+    var hasReminders: Bool
+    var canCreate: Bool
+    var createForm: FormModel
+}
+
+extension CitizensPage {
+    init(_ req: Request, caseload: CitizenListRoutes.Caseload, query: Query, reminders: [Reminder], canCreate: Bool, failed: FailedForm?) throws {
+        let today = DanishDate.today
+        chrome = try Chrome(req, title: "Borgere", active: "/borgere")
+        let needle = query.search.lowercased().trimmingCharacters(in: .whitespaces)
+        var rows = caseload.rows.compactMap { c, file, items -> (Row, Int, Day)? in
+            let state = file.history.current
+            let s = file.snapshot(on: today)
+            let phase = state.currentPhase ?? c.phase
+            if !needle.isEmpty && !c.pseudonym.lowercased().contains(needle) && !(c.name ?? "").lowercased().contains(needle) { return nil }
+            if !query.phase.isEmpty && phase.rawValue != query.phase { return nil }
+            if query.status == "aktive" && !s.isActive { return nil }
+            if query.status == "afsluttede" && s.isActive { return nil }
+            let urgent = items.filter { $0.urgency <= .due }
+            if query.attentionOnly && urgent.isEmpty { return nil }
+            let top = items.first
+            let next = state.nextMeeting(from: today)
+            let row = Row(href: "/borgere/\(c.id.uuidString)", pseudonym: c.pseudonym, name: c.name ?? "", phase: phase.danishName,
+                          urgency: top?.urgency.danishName ?? "Intet at gøre", firstItem: top?.text ?? "", itemCount: items.count, more: items.count > 1 ? "(+ \(items.count - 1) mere)" : nil,
+                          nextMeeting: next.map { "\($0.date.danish), \($0.place.danishName.lowercased())" } ?? "–",
+                          attention: !urgent.isEmpty, ended: !s.isActive)
+            return (row, top?.urgency.rawValue ?? 99, next?.date ?? Day.openEnd)
+        }
+        switch query.sort {
+        case "pseudonym": rows.sort { $0.0.pseudonym < $1.0.pseudonym }
+        case "navn": rows.sort { ($0.0.name.lowercased(), $0.0.pseudonym) < ($1.0.name.lowercased(), $1.0.pseudonym) }
+        case "fase": rows.sort { ($0.0.phase, $0.0.pseudonym) < ($1.0.phase, $1.0.pseudonym) }
+        case "moede": rows.sort { ($0.2, $0.0.pseudonym) < ($1.2, $1.0.pseudonym) }
+        default: rows.sort { ($0.1, $0.0.pseudonym) < ($1.1, $1.0.pseudonym) }
+        }
+        citizens = rows.map(\.0)
+        total = caseload.rows.count
+        shown = citizens.count == total ? "\(total) borgere" : "\(citizens.count) af \(total) borgere"
+        isEmpty = citizens.isEmpty
+        search = query.search
+        phases = [Choice(value: "", label: "Alle faser", selected: query.phase.isEmpty)]
+            + CasePhase.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0.rawValue == query.phase) }
+        statuses = [("aktive", "Aktive sager"), ("afsluttede", "Afsluttede sager"), ("alle", "Alle sager")].map { Choice(value: $0.0, label: $0.1, selected: $0.0 == query.status) }
+        sorts = [("opfoelgning", "Det mest presserende først"), ("pseudonym", "Pseudonym"), ("navn", "Navn"), ("fase", "Fase"), ("moede", "Næste møde")]
+            .map { Choice(value: $0.0, label: $0.1, selected: $0.0 == query.sort) }
+        attentionOnly = query.attentionOnly
+        self.reminders = reminders
+        hasReminders = !reminders.isEmpty
+        self.canCreate = canCreate
+        createForm = FormModel(id: "create", values: ["pseudonym": "", "name": "", "startedOn": today.description, "firstContactOn": today.description,
+                                                      "answerPromisedOn": today.adding(days: 14).description, "request": ""],
+                               failed: failed, open: failed != nil)
+    }
+}
+
+/// *Opfølgning*: what needs attention in the user's active cases, by urgency.
+struct FollowUpPage: Encodable {
+    struct Item: Encodable {
+        var href: String
+        var pseudonym: String
+        var name: String
+        var text: String
+        var measurement: String?
+        var citizenID: String
+    }
+
+    struct Group: Encodable {
+        var title: String
+        var id: String
+        var items: [Item]
+        var count: Int
+    }
+
+    var chrome: Chrome
+    var groups: [Group]
+    var isEmpty: Bool
+    var canHandle: Bool
+    var today: String
+}
+
+extension FollowUpPage {
+    init(_ req: Request, caseload: CitizenListRoutes.Caseload, canHandle: Bool) throws {
+        chrome = try Chrome(req, title: "Opfølgning", active: "/opfoelgning")
+        var groups: [Group] = []
+        for urgency in FollowUpItem.Urgency.allCases {
+            let items = caseload.rows.flatMap { c, _, items in
+                items.filter { $0.urgency == urgency }.map {
+                    Item(href: "/borgere/\(c.id.uuidString)", pseudonym: c.pseudonym, name: c.name ?? "", text: $0.text,
+                         measurement: $0.measurementID, citizenID: c.id.uuidString)
+                }
+            }
+            guard !items.isEmpty else { continue }
+            let title = urgency == .alert ? "Opmærksomhed på borgerens egne svar" : urgency.danishName
+            groups.append(Group(title: title, id: "u-\(urgency.rawValue)", items: items, count: items.count))
+        }
+        self.groups = groups
+        isEmpty = groups.isEmpty
+        self.canHandle = canHandle
+        today = DanishDate.today.danish
     }
 }

@@ -43,7 +43,8 @@ struct Chrome: Encodable {
             items += [("Oversigt", "/oversigt"), ("Nøgletal", "/noegletal")]
             items += KeyFigureTheme.allCases.map { ($0.danishTitle, $0 == .movements ? "/bevaegelser" : "/tema/\($0.rawValue)") }
         }
-        if account.role == .caseworker || account.role == .provider { items.append(("Borgere", "/borgere")) }
+        if account.role == .caseworker || account.role == .provider { items += [("Opfølgning", "/opfoelgning"), ("Borgere", "/borgere")] }
+        if AccessPolicy.maySeePracticeIndicators(account.role) { items.append(("Praksis", "/praksis")) }
         if account.role == .citizen { items.append(("Min side", "/min-side")) }
         if AccessPolicy.mayUseAPI(account.role) { items.append(("API-nøgler", "/api-noegler")) }
         if AccessPolicy.mayAdminister(account.role) {

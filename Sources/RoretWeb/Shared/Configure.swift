@@ -119,8 +119,12 @@ func routes(_ app: Application) throws {
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeeAggregates)).register(collection: DashboardRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseAPI)).register(collection: TokenRoutes())
-    try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: CitizenRoutes())
-    try signedIn.grouped(RequireRole(allowed: { $0 == .caseworker || $0 == .provider })).register(collection: CitizenRecordRoutes())
+    try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: OwnPageRoutes())
+    let staff = signedIn.grouped(RequireRole(allowed: { $0 == .caseworker || $0 == .provider }))
+    try staff.register(collection: CitizenListRoutes())
+    try staff.register(collection: CitizenRecordRoutes())
+    try staff.register(collection: CaseWorkRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeePracticeIndicators)).register(collection: PracticeRoutes())
     // The citizen's personal link: no account and no session; the secret in the address is the credential.
     try app.register(collection: AnswerRoutes())
 

@@ -30,6 +30,7 @@ enum DemoSeeder {
             ("analytiker", "Demo-analytiker, Roskilde", .analyst, municipality),
             ("analytiker-land", "Demo-analytiker, hele landet", .analyst, nationalArea),
             ("sagsbehandler", "Demo-sagsbehandler, Roskilde", .caseworker, municipality),
+            ("sagsbehandler2", "Demo-sagsbehandler 2, Roskilde", .caseworker, municipality),
             ("udfoerer", "Demo-udfører, Roskilde", .provider, municipality),
             ("borger", "Demo-borger", .citizen, municipality),
         ]
@@ -46,18 +47,20 @@ enum DemoSeeder {
     /// Two demo citizens of `sagsbehandler` with pseudonyms of persons on the
     /// staircase in Roskilde in the extract's last year (so their answers
     /// count in NT16–NT20), one linked to the `borger` account, with a plan,
-    /// an intervention at the demo provider and answers over time.
+    /// an intervention at the demo provider, answers over time, a network
+    /// with a coordinator and a meeting coming up; then forty more case
+    /// histories (`DemoCaseHistories`) for the follow-up and the practice indicators.
     static func seedCitizens(_ store: Store, data: RegisterData) async throws {
         guard let roskilde = data.municipalityIndex(code: municipality) else { return }
         let year = data.lastYear
         let t = data.interventions
         var seen = Set<Int32>()
         var pseudonyms: [String] = []
-        for i in 0..<t.count where pseudonyms.count < 2 && t.municipality[i] == Int32(roskilde) && t.reason[i] == .sindslidelse
+        for i in 0..<t.count where pseudonyms.count < 42 && t.municipality[i] == Int32(roskilde) && t.reason[i] == .sindslidelse
             && Staircase.standard.step(of: t.paragraph[i]) > 0 && t.start[i] <= Day.yearEnd(year) && t.end[i] >= Day.yearStart(year) && seen.insert(t.person[i]).inserted {
             pseudonyms.append(data.personIDs[Int(t.person[i])])
         }
-        guard pseudonyms.count == 2 else { return }
+        guard pseudonyms.count >= 2 else { return }
         let start = Day.yearStart(year)
         let anna = try await store.citizens.create(municipality: municipality, pseudonym: pseudonyms[0], name: "Anna (demo)", caseworker: "sagsbehandler", followUpStartedOn: start)
         let bo = try await store.citizens.create(municipality: municipality, pseudonym: pseudonyms[1], name: "Bo (demo)", caseworker: "sagsbehandler", followUpStartedOn: start)
@@ -78,5 +81,17 @@ enum DemoSeeder {
         for (day, instrument, items) in answers {
             try await store.measurements.record(citizenID: anna.id, instrument: instrument, answeredOn: day, items: items, channel: .interview, enteredBy: "sagsbehandler", today: day)
         }
+        let today = DanishDate.today
+        let worker = "sagsbehandler"
+        try await store.cases.record(.opening(CaseOpening(firstContactOn: start.adding(days: -9), openedOn: start, answerPromisedOn: start.adding(days: 5), request: "Støtte til at komme ud blandt andre")), for: anna.id, on: start, by: worker)
+        try await store.cases.record(.network(NetworkEntry(entryID: 0, name: "Søster, Lise", kind: .personal, state: .active, wish: .yes, helpsWith: "Ringer hver søndag", sector: nil, isCoordinator: false)), for: anna.id, on: start, by: worker)
+        try await store.cases.record(.network(NetworkEntry(entryID: 0, name: "Distriktspsykiatrien, Peter", kind: .professional, state: .active, wish: .yes, helpsWith: "Behandling og medicin",
+                                                           sector: .psychiatry, isCoordinator: true, coordinatorTasks: "Samler trådene mellem behandling og bostøtte", citizenKeeps: "Aftaler med familien")), for: anna.id, on: start, by: worker)
+        try await store.plans.addEntry(to: anna.id, kind: .resource, text: "Musikalsk, god til at holde aftaler, holder af dyr.", inCitizensWords: false, on: today.adding(days: -3), by: worker)
+        try await store.cases.record(.meeting(Meeting(meetingID: 0, kind: .followUp, date: today.adding(days: 5), place: .cafeOrPark, invitedOn: today.adding(days: -3), participants: ["Søster, Lise"])),
+                                     for: anna.id, on: today.adding(days: -3), by: worker)
+        try await store.cases.record(.agenda(AgendaItem(meetingID: 1, text: "Opfølgning på målet om at spille musik", byCitizen: false)), for: anna.id, on: today.adding(days: -3), by: worker)
+        try await store.cases.record(.logbook(LogbookEntry(entryID: 0, who: "Anna", what: "Spørge i musikskolen om øvelokaler", dueOn: today.adding(days: 10), done: false)), for: anna.id, on: today.adding(days: -3), by: worker)
+        try await DemoCaseHistories.seed(store, pseudonyms: Array(pseudonyms.dropFirst(2)), today: today)
     }
 }
