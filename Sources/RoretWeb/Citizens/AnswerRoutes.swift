@@ -19,6 +19,8 @@ struct AnswerRoutes: RouteCollection {
         var title: String
         var message: String?
         var done: Bool
+        /// Where to get help now (*hjælp nu*): after "tak" when the WHO-5 answer is in the lowest band.
+        var help: String? = nil
     }
 
     /// The token's hash; a token that cannot be one of ours (Roret's are 32
@@ -59,7 +61,13 @@ struct AnswerRoutes: RouteCollection {
         }
         let left = items.filter { $0 == nil }.count
         let note = left == 0 ? "Dine svar er gemt." : "Dine svar er gemt. Du sprang \(left) spørgsmål over; det er helt i orden."
-        return try await done(req, title: "Tak!", message: note + " Du kan lukke siden nu. Du og din kontaktperson kan tale om svarene næste gang, I ses.")
+        var help: String? = nil
+        if link.instrument == .who5, let score = link.instrument.score(items), WHO5Band(score: score) == .largeRisk,
+           let citizen = try await req.store.citizens.find(id: citizenID) {
+            let settings = try await req.store.cases.settings(for: citizen.municipality)
+            help = settings.help(municipalityName: "\(DanishMunicipality.name(of: citizen.municipality) ?? citizen.municipality) Kommune")
+        }
+        return try await done(req, title: "Tak!", message: note + " Du kan lukke siden nu. Du og din kontaktperson kan tale om svarene næste gang, I ses.", help: help)
     }
 
     @Sendable func decline(req: Request) async throws -> Response {
@@ -76,8 +84,8 @@ struct AnswerRoutes: RouteCollection {
         return try await done(req, title: "Tak for besked", message: "Du har sagt nej tak, og der er ikke gemt noget. Du kan altid tale med din kontaktperson om det.")
     }
 
-    private func done(_ req: Request, title: String, message: String, status: HTTPStatus = .ok) async throws -> Response {
-        let response = try await req.view.render("answer", Page(token: "", form: nil, title: title, message: message, done: true)).encodeResponse(for: req)
+    private func done(_ req: Request, title: String, message: String, status: HTTPStatus = .ok, help: String? = nil) async throws -> Response {
+        let response = try await req.view.render("answer", Page(token: "", form: nil, title: title, message: message, done: true, help: help)).encodeResponse(for: req)
         response.status = status
         return response
     }

@@ -137,6 +137,9 @@ struct CaseRecordPage: Encodable {
     var canDecide: Bool
     var newLink: String?
     var today: String
+    /// Every problem of a refused save, at the top of the page (the form below shows them too).
+    var problems: [String]
+    var hasProblems: Bool
 
     var opening: [String]
     var hasOpening: Bool
@@ -247,6 +250,8 @@ extension CaseRecordPage {
         canDecide = d.canDecide
         self.newLink = newLink
         self.today = today.description
+        problems = failed?.problems ?? []
+        hasProblems = !problems.isEmpty
 
         // The case: opening, phases, ending, what needs attention.
         if let o = state.opening {

@@ -43,7 +43,8 @@ struct CitizenRecordRoutes: RouteCollection {
             guard let id = UUID(uuidString: rawReplaces) else { throw Abort(.badRequest) }
             replaces = id
         }
-        let formID = req.postedForm
+        let posted = req.postedForm
+        let formID = !posted.isEmpty ? posted : replaces.map { "text-\($0.uuidString)" } ?? (kind == .resource ? "resource-new" : "hope-new")
         if text.allSatisfy(\.isWhitespace) {
             return try await req.recordPage(citizen, failed: form.failed(formID, more: ["Tekst: skriv en tekst først."]))
         }
@@ -84,14 +85,16 @@ struct CitizenRecordRoutes: RouteCollection {
         let draft = Self.goalDraft(&form)
         let known = Set(try await req.store.plans.texts(of: citizen.id).filter { $0.current.kind == .hopesWishesDreams }.map { ($0.earlier.last ?? $0.current).id.uuidString })
         if draft.servesHopes.contains(where: { !known.contains($0) }) { form.problems.append("Håb: vælg blandt borgerens håb.") }
-        guard form.problems.isEmpty else { return try await req.recordPage(citizen, failed: form.failed(req.postedForm)) }
+        let posted = req.postedForm
+        let formID = !posted.isEmpty ? posted : draft.parentGoalID.map { "subgoal-\($0)" } ?? "goal-new"
+        guard form.problems.isEmpty else { return try await req.recordPage(citizen, failed: form.failed(formID)) }
         let username = try req.requireAccount().username
         do {
             try await req.audited(.citizenChanged, area: citizen.municipality, detail: { _ in "borger \(citizen.pseudonym): nyt \(draft.parentGoalID == nil ? "mål" : "delmål")" }) { store in
                 try await store.plans.addGoal(to: citizen.id, draft, on: DanishDate.today, by: username)
             }
         } catch let refusal as GoalLedger.Refusal {
-            return try await req.recordPage(citizen, failed: form.failed(req.postedForm, more: [Self.danish(refusal)]))
+            return try await req.recordPage(citizen, failed: form.failed(formID, more: [Self.danish(refusal)]))
         }
         return req.saved(citizen, draft.parentGoalID == nil ? "Målet »\(draft.text)« er gemt." : "Delmålet »\(draft.text)« er gemt.", anchor: "maal")
     }

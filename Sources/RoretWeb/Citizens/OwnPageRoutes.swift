@@ -106,7 +106,14 @@ struct OwnPage: Encodable {
     var name: String?
     var nextMeeting: Meeting?
     var itemForm: FormModel?
-    var hopes: [String]
+    struct Hope: Encodable {
+        var text: String
+        /// Earlier wordings, newest first.
+        var earlier: [String]
+        var hasEarlier: Bool
+    }
+
+    var hopes: [Hope]
     var hasHopes: Bool
     var goals: [Goal]
     var hasGoals: Bool
@@ -152,7 +159,9 @@ extension OwnPage {
         let next = state.nextMeeting(from: today)
         nextMeeting = next.map(meeting)
         itemForm = next.map { FormModel(id: "item", values: ["text": "", "meeting": String($0.meetingID)], failed: failed) }
-        hopes = texts.filter { $0.current.kind == .hopesWishesDreams }.map(\.current.text)
+        hopes = texts.filter { $0.current.kind == .hopesWishesDreams }.map { t in
+            Hope(text: t.current.text, earlier: t.earlier.map { "»\($0.text)« (\($0.writtenOn.danish))" }, hasEarlier: !t.earlier.isEmpty)
+        }
         hasHopes = !hopes.isEmpty
         let followUps = file.snapshot(on: today).followUps
         goals = file.goals.currentGoals.map {

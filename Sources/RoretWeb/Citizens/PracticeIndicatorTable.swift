@@ -89,6 +89,23 @@ struct PracticeIndicatorTable {
         var denominator: Int?
         var value: Double?
         var suppressed: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case area, referenceDate = "reference_date", indicator, title, numerator, denominator, value, suppressed
+        }
+
+        /// Every key, a withheld or undefined number as null.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(area, forKey: .area)
+            try c.encode(referenceDate, forKey: .referenceDate)
+            try c.encode(indicator, forKey: .indicator)
+            try c.encode(title, forKey: .title)
+            try c.encode(numerator, forKey: .numerator)
+            try c.encode(denominator, forKey: .denominator)
+            try c.encode(value, forKey: .value)
+            try c.encode(suppressed, forKey: .suppressed)
+        }
     }
 
     static func json(_ rows: [PracticeIndicatorRow]) -> [JSONRow] {

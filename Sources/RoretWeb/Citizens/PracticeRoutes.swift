@@ -17,8 +17,11 @@ struct PracticeRoutes: RouteCollection {
         var staircase: [PracticePage.Figure] = []
         if let access = try? await FigureAccess.load(req, area: table.areas.first, wantsFull: false) {
             for figure in [KeyFigure.nt05, .nt06, .nt07, .nt08] {
-                guard let year = access.figures.computedYears(of: figure).last, let row = access.row(figure, area: table.areas.first, year: year) else { continue }
-                staircase.append(PracticePage.Figure(code: figure.code, title: figure.danishTitle, value: DanishFormat.value(row), year: String(year), href: "/noegletal/\(figure.code)"))
+                guard let year = access.figures.computedYears(of: figure).last else { continue }
+                let rows = access.rows(figure, area: table.areas.first).filter { $0.year == year }
+                // NT06 and NT07 are tables of movements (from step, to step): shown on their own page.
+                let value = rows.first(where: { $0.breakdown.isEmpty }).map(DanishFormat.value) ?? "Se tabellen"
+                staircase.append(PracticePage.Figure(code: figure.code, title: figure.danishTitle, value: value, year: String(year), href: "/noegletal/\(figure.code)"))
             }
         }
         let page = try PracticePage(req, table: table, staircase: staircase)

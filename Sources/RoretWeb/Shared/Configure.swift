@@ -118,6 +118,7 @@ func routes(_ app: Application) throws {
     let signedIn = browser.grouped(RequireSignIn())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeeAggregates)).register(collection: DashboardRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: CaseWorkSettingsRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseAPI)).register(collection: TokenRoutes())
     try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: OwnPageRoutes())
     let staff = signedIn.grouped(RequireRole(allowed: { $0 == .caseworker || $0 == .provider }))
@@ -131,6 +132,7 @@ func routes(_ app: Application) throws {
     app.get("api", "v1", use: APIRoutes.index)
     let api = app.grouped("api", "v1").grouped(TokenAuthenticator())
     try api.register(collection: APIRoutes())
+    try api.register(collection: PracticeAPIRoutes())
 }
 
 /// Where the templates (at the top) and static files (`Public/`) are.
