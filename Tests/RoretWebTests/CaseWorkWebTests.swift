@@ -50,11 +50,15 @@ import VaporTesting
             try await own.signIn("borger")
             let mine = try await own.get("/min-side").body.string
             #expect(mine.contains("Dit næste møde"))
+            #expect(!mine.contains("name=\"csrf\" value=\"\""), "every form carries the page's token (a browser sends only what the form holds)")
             #expect(mine.contains("Første møde \(today.adding(days: 2).danish)"))
             #expect(try await own.post("/min-side/punkt", ["meeting": "1", "text": "Jeg vil tale om min søvn"]).status == .seeOther)
             #expect(try await own.get("/min-side").body.string.contains("Dit punkt: Jeg vil tale om min søvn"))
             html = try await caseworker.get(path).body.string
             #expect(html.contains("Borgerens punkt: Jeg vil tale om min søvn"))
+            for page in [html, try await caseworker.get("/borgere").body.string, try await caseworker.get("/opfoelgning").body.string] {
+                #expect(!page.contains("name=\"csrf\" value=\"\""), "every form carries the page's token")
+            }
             #expect(html.contains("<strong>Finde en gågruppe</strong>"))
             #expect(html.contains("goal depth-1"), "the sub-goal under its goal")
             let held = try await caseworker.post(path + "/moeder/1", ["state": "held", "date": today.description, "tookPart": "ja", "ratingOfHelp": "8", "ratingOfProgress": "6", "agreements": "Vi ses om en måned"])

@@ -1,4 +1,5 @@
 import Foundation
+import RoretCore
 import Vapor
 
 /// A minimal W3C WebDriver client for the end-to-end test: drives a real
@@ -155,6 +156,25 @@ struct WebDriver {
         try await type("#password", password)
         try await click("#signin")
         return try await waitForURL { $0.hasSuffix(landingOn) }
+    }
+
+    /// Types a date into an `<input type="date">` as a person does: the
+    /// digits in the order the browser's language shows the field (Danish:
+    /// day, month, year; American: month, day, year). Throws when the field
+    /// did not take the date.
+    func typeDate(_ css: String, _ day: Day) async throws {
+        let (y, m, d) = day.components
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let language = try await command(.POST, "/execute/sync", ["script": "return navigator.language", "args": []]) as? String ?? ""
+        let digits = language.hasPrefix("en-US") ? "\(two(m))\(two(d))\(y)" : "\(two(d))\(two(m))\(y)"
+        try await type(css, digits)
+        let value = try await command(.POST, "/execute/sync", ["script": "return document.querySelector(arguments[0]).value", "args": [css]]) as? String
+        guard value == day.description else { throw Abort(.internalServerError, reason: "the date field \(css) took \(value ?? "nothing"), not \(day)") }
+    }
+
+    /// Chooses an option of a `<select>` by its value, as a person picks it from the list.
+    func select(_ css: String, _ value: String) async throws {
+        try await click("\(css) option[value='\(value)']")
     }
 
     /// Resizes the window (CSS pixels), e.g. 1366 × 900 or a 390 × 844 phone.

@@ -102,6 +102,7 @@ struct OwnPage: Encodable {
         var done: Bool
     }
 
+    var chrome: Chrome
     var linked: Bool
     var name: String?
     var nextMeeting: Meeting?
@@ -132,7 +133,7 @@ struct OwnPage: Encodable {
     var caution: String
 
     static func unlinked(_ chrome: Chrome) -> OwnPage {
-        OwnPage(linked: false, hopes: [], hasHopes: false, goals: [], hasGoals: false, resources: [], hasResources: false, agreements: [], hasAgreements: false,
+        OwnPage(chrome: chrome, linked: false, hopes: [], hasHopes: false, goals: [], hasGoals: false, resources: [], hasResources: false, agreements: [], hasAgreements: false,
                 earlierMeetings: [], hasEarlierMeetings: false, charts: [], answers: [], hasAnswers: false, caution: "")
     }
 }
@@ -144,6 +145,7 @@ extension OwnPage {
         let texts = try await req.store.plans.texts(of: citizen.id)
         let answers = try await req.store.measurements.measurements(of: citizen.id)
         let state = file.history.current
+        self.chrome = chrome
         linked = true
         name = citizen.name
         func meeting(_ m: RoretCore.Meeting) -> Meeting {
