@@ -92,6 +92,15 @@ enum DemoSeeder {
                                      for: anna.id, on: today.adding(days: -3), by: worker)
         try await store.cases.record(.agenda(AgendaItem(meetingID: 1, text: "Opfølgning på målet om at spille musik", byCitizen: false)), for: anna.id, on: today.adding(days: -3), by: worker)
         try await store.cases.record(.logbook(LogbookEntry(entryID: 0, who: "Anna", what: "Spørge i musikskolen om øvelokaler", dueOn: today.adding(days: 10), done: false)), for: anna.id, on: today.adding(days: -3), by: worker)
+        for (offset, phase) in [(2, CasePhase.inquiry), (20, .assessment), (30, .decision), (35, .order), (45, .followUp)] {
+            try await store.citizens.setPhase(phase, of: anna.id)
+            try await store.cases.record(.phase(PhaseChange(phase: phase)), for: anna.id, on: start.adding(days: offset), by: worker)
+        }
+        let annaFile = try await store.cases.file(of: anna)
+        for alert in AnswerAlerts.alerts(annaFile.answers) {
+            try await store.cases.record(.alertHandled(AlertHandling(measurementID: alert.measurementID, note: "Talt med Anna om svaret ved næste besøg.")),
+                                         for: anna.id, on: alert.answeredOn.adding(days: 3), by: worker)
+        }
         try await DemoCaseHistories.seed(store, pseudonyms: Array(pseudonyms.dropFirst(2)), today: today)
     }
 }
