@@ -20,6 +20,12 @@ struct CSRFProtection: AsyncMiddleware {
             }
             return try await next.respond(to: request)
         }
+        // A form body larger than one network read arrives as a stream that
+        // the route collects only after the middleware: collect it here (up
+        // to the routes' limit), or a long text would read as "no token".
+        if request.body.data == nil {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        }
         struct Form: Content { var csrf: String? }
         let sent = (try? request.content.decode(Form.self))?.csrf ?? request.headers.first(name: "X-CSRF-Token")
         guard let expected = Self.expectedToken(request), let sent, Secrets.equal(sent, expected) else {
