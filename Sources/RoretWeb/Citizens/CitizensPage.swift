@@ -2,42 +2,6 @@ import RoretCore
 import RoretStore
 import Vapor
 
-/// One instrument's questions and answer scale, for a form.
-struct InstrumentForm: Encodable {
-    struct Item: Encodable {
-        var name: String
-        var text: String
-        var options: [Choice]
-    }
-
-    var code: String
-    var name: String
-    var leadIn: String?
-    var items: [Item]
-
-    init(_ instrument: Instrument) {
-        code = instrument.code
-        name = instrument.danishName
-        leadIn = instrument.leadIn
-        let options = instrument.answerOptions.map { Choice(value: String($0.value), label: $0.label) }
-        items = instrument.items.enumerated().map { Item(name: "item\($0.offset + 1)", text: $0.element, options: options) }
-    }
-}
-
-extension DanishDate {
-    /// Today in Denmark.
-    static var today: Day {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Copenhagen")!, from: Date())
-        return Day(year: c.year!, month: c.month!, day: c.day!)
-    }
-
-    /// `dd.mm.yyyy`.
-    static func dayText(_ day: Day) -> String {
-        let (y, m, d) = day.components
-        return String(format: "%02d.%02d.%04d", d, m, y)
-    }
-}
-
 /// *Borgere*: the user's citizens, searched (pseudonym or name), filtered
 /// (phase, needs attention, active or ended) and sorted.
 struct CitizensPage: Encodable {
@@ -142,52 +106,5 @@ extension CitizensPage {
         createForm = FormModel(id: "create", values: ["pseudonym": "", "name": "", "startedOn": today.description, "firstContactOn": today.description,
                                                       "answerPromisedOn": today.adding(days: 14).description, "request": ""],
                                failed: failed, open: failed != nil)
-    }
-}
-
-/// *Opfølgning*: what needs attention in the user's active cases, by urgency.
-struct FollowUpPage: Encodable {
-    struct Item: Encodable {
-        var href: String
-        var pseudonym: String
-        var name: String
-        var text: String
-        var measurement: String?
-        var citizenID: String
-    }
-
-    struct Group: Encodable {
-        var title: String
-        var id: String
-        var items: [Item]
-        var count: Int
-    }
-
-    var chrome: Chrome
-    var groups: [Group]
-    var isEmpty: Bool
-    var canHandle: Bool
-    var today: String
-}
-
-extension FollowUpPage {
-    init(_ req: Request, caseload: CitizenListRoutes.Caseload, canHandle: Bool) throws {
-        chrome = try Chrome(req, title: "Opfølgning", active: "/opfoelgning")
-        var groups: [Group] = []
-        for urgency in FollowUpItem.Urgency.allCases {
-            let items = caseload.rows.flatMap { c, _, items in
-                items.filter { $0.urgency == urgency }.map {
-                    Item(href: "/borgere/\(c.id.uuidString)", pseudonym: c.pseudonym, name: c.name ?? "", text: $0.text,
-                         measurement: $0.measurementID, citizenID: c.id.uuidString)
-                }
-            }
-            guard !items.isEmpty else { continue }
-            let title = urgency == .alert ? "Opmærksomhed på borgerens egne svar" : urgency.danishName
-            groups.append(Group(title: title, id: "u-\(urgency.rawValue)", items: items, count: items.count))
-        }
-        self.groups = groups
-        isEmpty = groups.isEmpty
-        self.canHandle = canHandle
-        today = DanishDate.today.danish
     }
 }
