@@ -227,6 +227,19 @@ import VaporTesting
         }
     }
 
+    /// Beside the staircase: NT05–NT08 of the latest year and the citizens' own change beside their movement.
+    @Test func theIndicatorsStandBesideTheStaircase() async throws {
+        try await withRoretApp { app in
+            try await seed(app)
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let html = try await leader.get("/praksis").body.string
+            for code in ["NT05", "NT06", "NT07", "NT08"] { #expect(html.contains("<span class=\"code\">\(code) · "), "\(code)") }
+            #expect(html.contains("Borgernes egen udvikling ved siden af deres bevægelse på trappen"))
+            #expect(html.contains("WHO-5 Trivselsindeks: udvikling siden første måling"))
+        }
+    }
+
     @Test func theAPIGivesTheSameRowsToAnalysts() async throws {
         try await withRoretApp(importDemo: false) { app in
             try await seed(app)

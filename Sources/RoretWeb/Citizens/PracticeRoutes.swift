@@ -15,7 +15,11 @@ struct PracticeRoutes: RouteCollection {
     @Sendable func page(req: Request) async throws -> Response {
         let table = try await PracticeIndicatorTable(req, area: req.pageQuery["omraade"])
         var staircase: [PracticePage.Figure] = []
+        var change: MovementChangeSection? = nil
+        var changeYear: Int? = nil
         if let access = try? await FigureAccess.load(req, area: table.areas.first, wantsFull: false) {
+            changeYear = access.figures.computedYears(of: .nt07).last
+            change = changeYear.flatMap { MovementChangeSection(req, access, year: $0) }
             for figure in [KeyFigure.nt05, .nt06, .nt07, .nt08] {
                 guard let year = access.figures.computedYears(of: figure).last else { continue }
                 let rows = access.rows(figure, area: table.areas.first).filter { $0.year == year }
@@ -24,7 +28,9 @@ struct PracticeRoutes: RouteCollection {
                 staircase.append(PracticePage.Figure(code: figure.code, title: figure.danishTitle, value: value, year: String(year), href: "/noegletal/\(figure.code)"))
             }
         }
-        let page = try PracticePage(req, table: table, staircase: staircase)
+        var page = try PracticePage(req, table: table, staircase: staircase)
+        page.change = change
+        page.changeYears = changeYear.map { "\($0 - 1)–\($0)" }
         return try await req.renderPage("practice", page, chrome: page.chrome)
     }
 
@@ -88,6 +94,9 @@ struct PracticePage: Encodable {
     var caseloadTrend: [Line]
     var staircase: [Figure]
     var hasStaircase: Bool
+    /// The citizens' own change beside their staircase movement (NT07's latest year).
+    var change: MovementChangeSection? = nil
+    var changeYears: String? = nil
     var areaChoices: [Choice]
     var canChooseArea: Bool
     var downloadQuery: String
