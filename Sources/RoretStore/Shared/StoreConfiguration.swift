@@ -24,7 +24,11 @@ public enum StoreConfiguration: Sendable, Equatable, CustomStringConvertible {
     public func databaseFactory() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqlite(let path):
-            return .sqlite(.file(path))
+            // SQLite has one connection per event loop and writers take turns, so
+            // a burst queues for a connection: with the default 10 s, 9 of 64
+            // simultaneous link answers gave up waiting while the test suite ran
+            // beside them. A citizen's answer waits rather than fails.
+            return .sqlite(.file(path), connectionPoolTimeout: .seconds(60))
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             // Local and CI servers have no TLS; a remote server's URL says `sslmode=require`.
