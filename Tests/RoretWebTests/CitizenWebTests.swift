@@ -314,6 +314,7 @@ import VaporTesting
             _ = try await caseworker.get("/borgere/\(anna.id.uuidString)")
             let wrongRole = try await caseworker.post("/borgere/\(anna.id.uuidString)/egen-bruger", ["username": "leder"])
             #expect(wrongRole.body.string.contains("er ikke en borgerbruger"))
+            #expect(wrongRole.body.string.contains("id=\"own-account\" value=\"leder\""), "what was typed is kept")
             let linked = try await caseworker.post("/borgere/\(anna.id.uuidString)/egen-bruger", ["username": "borger"])
             #expect(linked.status == .seeOther)
             #expect(try await caseworker.get("/borgere/\(anna.id.uuidString)").body.string.contains("borger kan nu se sin plan"))

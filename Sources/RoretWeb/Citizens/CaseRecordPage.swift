@@ -190,6 +190,7 @@ struct CaseRecordPage: Encodable {
     var answerOptions: [InstrumentForm]
     var spells: [Spell]
     var interventionForm: FormModel
+    var ownAccountForm: FormModel
 }
 
 /// What the record page is built from.
@@ -464,6 +465,7 @@ extension CaseRecordPage {
             Spell(step: $0.step == 0 ? "–" : "Trin \($0.step)", paragraph: "§ \($0.paragraph.code)", provider: $0.provider,
                   period: $0.start.danish + " – " + ($0.end.map(\.danish) ?? "nu"), id: $0.id.uuidString, running: $0.end == nil)
         }
+        ownAccountForm = FormModel(id: "own-account", values: ["username": ""], failed: failed)
         interventionForm = FormModel(id: "intervention", values: ["paragraph": "85", "provider": "", "start": today.description, "end": ""],
                                      options: ["paragraph": ["82a", "82b", "82c", "82d", "85", "107", "105", "108"].map { ($0, "§ \($0)") }], failed: failed)
     }
