@@ -27,6 +27,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case figuresFailed = "figures.failed"
     case citizenListRead = "citizen.list"
     case auditRead = "audit.read"
+    case leadershipChanged = "leadership.changed"
 
     /// Danish label for the administrator's audit page.
     public var danishLabel: String {
@@ -56,6 +57,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .figuresFailed: "Nøgletal kunne ikke beregnes"
         case .citizenListRead: "Visning af borgerlisten"
         case .auditRead: "Visning af loggen"
+        case .leadershipChanged: "Ændring i ledelsens redskaber"
         }
     }
 }

@@ -12,6 +12,7 @@ public struct Store: Sendable {
     public let measurements: MeasurementRepository
     public let plans: PlanRepository
     public let cases: CaseRepository
+    public let leadership: LeadershipRepository
     public let schedules: ScheduleRepository
     public let publications: AnswersPublicationRepository
     /// The database the repositories use.
@@ -28,6 +29,7 @@ public struct Store: Sendable {
         measurements = MeasurementRepository(database: database)
         plans = PlanRepository(database: database)
         cases = CaseRepository(database: database)
+        leadership = LeadershipRepository(database: database)
         schedules = ScheduleRepository(database: database)
         publications = AnswersPublicationRepository(database: database)
         self.database = database

@@ -27,5 +27,10 @@ public enum StoreMigrations {
         M021AddGoalHopes(),
         M022CreateCaseWorkSettings(),
         M023AddReminderGoal(),
+        M024CreateLeadershipItemSets(),
+        M025CreateLeadershipRounds(),
+        M026CreateRoundAnswers(),
+        M027CreateLeadershipActions(),
+        M028CreateRoundReflections(),
     ]
 }

@@ -94,7 +94,12 @@ struct CitizenListRoutes: RouteCollection {
     @Sendable func overview(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         let caseload = try await Caseload(req)
-        let page = try FollowUpPage(req, caseload: caseload, canHandle: account.role == .caseworker)
+        var page = try FollowUpPage(req, caseload: caseload, canHandle: account.role == .caseworker)
+        if account.role == .caseworker {
+            page.invitations = try await req.store.leadership.rounds(inviting: account.username).filter { $0.municipality == account.area && $0.responses[account.username] == nil }
+                .map { FollowUpPage.Invitation(href: "/ledelse/runder/\($0.id)", title: "\($0.kind.danishName) \($0.date.danish)") }
+            page.hasInvitations = !page.invitations.isEmpty
+        }
         try await req.audit(.citizenListRead, area: account.area, detail: "opfølgning: \(caseload.rows.count) borgere")
         return try await req.renderPage("follow-up", page, chrome: page.chrome)
     }

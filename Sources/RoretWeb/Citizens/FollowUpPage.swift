@@ -25,6 +25,14 @@ struct FollowUpPage: Encodable {
     var isEmpty: Bool
     var canHandle: Bool
     var today: String
+    /// Rounds of the leaders' questionnaires the user is invited to answer.
+    var invitations: [Invitation] = []
+    var hasInvitations = false
+
+    struct Invitation: Encodable {
+        var href: String
+        var title: String
+    }
 }
 
 extension FollowUpPage {

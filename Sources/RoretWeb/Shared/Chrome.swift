@@ -45,10 +45,11 @@ struct Chrome: Encodable {
         }
         if account.role == .caseworker || account.role == .provider { items += [("Opfølgning", "/opfoelgning"), ("Borgere", "/borgere")] }
         if AccessPolicy.maySeePracticeIndicators(account.role) { items.append(("Praksis", "/praksis")) }
+        if account.role == .leader || account.role == .analyst { items.append(("Ledelse", "/ledelse")) }
         if account.role == .citizen { items.append(("Min side", "/min-side")) }
         if AccessPolicy.mayUseAPI(account.role) { items.append(("API-nøgler", "/api-noegler")) }
         if AccessPolicy.mayAdminister(account.role) {
-            items += [("Udtræk", "/admin/udtraek"), ("Brugere", "/admin/brugere"), ("Udbakke", "/admin/udbakke"), ("Opfølgning", "/admin/opfoelgning"), ("Log", "/admin/log")]
+            items += [("Udtræk", "/admin/udtraek"), ("Brugere", "/admin/brugere"), ("Udbakke", "/admin/udbakke"), ("Opfølgning", "/admin/opfoelgning"), ("Spørgesæt", "/admin/spoergesaet"), ("Log", "/admin/log")]
         }
         nav = items.map { NavItem(label: $0.0, href: $0.1, active: $0.1 == active) }
     }

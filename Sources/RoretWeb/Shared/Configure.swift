@@ -126,6 +126,12 @@ func routes(_ app: Application) throws {
     try staff.register(collection: CitizenRecordRoutes())
     try staff.register(collection: CaseWorkRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeePracticeIndicators)).register(collection: PracticeRoutes())
+    // Leadership: the pages check the municipality themselves; rounds also admit invited caseworkers.
+    let leaders = signedIn.grouped(RequireRole(allowed: { $0 == .leader || $0 == .analyst }))
+    try leaders.register(collection: LeadershipOverviewRoutes())
+    try leaders.register(collection: ActionRoutes())
+    try signedIn.grouped(RequireRole(allowed: { $0 == .leader || $0 == .analyst || $0 == .caseworker })).register(collection: RoundRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: ItemSetRoutes())
     // The citizen's personal link: no account and no session; the secret in the address is the credential.
     try app.register(collection: AnswerRoutes())
 

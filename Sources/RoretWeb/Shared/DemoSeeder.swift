@@ -41,6 +41,7 @@ enum DemoSeeder {
             signIns.append(DemoSignIn(username: username, password: password, role: role, area: area))
         }
         try await seedCitizens(store, data: data)
+        try await LeadershipDemo.seed(store, today: DanishDate.today)
         return signIns
     }
 

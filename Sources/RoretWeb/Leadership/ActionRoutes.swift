@@ -1,0 +1,109 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// *Handlinger*: every action of the municipality from meetings, rounds and
+/// reviews, filtered by owner, status and source; an action's own page
+/// with its history of dated notes. Leaders and analysts.
+struct ActionRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let a = routes.grouped("ledelse", "handlinger")
+        a.get(use: board)
+        a.get("ny", use: new)
+        a.post(use: create)
+        a.get(":action", use: show)
+        a.post(":action", use: update)
+    }
+
+    @Sendable func board(req: Request) async throws -> Response {
+        let context = try LeadershipContext(req)
+        try await context.requireRunning(req)
+        let all = try await req.store.leadership.actions(municipality: context.municipality)
+        let values = try await IndicatorValues(req, municipality: context.municipality)
+        let page = try ActionBoardPage(req, context: context, actions: all, values: values)
+        return try await req.renderPage("leadership-actions", page, chrome: page.chrome)
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let context = try LeadershipContext(req)
+        try await context.requireRunning(req)
+        let page = try ActionPage(req, context: context, action: nil, history: [], failed: nil)
+        return try await req.renderPage("leadership-action", page, chrome: page.chrome)
+    }
+
+    /// The action as posted; every problem collected.
+    static func read(_ form: inout FormReader, into action: inout LeadershipAction, values: IndicatorValues?) {
+        action.what = form.text("what")
+        action.owner = form.text("owner")
+        action.involve = form.text("involve")
+        action.followsUp = form.text("followsUp")
+        action.due = form.day("due", "Opfølgning senest")
+        if let status: ActionStatus = form.choice("status", "Status", required: false) { action.status = status }
+        let code = form.text("indicator"), signText = form.text("sign")
+        if !code.isEmpty {
+            if let title = IndicatorValues.title(code) {
+                let then = action.sign?.indicator == code ? action.sign?.valueThen : values?.value(code, area: action.municipality)
+                action.sign = ActionSign(indicator: code, area: action.municipality, valueThen: then, text: signText.isEmpty ? title : signText)
+            } else {
+                form.problems.append("Tegn: ukendt nøgletal eller indikator.")
+            }
+        } else {
+            action.sign = signText.allSatisfy(\.isWhitespace) ? nil : ActionSign(indicator: nil, area: nil, valueThen: nil, text: signText)
+        }
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let context = try LeadershipContext(req)
+        try await context.requireRunning(req)
+        var form = FormReader(req)
+        let source: ActionSource = form.choice("source", "Kilde") ?? .meeting
+        var action = LeadershipAction(id: "", municipality: context.municipality, source: source, sourceID: form.text("sourceID"), what: "", owner: "", agreedOn: DanishDate.today)
+        Self.read(&form, into: &action, values: try await IndicatorValues(req, municipality: context.municipality))
+        form.problems += action.problems
+        guard form.problems.isEmpty else {
+            let page = try ActionPage(req, context: context, action: nil, history: [], failed: form.failed("action"))
+            return try await req.renderPage("leadership-action", page, chrome: page.chrome, status: .badRequest)
+        }
+        let username = context.account.username
+        let saved = try await req.audited(.leadershipChanged, area: context.municipality, detail: { "handling »\($0.what)« aftalt" }) { [action] store in
+            try await store.leadership.saveAction(action, note: nil, on: DanishDate.today, by: username)
+        }
+        req.notice("Handlingen »\(saved.what)« er gemt på handlingsoversigten.")
+        return req.redirect(to: "/ledelse/handlinger" + context.query)
+    }
+
+    private func action(_ req: Request, _ context: LeadershipContext) async throws -> (LeadershipAction, UUID) {
+        guard let id = req.parameters.get("action").flatMap(UUID.init(uuidString:)),
+              let action = try await req.store.leadership.actions(municipality: context.municipality).first(where: { $0.id == id.uuidString }) else { throw Abort(.notFound) }
+        return (action, id)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let context = try LeadershipContext(req)
+        try await context.requireRunning(req)
+        let (action, id) = try await action(req, context)
+        let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), failed: nil)
+        return try await req.renderPage("leadership-action", page, chrome: page.chrome)
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let context = try LeadershipContext(req)
+        try await context.requireRunning(req)
+        var (action, id) = try await action(req, context)
+        var form = FormReader(req)
+        Self.read(&form, into: &action, values: try await IndicatorValues(req, municipality: context.municipality))
+        let note = form.text("note")
+        form.problems += action.problems
+        guard form.problems.isEmpty else {
+            let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), failed: form.failed("action"))
+            return try await req.renderPage("leadership-action", page, chrome: page.chrome, status: .badRequest)
+        }
+        let username = context.account.username
+        let changed = action
+        try await req.audited(.leadershipChanged, area: context.municipality, detail: { _ in "handling »\(changed.what)«: \(changed.status.danishName.lowercased())" }) { store in
+            try await store.leadership.saveAction(changed, note: note, on: DanishDate.today, by: username)
+        }
+        req.notice("Handlingen er opdateret (\(action.status.danishName.lowercased())).")
+        return req.redirect(to: "/ledelse/handlinger/\(id)" + context.query)
+    }
+}

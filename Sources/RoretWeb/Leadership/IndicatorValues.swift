@@ -1,0 +1,46 @@
+import RoretCore
+import RoretStore
+import Vapor
+
+/// The current value of an action's sign (*tegn*), as the steering group may
+/// see it: a practice indicator's share or median, or a key figure's latest
+/// value — suppressed as on their pages (nil when withheld).
+struct IndicatorValues {
+    private var practice: [String: PracticeIndicatorRow] = [:]
+    private var access: FigureAccess?
+
+    init(_ req: Request, municipality: String) async throws {
+        let table = try await PracticeIndicatorTable(req, area: municipality)
+        for row in table.rows where row.area == municipality && row.reference == table.reference { practice[row.indicator.code] = row }
+        access = try? await FigureAccess.load(req, area: municipality, wantsFull: false)
+    }
+
+    /// The indicators and key figures a sign may name, for a select.
+    static var choices: [(value: String, label: String)] {
+        PracticeIndicator.allCases.map { ($0.code, "\($0.code) \($0.title)") } + KeyFigure.allCases.map { ($0.code, "\($0.code) \($0.danishTitle)") }
+    }
+
+    /// The title of an indicator or key figure by its code.
+    static func title(_ code: String) -> String? {
+        PracticeIndicator.allCases.first { $0.code == code }?.title ?? KeyFigure(code: code)?.danishTitle
+    }
+
+    /// The value now, for `code` in `area`.
+    func value(_ code: String, area: String) -> Double? {
+        if let row = practice[code] {
+            return row.indicator.isMedian ? row.median : row.percent
+        }
+        guard let figure = KeyFigure(code: code), let access, let year = access.figures.computedYears(of: figure).last else { return nil }
+        let row = access.rows(figure, area: area).first { $0.year == year && $0.breakdown.isEmpty }
+        guard let row, !row.suppressed, let v = row.value else { return nil }
+        return figure.valueKind == .share ? v * 100 : v
+    }
+
+    /// In Danish, with the unit.
+    static func text(_ value: Double?, code: String?) -> String {
+        guard let value else { return code == nil ? "–" : "ikke tilgængelig (skjult eller ikke beregnet)" }
+        let isMedian = PracticeIndicator.allCases.first { $0.code == code }?.isMedian ?? false
+        let isShare = PracticeIndicator.allCases.contains { $0.code == code && !$0.isMedian } || (code.flatMap { KeyFigure(code: $0) }?.valueKind == .share)
+        return DanishFormat.decimal(value, decimals: 1) + (isMedian ? " dage" : isShare ? " %" : "")
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import RoretCore
+import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+
+/// The leaders' steering loop in a real Chromium: two leaders and an invited
+/// caseworker answer a temperature round alone, the group agrees scores and
+/// reflects, the last answer becomes an action that shows on the board; the
+/// administrator edits the municipality's item set. Every page at 1366 and
+/// 390 px, checked for sideways scrolling and with axe-core.
+@Suite(.serialized) struct EndToEndLeadershipTests {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(8))) func aRoundAgreedReflectedAndTurnedIntoAnAction() async throws {
+        let axe = EndToEndTrustTests.axeSource
+        let downloads = FileManager.default.temporaryDirectory.path
+        try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
+            let store = Store(database: app.db)
+            let shots = EndToEndTests.screenshots
+            var report: [String] = []
+            func look(_ browser: WebDriver, _ name: String) async throws {
+                for (width, height) in [(1366, 900), (390, 844)] {
+                    try await browser.setWindowSize(width: width, height: height)
+                    try await browser.screenshot(shots + "/lead-\(width)-\(name).png")
+                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
+                    if let axe {
+                        let violations = try await browser.axeViolations(source: axe)
+                        report += violations.map { "\(name) @\(width): \($0)" }
+                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
+                    }
+                }
+                try await browser.setWindowSize(width: 1366, height: 900)
+            }
+            func answerAll(_ browser: WebDriver, _ value: String) async throws {
+                let count = try await browser.command(.POST, "/execute/sync", ["script": "return document.querySelectorAll('fieldset.scale').length", "args": []]) as? Int ?? 0
+                #expect(count == 24)
+                for i in 0..<count {
+                    try await browser.click("fieldset.scale:nth-of-type(\(i + 1)) input[value='\(value)']")
+                }
+            }
+            // The leader opens a temperature round and invites a caseworker.
+            let roundPath = try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: downloads) { browser -> String in
+                #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
+                try await browser.click("nav a[href='/ledelse']")
+                #expect(try await browser.waitForURL { $0.hasSuffix("/ledelse") })
+                try await look(browser, "ledelse-tom")
+                try await browser.click("a[href='/ledelse/temperatur']")
+                #expect(try await browser.waitForText("Roret's standardsæt"))
+                try await browser.click("details.edit summary")
+                try await browser.click("input[name='invitees[]'][value='sagsbehandler']")
+                try await browser.click("#open-round")
+                #expect(try await browser.waitForText("Runden er startet."))
+                let path = try await browser.command(.POST, "/execute/sync", ["script": "return location.pathname", "args": []]) as? String ?? ""
+                #expect(!(try await browser.pageSource.contains("Gruppens svar og fælles score")), "no spread before answering")
+                try await answerAll(browser, "4")
+                try await browser.click("fieldset.scale:nth-of-type(1) input[value='2']")
+                try await browser.click("#save-answers")
+                #expect(try await browser.waitForText("Dine svar er gemt."))
+                return path
+            }
+            // The analyst answers alone; the invited caseworker finds the round on Opfølgning and answers.
+            for (i, user, landing, value) in [(1, "analytiker", "/oversigt", "3"), (2, "sagsbehandler", "/borgere", "ved-ikke")] {
+                try await WebDriver.withBrowser(client: app.client, port: driverPort + i, windowSize: "1366,900", downloads: downloads) { browser in
+                    #expect(try await browser.signIn(site, user, landingOn: landing))
+                    if user == "sagsbehandler" {
+                        try await browser.click("nav a[href='/opfoelgning']")
+                        #expect(try await browser.waitForText("Du er inviteret til at svare"))
+                        try await browser.click("#invitationer a")
+                    } else {
+                        try await browser.open(site + roundPath)
+                    }
+                    #expect(try await browser.waitForText("Dine svar"))
+                    try await answerAll(browser, value)
+                    try await browser.click("#save-answers")
+                    #expect(try await browser.waitForText("Dine svar er gemt."))
+                }
+            }
+            // The leader sees the spread, agrees two scores, reflects, and makes the last answer an action.
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 3, windowSize: "1366,900", downloads: downloads) { browser in
+                #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
+                try await browser.open(site + roundPath)
+                #expect(try await browser.pageSource.contains("3 har svaret"))
+                for (item, value, comment) in [("T1.1", "2", "Der mangler politiske mål"), ("T5.1", "4", "Håbet er udgangspunktet")] {
+                    try await browser.click("#punkt-\(item.replacingOccurrences(of: ".", with: "\\.")) details.edit summary")
+                    try await browser.select("#punkt-\(item.replacingOccurrences(of: ".", with: "\\.")) select[name='value']", value)
+                    try await browser.type("#punkt-\(item.replacingOccurrences(of: ".", with: "\\.")) textarea[name='comment']", comment)
+                    try await browser.click("#punkt-\(item.replacingOccurrences(of: ".", with: "\\.")) button[type='submit']")
+                    #expect(try await browser.waitForText("Den fælles score for \(item) er gemt."))
+                }
+                #expect(try await browser.pageSource.contains("Fælles score: 2 I mindre grad</strong> — Der mangler politiske mål"))
+                try await browser.type("textarea[name='q1']", "Stærkest på inddragelse, svagest på politisk fokus.")
+                try await browser.type("textarea[name='q5']", "Lederen tager et oplæg om mål til socialudvalget.")
+                try await browser.click("#save-reflection")
+                #expect(try await browser.waitForText("Jeres refleksion er gemt."))
+                try await look(browser, "runde")
+                try await browser.click("#make-plan")
+                #expect(try await browser.waitForText("Fra: Temperaturmåling"))
+                try await browser.type("#action-what", "Oplæg om politiske mål til socialudvalget")
+                try await browser.type("#action-owner", "Leder af myndighed")
+                try await browser.select("#action-indicator", "I1")
+                try await browser.typeDate("#action-due", DanishDate.today.adding(months: 2))
+                try await browser.click("#save-action")
+                #expect(try await browser.waitForText("er gemt på handlingsoversigten."))
+                #expect(try await browser.pageSource.contains("Oplæg om politiske mål til socialudvalget"))
+                try await look(browser, "handlinger")
+                try await browser.click("#actions a")
+                try await browser.select("#action-status", "inProgress")
+                try await browser.type("textarea[name='note']", "Oplægget er skrevet")
+                try await browser.click("#save-action")
+                #expect(try await browser.waitForText("Handlingen er opdateret (i gang)."))
+                #expect(try await browser.pageSource.contains("I gang — Oplægget er skrevet"))
+                try await look(browser, "handling")
+                try await browser.click("nav a[href='/ledelse']")
+                #expect(try await browser.waitForText("1. Forudsætninger (temperaturmåling)"))
+                try await look(browser, "ledelse")
+            }
+            let rounds = try await store.leadership.rounds(.temperature, municipality: "265")
+            #expect(rounds.count == 1 && Set(rounds[0].responses.keys) == ["leder", "analytiker", "sagsbehandler"])
+            #expect(rounds[0].responses["leder"]?["T1.1"] == .value(.smallDegree) && rounds[0].agreed["T5.1"]?.value == .highDegree)
+            #expect(try await store.leadership.actions(municipality: "265").first?.status == .inProgress)
+            // The administrator edits the municipality's set: a new version.
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 4, windowSize: "1366,900", downloads: downloads) { browser in
+                #expect(try await browser.signIn(site, "admin", landingOn: "/oversigt"))
+                try await browser.click("nav a[href='/admin/spoergesaet']")
+                #expect(try await browser.waitForText("version 1"))
+                try await browser.clear("textarea[name='text0']")
+                try await browser.type("textarea[name='text0']", "Kommunalbestyrelsen har vedtaget mål for recovery-orienteret rehabilitering.")
+                try await browser.type("input[name='group24']", "Politisk fokus")
+                try await browser.type("textarea[name='text24']", "Udvalget får status på målene hvert halve år.")
+                try await browser.click("#save-item-set")
+                #expect(try await browser.waitForText("Spørgesættet er gemt som version 2."))
+                try await look(browser, "spoergesaet")
+            }
+            let set = try await store.leadership.itemSet(.temperature, municipality: "265")
+            #expect(set.version == 2 && set.items.count == 25 && set.items.last?.id == "N1")
+            try report.joined(separator: "\n").write(toFile: shots + "/axe-leadership-report.txt", atomically: true, encoding: .utf8)
+        }
+    }
+}

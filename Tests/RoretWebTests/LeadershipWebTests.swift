@@ -1,0 +1,147 @@
+import Foundation
+import RoretCore
+import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// The leaders' rounds and actions through the routes: who may do what,
+/// answering alone before seeing the spread, agreed scores, the reflection,
+/// the action board, and the municipality's own item set.
+@Suite struct LeadershipWebTests {
+    @Test(arguments: TestDatabase.available)
+    func everyRoleMayDoExactlyWhatItMayInTheLeadersTools(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend, importDemo: false) { app in
+            let store = Store(database: app.db)
+            let round = try await store.leadership.openRound(.temperature, municipality: "265", date: DanishDate.today, invitees: ["sagsbehandler"], by: "leder")
+            let greve = try await store.leadership.openRound(.evaluation, municipality: "253", date: DanishDate.today, by: "leder-greve")
+            let action = try await store.leadership.saveAction(LeadershipAction(id: "", municipality: "265", source: .meeting, sourceID: "m", what: "Gør noget", owner: "Lise", agreedOn: DanishDate.today),
+                                                               note: nil, on: DanishDate.today, by: "leder")
+            let allAnswers = Dictionary(uniqueKeysWithValues: round.itemSet.items.map { ("item-\($0.id)", "3") })
+            let posts: [(path: String, form: [String: String], may: Set<String>)] = [
+                // Greve's leader opens rounds and agrees actions in Greve: allowed, and nothing of Roskilde's changes.
+                ("/ledelse/runder", ["kind": "evaluation", "date": DanishDate.today.description], ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/ledelse/runder/\(round.id)/svar", allAnswers, ["leder", "analytiker", "analytiker-land", "sagsbehandler"]),
+                ("/ledelse/runder/\(round.id)/enighed", ["item": "T1.1", "value": "3", "comment": "ok"], ["leder", "analytiker", "analytiker-land"]),
+                ("/ledelse/runder/\(round.id)/refleksion", ["q1": "Styrker", "q5": "Vi gør noget"], ["leder", "analytiker", "analytiker-land"]),
+                ("/ledelse/runder/\(greve.id)/svar", Dictionary(uniqueKeysWithValues: greve.itemSet.items.map { ("item-\($0.id)", "2") }), ["leder-greve", "analytiker-land"]),
+                ("/ledelse/handlinger", ["source": "meeting", "what": "Ny handling", "owner": "Ali"], ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/ledelse/handlinger/\(action.id)", ["what": "Gør noget", "owner": "Lise", "status": "inProgress", "note": "i gang"], ["leder", "analytiker", "analytiker-land"]),
+                ("/admin/spoergesaet", ["municipality": "265", "id0": "T1.1", "group0": "Politisk fokus", "text0": "Nyt udsagn"], ["admin"]),
+            ]
+            let pages: [(path: String, may: Set<String>)] = [
+                ("/ledelse", ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/ledelse/evaluering", ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/ledelse/temperatur", ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/ledelse/runder/\(round.id)", ["leder", "analytiker", "analytiker-land", "sagsbehandler"]),
+                ("/ledelse/handlinger", ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/admin/spoergesaet", ["admin"]),
+            ]
+            for account in testAccounts {
+                var browser = Browser(app)
+                try await browser.signIn(account.username)
+                _ = try await browser.get(account.role == .citizen ? "/min-side" : account.role == .caseworker || account.role == .provider ? "/borgere" : "/oversigt")
+                for page in pages {
+                    let status = try await browser.get(page.path).status
+                    if page.may.contains(account.username) { #expect(status == .ok, "\(account.username) \(page.path)") } else { #expect(status == .forbidden, "\(account.username) \(page.path) is refused") }
+                }
+                for post in posts {
+                    let before = try await store.leadership.rounds(.evaluation, municipality: "265").count + (try await store.leadership.actions(municipality: "265").count)
+                    let status = try await browser.post(post.path, post.form).status
+                    if post.may.contains(account.username) {
+                        #expect(status == .seeOther, "\(account.username) \(post.path): \(status)")
+                    } else {
+                        // Refused: 403, or 404 for another municipality's action (it does not exist for them).
+                        #expect(status == .forbidden || (status == .notFound && account.username == "leder-greve"), "\(account.username) \(post.path) is refused: \(status)")
+                        #expect(try await store.leadership.rounds(.evaluation, municipality: "265").count + (try await store.leadership.actions(municipality: "265").count) == before)
+                    }
+                }
+            }
+            let stored = try #require(try await store.leadership.round(UUID(uuidString: round.id)!))
+            #expect(Set(stored.responses.keys) == ["leder", "analytiker", "analytiker-land", "sagsbehandler"], "the invited caseworker answered; sagsbehandler-2 was not invited")
+            #expect(try await store.leadership.itemSet(.temperature, municipality: "265").version == 2)
+            #expect(try await auditEvents(app, .accessDenied, username: "sagsbehandler-2").count > 0)
+        }
+    }
+
+    @Test func aRespondentAnswersAloneThenSeesTheSpreadAndTheGroupAgrees() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            _ = try await leader.get("/ledelse/evaluering")
+            let opened = try await leader.post("/ledelse/runder", ["kind": "evaluation", "date": DanishDate.today.description])
+            let path = try #require(opened.headers.first(name: .location))
+            var html = try await leader.get(path).body.string
+            #expect(html.contains("Runden er startet."))
+            #expect(!html.contains("Gruppens svar og fælles score"), "no spread before answering")
+            #expect(html.contains("Har I data, der gør det muligt for jer at få et overblik over, hvilke borgere, der får hvilke ydelser og fra hvilke tilbud?"))
+            // Every item must be answered; the refusal keeps what was chosen.
+            let partial = try await leader.post(path + "/svar", ["item-E1": "4", "item-E2": "ved-ikke"])
+            #expect(partial.status == .badRequest)
+            #expect(partial.body.string.contains("E3: vælg et svar (eller »Ved ikke«)."))
+            #expect(partial.body.string.contains("name=\"item-E1\" value=\"4\" checked"))
+            var answers = ["item-E1": "4", "item-E2": "ved-ikke", "item-E3": "2", "item-E4": "3", "item-E5": "3", "item-E6": "5", "item-E7": "1"]
+            #expect(try await leader.post(path + "/svar", answers).status == .seeOther)
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker")
+            _ = try await analyst.get(path)
+            answers["item-E1"] = "2"
+            #expect(try await analyst.post(path + "/svar", answers).status == .seeOther)
+            html = try await leader.get(path).body.string
+            #expect(html.contains("Gruppens svar og fælles score"))
+            #expect(html.contains("2 har svaret"))
+            // E1: one 2 and one 4 → median 3; the evidence beside it.
+            #expect(html.contains("<td class=\"num\">3,0</td>"))
+            #expect(html.contains("Rorets egne data: Roret har endnu ikke et registerudtræk for kommunen."))
+            let noValue = try await leader.post(path + "/enighed", ["item": "E1", "value": "", "comment": "Vi er uenige"])
+            #expect(noValue.status == .badRequest && noValue.body.string.contains("Fælles score: vælg en værdi fra 1 til 5."))
+            #expect(noValue.body.string.contains("Vi er uenige"), "the comment is kept")
+            #expect(try await leader.post(path + "/enighed", ["item": "E1", "value": "3", "comment": "Overblikket findes, men ikke på udførere"]).status == .seeOther)
+            html = try await leader.get(path).body.string
+            #expect(html.contains("Fælles score: 3 I nogen grad</strong> — Overblikket findes, men ikke på udførere"))
+            let round = try #require(try await store.leadership.rounds(.evaluation, municipality: "265").first)
+            #expect(round.agreed["E1"]?.value == .someDegree && round.responses.count == 2)
+        }
+    }
+
+    @Test func aTemperatureRoundShowsThePrerequisitesAndItsReflectionBecomesActions() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            let round = try await store.leadership.openRound(.temperature, municipality: "265", date: DanishDate.today, by: "leder")
+            let id = UUID(uuidString: round.id)!
+            for item in round.itemSet.items { try await store.leadership.agree(round: id, item: item.id, AgreedScore(value: item.group == "Politisk fokus" ? .notAtAll : .highDegree, comment: "")) }
+            try await store.leadership.answer(round: id, respondent: "leder", ["T1.1": .value(.notAtAll)])
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            var html = try await leader.get("/ledelse/runder/\(round.id)").body.string
+            #expect(html.contains("Roret&#39;s standardsæt, formuleret ud fra guidens beskrivelse af de otte forudsætninger") || html.contains("Roret's standardsæt, formuleret ud fra guidens beskrivelse af de otte forudsætninger"))
+            #expect(html.contains("I hvilken grad passer udsagnet på jeres kommune i dag?"))
+            #expect(html.contains("<th scope=\"row\">Politisk fokus</th><td class=\"num\">1,0</td>"))
+            #expect(html.contains("Svagheder:</strong> Politisk fokus"))
+            #expect(html.contains("role=\"img\" aria-label=\"De otte forudsætninger"))
+            #expect(try await leader.post("/ledelse/runder/\(round.id)/refleksion", ["q5": "Lederen tager et oplæg til udvalget"]).status == .seeOther)
+            html = try await leader.get("/ledelse/runder/\(round.id)").body.string
+            #expect(html.contains(">Lederen tager et oplæg til udvalget</textarea>"))
+            // The development plan: an action from the round, with an indicator as its sign.
+            let form = try await leader.get("/ledelse/handlinger/ny?kilde=temperature&id=\(round.id)").body.string
+            #expect(form.contains("Fra: Temperaturmåling"))
+            let refused = try await leader.post("/ledelse/handlinger", ["source": "temperature", "sourceID": round.id, "what": "Oplæg til udvalget", "owner": "", "due": "2020-01-01"])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("Hvem: skal udfyldes.") && refused.body.string.contains("Opfølgning senest: datoen er før handlingen blev aftalt."))
+            #expect(refused.body.string.contains(">Oplæg til udvalget</textarea>"), "what was typed is kept")
+            #expect(try await leader.post("/ledelse/handlinger", ["source": "temperature", "sourceID": round.id, "what": "Oplæg til udvalget", "owner": "Leder Lise", "indicator": "I1"]).status == .seeOther)
+            let board = try await leader.get("/ledelse/handlinger").body.string
+            #expect(board.contains("Oplæg til udvalget") && board.contains("Temperaturmåling") && board.contains("I1: "))
+            #expect(try await leader.get("/ledelse/handlinger?ansvarlig=ali").body.string.contains("Ingen handlinger passer til filteret."))
+            let action = try #require(try await store.leadership.actions(municipality: "265").first)
+            #expect(action.sign?.indicator == "I1" && action.source == .temperature && action.sourceID == round.id)
+            #expect(try await leader.post("/ledelse/handlinger/\(action.id)", ["what": action.what, "owner": action.owner, "indicator": "I1", "status": "done", "note": "Vedtaget i udvalget"]).status == .seeOther)
+            let page = try await leader.get("/ledelse/handlinger/\(action.id)").body.string
+            #expect(page.contains("Gennemført — Vedtaget i udvalget"))
+            #expect(try await leader.get("/ledelse").body.string.contains("1. Forudsætninger (temperaturmåling)"))
+        }
+    }
+}
