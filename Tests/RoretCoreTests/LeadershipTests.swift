@@ -166,3 +166,20 @@ import Testing
         #expect(rows[1].then == nil && rows[1].now == nil, "a sign in words has no value")
     }
 }
+
+@Suite struct ReflectionNoteTests {
+    func note(_ kind: ReflectionNoteKind, phase: ReflectionPhase, observation: ObservationKind? = nil, theme: String? = nil, text: String = "x") -> ReflectionNote {
+        ReflectionNote(id: "", author: "a", phase: phase, kind: kind, observationKind: observation, themeID: theme, text: text, day: day("2026-11-30"))
+    }
+
+    @Test func eachNoteBelongsToItsPhase() {
+        #expect(note(.preparation, phase: .preparation).problems(in: .preparation, themes: []).isEmpty)
+        #expect(note(.preparation, phase: .sinceLast).problems(in: .sinceLast, themes: []) == ["Forberedelsen er slut: dialogen er begyndt."])
+        #expect(note(.observation, phase: .explore, observation: .challenge).problems(in: .explore, themes: []).isEmpty)
+        #expect(note(.observation, phase: .interpret, observation: nil).problems(in: .interpret, themes: [])
+            == ["Iagttagelser skrives i Udforsk; Udforsk er lukket.", "Markér iagttagelsen: positivt, udfordring eller videnshul."])
+        #expect(note(.explanation, phase: .interpret, theme: "t1").problems(in: .interpret, themes: ["t1"]).isEmpty)
+        #expect(note(.explanation, phase: .interpret, theme: "t9").problems(in: .interpret, themes: ["t1"]) == ["Forklaringen skal knyttes til et tema fra Udforsk."])
+        #expect(note(.answer, phase: .sinceLast, text: " ").problems(in: .sinceLast, themes: []) == ["Skriv noget først."])
+    }
+}

@@ -73,3 +73,39 @@ import Testing
         }
     }
 }
+
+/// Reflection meetings in the store.
+@Suite struct ReflectionStoreTests {
+    func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    @Test(arguments: TestDatabase.available)
+    func aMeetingMovesThroughItsPhasesInOrderAndKeepsItsDocumentation(_ backend: TestDatabase) async throws {
+        try await withStore(backend) { host in
+            let r = host.store.reflection
+            let doc = FrozenDocumentation(frozenOn: day("2026-11-01"), source: "Udtræk v1", tables: [.init(title: "Nøgletal", header: ["A", "B"], rows: [["NT05", "23,6 %"]])])
+            let participants = [MeetingParticipant(username: "leder", role: .leader, meetingRole: "Leder"), MeetingParticipant(username: "borger", role: .citizen, meetingRole: "Borger")]
+            await #expect(throws: LeadershipRefused(problems: ["Titel: skal udfyldes.", "Deltagere: vælg mindst én."])) {
+                try await r.create(municipality: "265", title: " ", date: day("2026-11-30"), participants: [], documentation: doc, by: "leder")
+            }
+            let m = try await r.create(municipality: "265", title: "Kvartalsmøde", date: day("2026-11-30"), participants: participants, documentation: doc, by: "leder")
+            let id = try #require(UUID(uuidString: m.id))
+            try await r.write(ReflectionNote(id: "", author: "borger", phase: .preparation, kind: .preparation, question: 2, text: "Hvorfor så få tilbage?", day: day("2026-11-30")), in: id)
+            await #expect(throws: LeadershipRefused(problems: ["Mødet er i »1. Forberedelse« og kan ikke springe til »2. Dialog: Udforsk«: faserne tages i rækkefølge."])) {
+                try await r.advance(id, to: .explore)
+            }
+            try await r.advance(id, to: .sinceLast)
+            try await r.advance(id, to: .explore)
+            let theme = try await r.write(ReflectionNote(id: "", author: "leder", phase: .explore, kind: .observation, observationKind: .challenge, text: "Få afsluttes", day: day("2026-11-30")), in: id)
+            await #expect(throws: LeadershipRefused(problems: ["Forklaringer skrives i Fortolk."])) {
+                try await r.write(ReflectionNote(id: "", author: "leder", phase: .explore, kind: .explanation, themeID: theme.id, text: "Fordi", day: day("2026-11-30")), in: id)
+            }
+            try await r.advance(id, to: .interpret)
+            try await r.write(ReflectionNote(id: "", author: "leder", phase: .interpret, kind: .explanation, themeID: theme.id, text: "Støtten trappes ikke ned", day: day("2026-11-30")), in: id)
+            let stored = try #require(try await r.meeting(id))
+            #expect(stored.phase == .interpret && stored.documentation == doc && stored.participants == participants)
+            #expect(try await r.notes(id).map(\.kind) == [.preparation, .observation, .explanation])
+            #expect(try await r.meetings(participant: "borger").map(\.id) == [m.id])
+            #expect(try await r.meetings(participant: "leder-2").isEmpty)
+        }
+    }
+}

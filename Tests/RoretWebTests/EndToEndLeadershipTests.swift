@@ -137,4 +137,107 @@ import Vapor
             try report.joined(separator: "\n").write(toFile: shots + "/axe-leadership-report.txt", atomically: true, encoding: .utf8)
         }
     }
+
+    /// A meeting prepared with frozen figures, the citizen's preparation on a
+    /// phone, the phases in order, an action — and after a new extract the
+    /// meeting still shows the numbers the group saw; the next meeting's
+    /// *Siden sidst* shows the action. The minutes fit an A4 page.
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(8))) func aReflectionMeetingFromPreparationToActions() async throws {
+        let axe = EndToEndTrustTests.axeSource
+        let downloads = FileManager.default.temporaryDirectory.path
+        try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
+            let store = Store(database: app.db)
+            let shots = EndToEndTests.screenshots
+            var report: [String] = []
+            func look(_ browser: WebDriver, _ name: String) async throws {
+                for (width, height) in [(1366, 900), (390, 844)] {
+                    try await browser.setWindowSize(width: width, height: height)
+                    try await browser.screenshot(shots + "/meeting-\(width)-\(name).png")
+                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
+                    if let axe {
+                        let violations = try await browser.axeViolations(source: axe)
+                        report += violations.map { "\(name) @\(width): \($0)" }
+                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
+                    }
+                }
+                try await browser.setWindowSize(width: 1366, height: 900)
+            }
+            let path = try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: downloads) { browser -> String in
+                #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
+                try await browser.open(site + "/ledelse")
+                try await browser.click("a[href='/ledelse/moeder']")
+                #expect(try await browser.waitForText("Forbered et møde"))
+                try await browser.click("details.edit summary")
+                try await browser.type("#meeting-title", "Refleksion over nøgletallene")
+                try await browser.click("input[name='participants[]'][value='borger']")
+                try await browser.click("#prepare-meeting")
+                #expect(try await browser.waitForText("dokumentationen er låst"))
+                #expect(try await browser.pageSource.contains("NT05"))
+                try await look(browser, "forberedelse")
+                return try await browser.command(.POST, "/execute/sync", ["script": "return location.pathname", "args": []]) as? String ?? ""
+            }
+            let id = try #require(UUID(uuidString: String(path.dropFirst("/refleksion/".count))))
+            let frozen = try #require(try await store.reflection.meeting(id)?.documentation)
+            // The citizen prepares on a phone.
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 1, windowSize: "390,844", downloads: downloads) { phone in
+                #expect(try await phone.signIn(site, "borger", landingOn: "/min-side"))
+                try await phone.click("#refleksionsmoeder a")
+                #expect(try await phone.waitForText("Dokumentationen"))
+                try await phone.type("#prep-2", "Hvorfor kommer så få videre fra bostøtten?")
+                try await phone.click("form:has(#prep-2) button")
+                #expect(try await phone.waitForText("Det er skrevet."))
+                try await look(phone, "borger")
+            }
+            // A new extract: the figures change, the meeting's documentation does not.
+            _ = try await ExtractImport.run(store: store, figures: app.roret.figures, currentVersions: app.roret.currentVersions, files: TestExtracts.demo(seed: 2), source: "ny", importedBy: "test")
+            #expect(try await store.reflection.meeting(id)?.documentation == frozen)
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 2, windowSize: "1366,900", downloads: downloads) { browser in
+                #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
+                try await browser.open(site + path)
+                #expect(try await browser.pageSource.contains(frozen.source), "the numbers the group saw")
+                #expect(try await !browser.pageSource.contains("Hvorfor kommer så få videre"), "private until the dialogue opens")
+                try await browser.click("#next-phase")
+                #expect(try await browser.waitForText("Hvorfor kommer så få videre fra bostøtten?"))
+                try await browser.click("#next-phase")
+                #expect(try await browser.waitForText("Mødet er nu i fasen »2. Dialog: Udforsk«."))
+                try await browser.type("#observation-text", "Få borgere afslutter med målene nået")
+                try await browser.click("input[name='observationKind'][value='challenge']")
+                try await browser.click("#add-observation")
+                #expect(try await browser.waitForText("Det er skrevet."))
+                try await browser.click("#next-phase")
+                #expect(try await browser.waitForText("Mødet er nu i fasen »2. Dialog: Fortolk«."))
+                #expect(try await browser.pageSource.contains("id=\"observation-text\"") == false, "Udforsk is closed")
+                try await browser.select("#explanation-theme", try #require(try await store.reflection.notes(id).first { $0.kind == .observation }?.id))
+                try await browser.type("#explanation-text", "Støtten trappes sjældent ned i tide")
+                try await browser.click("#add-explanation")
+                #expect(try await browser.waitForText("om: Få borgere afslutter med målene nået"))
+                try await browser.click("#next-phase")
+                #expect(try await browser.waitForText("Forbered handling«."))
+                try await browser.click("#new-meeting-action")
+                try await browser.type("#action-what", "Nedtrapningsplan i alle sager over et år")
+                try await browser.type("#action-owner", "Teamleder")
+                try await browser.select("#action-indicator", "I16")
+                try await browser.click("#save-action")
+                #expect(try await browser.waitForText("Nedtrapningsplan i alle sager over et år"))
+                try await look(browser, "dialog")
+                try await browser.open(site + path + "?udskriv=1")
+                try await browser.setWindowSize(width: 794, height: 1123)
+                try await browser.screenshot(shots + "/meeting-a4-referat.png")
+                #expect(try await !browser.overflowsHorizontally, "the minutes fit an A4 page's width")
+                try await browser.setWindowSize(width: 1366, height: 900)
+            }
+            // The next meeting's Siden sidst shows the action with its sign then and now.
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 3, windowSize: "1366,900", downloads: downloads) { browser in
+                #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
+                try await browser.open(site + "/ledelse/moeder")
+                try await browser.click("details.edit summary")
+                try await browser.type("#meeting-title", "Opfølgning på handlingerne")
+                try await browser.click("#prepare-meeting")
+                #expect(try await browser.waitForText("Jeres åbne handlinger"))
+                #expect(try await browser.pageSource.contains("Nedtrapningsplan i alle sager over et år"))
+                try await look(browser, "siden-sidst")
+            }
+            try report.joined(separator: "\n").write(toFile: shots + "/axe-meeting-report.txt", atomically: true, encoding: .utf8)
+        }
+    }
 }

@@ -145,3 +145,63 @@ import VaporTesting
         }
     }
 }
+
+/// Reflection meetings through the routes: frozen documentation, who takes
+/// part, private preparation, phases in order, actions and *Siden sidst*.
+@Suite struct ReflectionWebTests {
+    @Test func aMeetingKeepsItsFrozenNumbersAndItsActionsComeBackNextTime() async throws {
+        try await withRoretApp { app in
+            let store = Store(database: app.db)
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            _ = try await leader.get("/ledelse/moeder")
+            let body = "csrf=\(leader.csrf!)&title=Kvartalsm%C3%B8de&date=\(DanishDate.today)&parts%5B%5D=noegletal&parts%5B%5D=praksis&participants%5B%5D=leder&participants%5B%5D=borger&participants%5B%5D=sagsbehandler"
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            let created = try await leader.send(.POST, "/ledelse/moeder", headers: headers, body: ByteBuffer(string: body))
+            #expect(created.status == .seeOther)
+            let path = try #require(created.headers.first(name: .location))
+            let id = try #require(UUID(uuidString: String(path.dropFirst("/refleksion/".count))))
+            let frozen = try #require(try await store.reflection.meeting(id)?.documentation)
+            #expect(frozen.source.hasPrefix("Udtræk v1") && frozen.tables.count == 2)
+            let nt05 = try #require(frozen.tables[0].rows.first { $0[0].hasPrefix("NT05") })
+
+            // A new extract changes the figures, not the meeting's documentation.
+            _ = try await ExtractImport.run(store: store, figures: app.roret.figures, currentVersions: app.roret.currentVersions, files: TestExtracts.demo(seed: 2), source: "test 2", importedBy: "test")
+            var html = try await leader.get(path).body.string
+            #expect(html.contains("Udtræk v1") && html.contains("<td>\(nt05[1])</td>"))
+            #expect(try await store.reflection.meeting(id)?.documentation == frozen)
+
+            // Who takes part: the citizen reads, the uninvited caseworker is refused; only leaders move the phase.
+            var citizen = Browser(app)
+            try await citizen.signIn("borger")
+            _ = try await citizen.get("/min-side")
+            #expect(try await citizen.get(path).status == .ok)
+            #expect(try await citizen.post(path + "/noter", ["kind": "preparation", "question": "2", "text": "Hvorfor kommer så få videre?"]).status == .seeOther)
+            #expect(try await citizen.post(path + "/fase", ["phase": "1"]).status == .forbidden)
+            var other = Browser(app)
+            try await other.signIn("sagsbehandler-2")
+            #expect(try await other.get(path).status == .forbidden)
+            html = try await leader.get(path).body.string
+            #expect(!html.contains("Hvorfor kommer så få videre?") && html.contains("1 note fra andre deltagere vises, når dialogen begynder."))
+            #expect(try await leader.post(path + "/fase", ["phase": "3"]).status == .badRequest, "no jumping")
+            #expect(try await leader.post(path + "/fase", ["phase": "1"]).status == .seeOther)
+            #expect(try await leader.get(path).body.string.contains("Hvorfor kommer så få videre?"), "visible once the dialogue opens")
+
+            // An action only from Forbered handling; then it comes back in the next meeting's Siden sidst.
+            let early = try await leader.post("/ledelse/handlinger", ["source": "meeting", "sourceID": id.uuidString, "what": "Noget", "owner": "Lise"])
+            #expect(early.status == .badRequest && early.body.string.contains("Handlinger aftales i mødets faser"))
+            for phase in 2...4 { #expect(try await leader.post(path + "/fase", ["phase": String(phase)]).status == .seeOther) }
+            let agreed = try await leader.post("/ledelse/handlinger", ["source": "meeting", "sourceID": id.uuidString, "what": "Skriv håb med egne ord", "owner": "Lise", "indicator": "I1"])
+            #expect(agreed.status == .seeOther && agreed.headers.first(name: .location) == "/refleksion/\(id)#handling")
+            #expect(try await leader.get(path).body.string.contains("Skriv håb med egne ord"))
+            let csv = try await leader.get(path + "/referat.csv").body.string
+            #expect(csv.hasPrefix("afsnit,emne,hvem,tekst\n") && csv.contains("Skriv håb med egne ord") && csv.contains("Hvorfor kommer så få videre?"))
+            let next = try await store.reflection.create(municipality: "265", title: "Næste møde", date: DanishDate.today.adding(days: 1),
+                                                         participants: [MeetingParticipant(username: "leder", role: .leader, meetingRole: "Leder")],
+                                                         documentation: FrozenDocumentation(frozenOn: DanishDate.today, source: "x", tables: []), by: "leder")
+            let sinceLast = try await leader.get("/refleksion/\(next.id)").body.string
+            #expect(sinceLast.contains("Jeres åbne handlinger") && sinceLast.contains("Skriv håb med egne ord"))
+        }
+    }
+}

@@ -83,3 +83,41 @@ final class RoundReflectionModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// Fluent row of `reflection_meetings`; never leaves RoretStore (see `ReflectionMeeting`).
+final class ReflectionMeetingModel: Model, @unchecked Sendable {
+    static let schema = "reflection_meetings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality") var municipality: String
+    @Field(key: "title") var title: String
+    @Field(key: "meeting_date") var meetingDate: String
+    @Field(key: "phase") var phase: Int
+    /// `[MeetingParticipant]` as JSON.
+    @Field(key: "participants") var participants: String
+    /// `FrozenDocumentation` as JSON.
+    @Field(key: "documentation") var documentation: String
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// Fluent row of `reflection_notes`; never leaves RoretStore (see `ReflectionNote`).
+final class ReflectionNoteModel: Model, @unchecked Sendable {
+    static let schema = "reflection_notes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "meeting_id") var meetingID: UUID
+    @Field(key: "author") var author: String
+    @Field(key: "phase") var phase: Int
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "question") var question: Int?
+    @OptionalField(key: "observation_kind") var observationKind: String?
+    @OptionalField(key: "theme_id") var themeID: String?
+    @Field(key: "text") var text: String
+    @Field(key: "recorded_on") var recordedOn: String
+    @Field(key: "recorded_at") var recordedAt: Date
+
+    init() {}
+}

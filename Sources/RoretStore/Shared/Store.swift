@@ -13,6 +13,7 @@ public struct Store: Sendable {
     public let plans: PlanRepository
     public let cases: CaseRepository
     public let leadership: LeadershipRepository
+    public let reflection: ReflectionRepository
     public let schedules: ScheduleRepository
     public let publications: AnswersPublicationRepository
     /// The database the repositories use.
@@ -30,6 +31,7 @@ public struct Store: Sendable {
         plans = PlanRepository(database: database)
         cases = CaseRepository(database: database)
         leadership = LeadershipRepository(database: database)
+        reflection = ReflectionRepository(database: database)
         schedules = ScheduleRepository(database: database)
         publications = AnswersPublicationRepository(database: database)
         self.database = database

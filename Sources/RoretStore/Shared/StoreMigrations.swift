@@ -32,5 +32,7 @@ public enum StoreMigrations {
         M026CreateRoundAnswers(),
         M027CreateLeadershipActions(),
         M028CreateRoundReflections(),
+        M029CreateReflectionMeetings(),
+        M030CreateReflectionNotes(),
     ]
 }

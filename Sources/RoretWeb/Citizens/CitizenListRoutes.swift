@@ -98,6 +98,8 @@ struct CitizenListRoutes: RouteCollection {
         if account.role == .caseworker {
             page.invitations = try await req.store.leadership.rounds(inviting: account.username).filter { $0.municipality == account.area && $0.responses[account.username] == nil }
                 .map { FollowUpPage.Invitation(href: "/ledelse/runder/\($0.id)", title: "\($0.kind.danishName) \($0.date.danish)") }
+                + (try await req.store.reflection.meetings(participant: account.username)).filter { $0.phase != .closed }
+                .map { FollowUpPage.Invitation(href: "/refleksion/\($0.id)", title: "Refleksionsmøde: \($0.title), \($0.date.danish)") }
             page.hasInvitations = !page.invitations.isEmpty
         }
         try await req.audit(.citizenListRead, area: account.area, detail: "opfølgning: \(caseload.rows.count) borgere")

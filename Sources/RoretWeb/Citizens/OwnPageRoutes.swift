@@ -23,10 +23,17 @@ struct OwnPageRoutes: RouteCollection {
 
     private func page(_ req: Request, failed: FailedForm?) async throws -> Response {
         let chrome = try Chrome(req, title: "Min side", active: "/min-side")
+        let meetings = try await req.store.reflection.meetings(participant: try req.requireAccount().username)
+            .map { OwnPage.Invitation(href: "/refleksion/\($0.id)", title: "\($0.title), \($0.date.danish)") }
         guard let citizen = try await ownCitizen(req) else {
-            return try await req.renderPage("citizen", OwnPage.unlinked(chrome), chrome: chrome)
+            var page = OwnPage.unlinked(chrome)
+            page.meetings = meetings
+            page.hasMeetings = !meetings.isEmpty
+            return try await req.renderPage("citizen", page, chrome: chrome)
         }
-        let page = try await OwnPage(req, chrome: chrome, citizen: citizen, failed: failed)
+        var page = try await OwnPage(req, chrome: chrome, citizen: citizen, failed: failed)
+        page.meetings = meetings
+        page.hasMeetings = !meetings.isEmpty
         try await req.audit(.citizenRead, area: citizen.municipality, detail: "egen side")
         return try await req.renderPage("citizen", page, chrome: chrome, status: failed == nil ? .ok : .badRequest)
     }
@@ -102,7 +109,15 @@ struct OwnPage: Encodable {
         var done: Bool
     }
 
+    struct Invitation: Encodable {
+        var href: String
+        var title: String
+    }
+
     var chrome: Chrome
+    /// Reflection meetings the citizen takes part in.
+    var meetings: [Invitation] = []
+    var hasMeetings = false
     var linked: Bool
     var name: String?
     var nextMeeting: Meeting?

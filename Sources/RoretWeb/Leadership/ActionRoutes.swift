@@ -60,6 +60,14 @@ struct ActionRoutes: RouteCollection {
         var action = LeadershipAction(id: "", municipality: context.municipality, source: source, sourceID: form.text("sourceID"), what: "", owner: "", agreedOn: DanishDate.today)
         Self.read(&form, into: &action, values: try await IndicatorValues(req, municipality: context.municipality))
         form.problems += action.problems
+        // A meeting's actions are agreed from Forbered handling on, in that municipality's meeting.
+        var meeting: ReflectionMeeting? = nil
+        if source == .meeting, let id = UUID(uuidString: action.sourceID) {
+            meeting = try await req.store.reflection.meeting(id)
+            if let m = meeting, m.municipality != context.municipality || !ReflectionRules.mayAct(in: m.phase) {
+                form.problems.append("Handlinger aftales i mødets faser »Forbered handling« og »Handling«; mødet er i »\(m.phase.danishName)«.")
+            }
+        }
         guard form.problems.isEmpty else {
             let page = try ActionPage(req, context: context, action: nil, history: [], failed: form.failed("action"))
             return try await req.renderPage("leadership-action", page, chrome: page.chrome, status: .badRequest)
@@ -69,6 +77,7 @@ struct ActionRoutes: RouteCollection {
             try await store.leadership.saveAction(action, note: nil, on: DanishDate.today, by: username)
         }
         req.notice("Handlingen »\(saved.what)« er gemt på handlingsoversigten.")
+        if let meeting { return req.redirect(to: "/refleksion/\(meeting.id)#handling") }
         return req.redirect(to: "/ledelse/handlinger" + context.query)
     }
 

@@ -77,5 +77,47 @@ enum LeadershipDemo {
                 try await l.saveAction(saved, note: note, on: min(today, action.agreedOn.adding(days: 40)), by: "leder")
             }
         }
+        try await seedMeetings(store, files: files, today: today)
+    }
+
+    /// Two reflection meetings: the first gone through to its actions, the
+    /// second prepared and picking them up in *Siden sidst*.
+    static func seedMeetings(_ store: Store, files: [CaseFile], today: Day) async throws {
+        func documentation(on day: Day) -> FrozenDocumentation {
+            let rows = PracticeIndicatorDisclosure.suppress(PracticeIndicators.table(files: files, on: [day])).filter { $0.area == municipality || $0.area == nationalArea }
+            return FrozenDocumentation(frozenOn: day, source: "Rorets sager pr. \(day.danish)", tables: [.init(
+                title: "Praksisindikatorer pr. \(day.danish)", header: ["Indikator", "Roskilde", "Hele landet"],
+                rows: PracticeIndicator.allCases.map { i in
+                    ["\(i.code) \(i.title)"] + [municipality, nationalArea].map { area in PracticeIndicatorTable.value(rows.first { $0.area == area && $0.indicator == i }) }
+                }, note: "»..« er skjult for at beskytte små grupper.")])
+        }
+        let people = [MeetingParticipant(username: "leder", role: .leader, meetingRole: "Tovholder"), MeetingParticipant(username: "analytiker", role: .analyst, meetingRole: "Analytiker"),
+                      MeetingParticipant(username: "sagsbehandler", role: .caseworker, meetingRole: "Sagsbehandler"), MeetingParticipant(username: "borger", role: .citizen, meetingRole: "Borger")]
+        let r = store.reflection
+        let firstDay = today.adding(months: -2)
+        let first = try await r.create(municipality: municipality, title: "Hvad fortæller praksisindikatorerne os?", date: firstDay, participants: people, documentation: documentation(on: firstDay), by: "leder")
+        let id = UUID(uuidString: first.id)!
+        func note(_ by: String, _ phase: ReflectionPhase, _ kind: ReflectionNoteKind, _ text: String, question: Int? = nil, observation: ObservationKind? = nil, theme: String? = nil) async throws -> ReflectionNote {
+            try await r.write(ReflectionNote(id: "", author: by, phase: phase, kind: kind, question: question, observationKind: observation, themeID: theme, text: text, day: firstDay), in: id)
+        }
+        _ = try await note("sagsbehandler", .preparation, .preparation, "Vi følger for sjældent op på målene til tiden.", question: 1)
+        _ = try await note("borger", .preparation, .preparation, "Jeg undrer mig over, hvorfor så få afslutter, fordi målene er nået.", question: 2)
+        try await r.advance(id, to: .sinceLast)
+        _ = try await note("leder", .sinceLast, .answer, "Vi aftalte at måle med WHO-5 i alle nye sager.", question: 1)
+        try await r.advance(id, to: .explore)
+        let theme = try await note("analytiker", .explore, .observation, "Kun fire af ti mål følges op til tiden.", observation: .challenge)
+        _ = try await note("sagsbehandler", .explore, .observation, "Næsten alle borgere deltager i deres møder.", observation: .positive)
+        try await r.advance(id, to: .interpret)
+        _ = try await note("sagsbehandler", .interpret, .explanation, "Opfølgningsdatoerne bliver ikke sat i kalenderen.", theme: theme.id)
+        try await r.advance(id, to: .prepareAction)
+        _ = try await note("leder", .prepareAction, .answer, "At alle mål følges op inden for 14 dage.", question: 1)
+        try await r.advance(id, to: .action)
+        try await store.leadership.saveAction(LeadershipAction(id: "", municipality: municipality, source: .meeting, sourceID: first.id,
+                                                              what: "Påmindelser om opfølgning på mål i sagsbehandlernes kalender", owner: "Teamleder, myndighed",
+                                                              involve: "Sagsbehandlerne", followsUp: "Tovholderen",
+                                                              sign: ActionSign(indicator: "I7", area: municipality, valueThen: PracticeIndicatorDisclosure.suppress(PracticeIndicators.table(files: files, on: [firstDay])).first { $0.area == municipality && $0.indicator == .i7 }?.percent, text: PracticeIndicator.i7.title),
+                                                              due: today.adding(days: 20), agreedOn: firstDay), note: nil, on: firstDay, by: "leder")
+        try await r.advance(id, to: .closed)
+        _ = try await r.create(municipality: municipality, title: "Følger vi op til tiden nu?", date: today.adding(days: 3), participants: people, documentation: documentation(on: today), by: "leder")
     }
 }
