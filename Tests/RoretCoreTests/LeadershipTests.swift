@@ -183,3 +183,16 @@ import Testing
         #expect(note(.answer, phase: .sinceLast, text: " ").problems(in: .sinceLast, themes: []) == ["Skriv noget først."])
     }
 }
+
+@Suite struct ReviewGrantTests {
+    @Test func aGrantHoldsForItsPersonUntilItsLastDay() {
+        let grant = ReviewGrant(username: "leder", expiresOn: day("2026-12-01"))
+        #expect(grant.holds(for: "leder", on: day("2026-12-01")))
+        #expect(!grant.holds(for: "leder", on: day("2026-12-02")))
+        #expect(!grant.holds(for: "analytiker", on: day("2026-11-30")))
+        let facts = CitizenAccessFacts(municipality: "265", caseworker: "sagsbehandler", activeProviders: [], ownAccount: nil)
+        #expect(AccessPolicy.mayReviewCitizen(role: .caseworker, username: "sagsbehandler", area: "265", provider: nil, facts, grants: [], on: day("2026-11-30")))
+        #expect(!AccessPolicy.mayReviewCitizen(role: .leader, username: "leder", area: "265", provider: nil, facts, grants: [], on: day("2026-11-30")))
+        #expect(AccessPolicy.mayReviewCitizen(role: .leader, username: "leder", area: "265", provider: nil, facts, grants: [grant], on: day("2026-11-30")))
+    }
+}

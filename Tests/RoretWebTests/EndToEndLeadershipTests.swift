@@ -240,4 +240,73 @@ import Vapor
             try report.joined(separator: "\n").write(toFile: shots + "/axe-meeting-report.txt", atomically: true, encoding: .utf8)
         }
     }
+
+    /// Ten cases drawn in the browser, a grant given by the administrator, a
+    /// case reviewed by the caseworker with the record's pre-filled answers,
+    /// and the counts the steering group sees.
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(6))) func aCaseReviewDrawnGrantedAndReviewed() async throws {
+        let axe = EndToEndTrustTests.axeSource
+        let downloads = FileManager.default.temporaryDirectory.path
+        try await EndToEndTrustTests.serving(importDemo: false) { app, site, driverPort in
+            let store = Store(database: app.db)
+            try await PracticePageTests().seed(app)
+            let shots = EndToEndTests.screenshots
+            var report: [String] = []
+            func look(_ browser: WebDriver, _ name: String) async throws {
+                for (width, height) in [(1366, 900), (390, 844)] {
+                    try await browser.setWindowSize(width: width, height: height)
+                    try await browser.screenshot(shots + "/review-\(width)-\(name).png")
+                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
+                    if let axe {
+                        let violations = try await browser.axeViolations(source: axe)
+                        report += violations.map { "\(name) @\(width): \($0)" }
+                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
+                    }
+                }
+                try await browser.setWindowSize(width: 1366, height: 900)
+            }
+            let reviewPath = try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: downloads) { browser -> String in
+                #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
+                try await browser.open(site + "/ledelse")
+                try await browser.click("a[href='/ledelse/sagsgennemgang']")
+                try await browser.type("#review-seed", "7")
+                try await browser.click("#start-review")
+                #expect(try await browser.waitForText("startværdien 7"))
+                try await look(browser, "optaelling-tom")
+                return try await browser.command(.POST, "/execute/sync", ["script": "return location.pathname", "args": []]) as? String ?? ""
+            }
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 1, windowSize: "1366,900", downloads: downloads) { browser in
+                #expect(try await browser.signIn(site, "admin", landingOn: "/oversigt"))
+                try await browser.click("nav a[href='/admin/sagsgennemgang']")
+                try await browser.type("form[action$='/adgang'] input[name='username']", "sagsbehandler")
+                try await browser.click("form[action$='/adgang'] button")
+                #expect(try await browser.waitForText("sagsbehandler kan åbne gennemgangens sager"))
+                try await look(browser, "adgang")
+            }
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 2, windowSize: "1366,900", downloads: downloads) { browser in
+                #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
+                try await browser.open(site + reviewPath)
+                try await browser.click("#review-cases a")
+                #expect(try await browser.waitForText("Sagen kort"))
+                #expect(try await browser.pageSource.contains("Forudfyldt fra sagen:"))
+                for i in 1...10 {
+                    let checked = try await browser.command(.POST, "/execute/sync", ["script": "return !!document.querySelector('input[name=c\(i)]:checked')", "args": []]) as? Bool ?? false
+                    if !checked { try await browser.click("input[name='c\(i)'][value='partly']") }
+                }
+                try await browser.type("input[name='k9']", "Første møde efter tre uger")
+                try await look(browser, "sag")
+                try await browser.click("#save-review")
+                #expect(try await browser.waitForText("er gennemgået."))
+            }
+            try await WebDriver.withBrowser(client: app.client, port: driverPort + 3, windowSize: "1366,900", downloads: downloads) { browser in
+                #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
+                try await browser.open(site + reviewPath)
+                #expect(try await browser.pageSource.contains("Gennemgået"))
+                try await look(browser, "optaelling")
+            }
+            let review = try #require(try await store.caseReviews.reviews(municipality: "265").first)
+            #expect(review.seed == 7 && review.answers.count == 1 && review.answers.values.first?[9]?.comment == "Første møde efter tre uger")
+            try report.joined(separator: "\n").write(toFile: shots + "/axe-review-report.txt", atomically: true, encoding: .utf8)
+        }
+    }
 }

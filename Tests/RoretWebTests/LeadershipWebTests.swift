@@ -205,3 +205,72 @@ import VaporTesting
         }
     }
 }
+
+/// The review of ten cases through the routes: the reproducible draw, who
+/// may open a sampled record (own cases, or a grant until its last day),
+/// pre-filled answers, and counts without pseudonyms for the steering group.
+@Suite struct CaseReviewWebTests {
+    @Test(arguments: TestDatabase.available)
+    func reviewersOpenOnlyWhatTheyMayAndTheGroupSeesCounts(_ backend: TestDatabase) async throws {
+        try await withRoretApp(backend, importDemo: false) { app in
+            let store = Store(database: app.db)
+            try await PracticePageTests().seed(app)
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            _ = try await leader.get("/ledelse/sagsgennemgang")
+            let started = try await leader.post("/ledelse/sagsgennemgang", ["seed": "42"])
+            #expect(started.status == .seeOther)
+            let review = try #require(try await store.caseReviews.reviews(municipality: "265").first)
+            #expect(review.seed == 42 && review.sample.count == 7, "all seven records are recent; fewer than ten are all drawn")
+            #expect(try await leader.post("/ledelse/sagsgennemgang", ["seed": "42"]).status == .seeOther)
+            let again = try await store.caseReviews.reviews(municipality: "265")
+            #expect(again[0].sample == again[1].sample, "the same seed draws the same cases")
+            let second = try #require(again.first { $0.id != review.id })
+            let path = "/ledelse/sagsgennemgang/\(review.id)"
+            var html = try await leader.get(path).body.string
+            #expect(html.contains("Optælling over de ti sager") && !html.contains("C-1") && !html.contains("/sag/1\""), "counts, no pseudonyms, no record for the leader")
+            #expect(try await leader.get(path + "/sag/1").status == .forbidden)
+
+            // The caseworker reviews their own sampled cases; the record pre-fills what it shows.
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            html = try await caseworker.get(path).body.string
+            let mine = try await store.citizens.assigned(to: "sagsbehandler").map(\.id)
+            let index = try #require(review.sample.firstIndex { mine.contains($0) }) + 1
+            #expect(html.contains("/sag/\(index)\""))
+            let form = try await caseworker.get(path + "/sag/\(index)").body.string
+            #expect(form.contains("Forudfyldt fra sagen:"))
+            #expect(try await auditEvents(app, .citizenRead, username: "sagsbehandler").first?.detail.contains("sagsgennemgang") == true, "opening a sampled record is audited")
+            var answers: [String: String] = [:]
+            for i in 1...10 { answers["c\(i)"] = i == 9 ? "notRelevant" : "yes" }
+            answers["c3"] = nil
+            let partial = try await caseworker.post(path + "/sag/\(index)", answers)
+            #expect(partial.status == .badRequest && partial.body.string.contains("Kriterium 3: vælg en af mulighederne."))
+            answers["c3"] = "no"
+            answers["k3"] = "Ressourcerne er ikke beskrevet"
+            #expect(try await caseworker.post(path + "/sag/\(index)", answers).status == .seeOther)
+            html = try await leader.get(path).body.string
+            #expect(html.contains("<th scope=\"row\">3. Borgerens ressourcer er beskrevet, og borgeren har bekræftet beskrivelsen.</th><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td>"))
+            var other = Browser(app)
+            try await other.signIn("sagsbehandler-2")
+            let foreign = review.sample.firstIndex { !mine.contains($0) }.map { $0 + 1 }
+            if let foreign { #expect(try await other.get(path + "/sag/\(foreign)").status == .ok, "sagsbehandler-2 has C-7") }
+            #expect(try await other.get(path + "/sag/\(index)").status == .forbidden)
+
+            // A grant lets the leader open the cases until its last day; an expired one does not.
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            _ = try await admin.get("/admin/sagsgennemgang")
+            #expect(try await admin.post("/admin/sagsgennemgang/\(review.id)/adgang", ["username": "leder", "until": DanishDate.today.description]).status == .seeOther)
+            #expect(try await leader.get(path + "/sag/1").status == .ok)
+            try await store.caseReviews.grant(review: second.id, to: "analytiker", until: DanishDate.today.adding(days: -1), by: "admin")
+            var analyst = Browser(app)
+            try await analyst.signIn("analytiker")
+            #expect(try await analyst.get("/ledelse/sagsgennemgang/\(second.id)/sag/1").status == .forbidden, "the grant has expired")
+            #expect(try await analyst.get(path + "/sag/1").status == .forbidden, "a grant is for one review")
+            #expect(try await admin.post("/admin/sagsgennemgang/\(review.id)/adgang", ["username": "leder-greve", "until": DanishDate.today.description]).status == .seeOther)
+            #expect(try await store.caseReviews.review(review.id)?.grants.count == 1, "not to someone outside the municipality")
+            #expect(try await leader.post("/admin/sagsgennemgang/\(review.id)/adgang", ["username": "leder", "until": DanishDate.today.description]).status == .forbidden)
+        }
+    }
+}

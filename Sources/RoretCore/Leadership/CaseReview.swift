@@ -112,3 +112,27 @@ public enum CaseReview {
         }
     }
 }
+
+/// A named person's access to the sampled records of one review (*adgang
+/// til sagsgennemgang*), given by an administrator, until a day.
+public struct ReviewGrant: Sendable, Hashable {
+    public var username: String
+    /// The last day the grant holds (inclusive).
+    public var expiresOn: Day
+
+    public init(username: String, expiresOn: Day) {
+        self.username = username
+        self.expiresOn = expiresOn
+    }
+
+    public func holds(for username: String, on day: Day) -> Bool { self.username == username && day <= expiresOn }
+}
+
+extension AccessPolicy {
+    /// Whether a reviewer may open a sampled record in a case review: when
+    /// they may read it anyway (their own case), or through a grant for that
+    /// review that holds today.
+    public static func mayReviewCitizen(role: Role, username: String, area: String, provider: String?, _ facts: CitizenAccessFacts, grants: [ReviewGrant], on day: Day) -> Bool {
+        mayReadCitizen(role: role, username: username, area: area, provider: provider, facts) || grants.contains { $0.holds(for: username, on: day) }
+    }
+}

@@ -14,6 +14,7 @@ public struct Store: Sendable {
     public let cases: CaseRepository
     public let leadership: LeadershipRepository
     public let reflection: ReflectionRepository
+    public let caseReviews: CaseReviewRepository
     public let schedules: ScheduleRepository
     public let publications: AnswersPublicationRepository
     /// The database the repositories use.
@@ -32,6 +33,7 @@ public struct Store: Sendable {
         cases = CaseRepository(database: database)
         leadership = LeadershipRepository(database: database)
         reflection = ReflectionRepository(database: database)
+        caseReviews = CaseReviewRepository(database: database)
         schedules = ScheduleRepository(database: database)
         publications = AnswersPublicationRepository(database: database)
         self.database = database

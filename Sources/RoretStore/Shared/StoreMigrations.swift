@@ -34,5 +34,6 @@ public enum StoreMigrations {
         M028CreateRoundReflections(),
         M029CreateReflectionMeetings(),
         M030CreateReflectionNotes(),
+        M031CreateCaseReviews(),
     ]
 }

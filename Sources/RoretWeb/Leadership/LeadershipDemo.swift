@@ -78,6 +78,27 @@ enum LeadershipDemo {
             }
         }
         try await seedMeetings(store, files: files, today: today)
+        try await seedCaseReview(store, files: files, today: today)
+    }
+
+    /// One completed review of ten cases: drawn with a shown seed, answered by
+    /// the caseworker from what each record shows (a grant covers the other
+    /// caseworker's cases).
+    static func seedCaseReview(_ store: Store, files: [CaseFile], today: Day) async throws {
+        let day = today.adding(days: -10)
+        let eligible = CaseReview.eligible(files, municipality: municipality, on: day).compactMap { UUID(uuidString: $0.recordID) }
+        let review = try await store.caseReviews.create(municipality: municipality, eligible: eligible, seed: 2026, on: day, by: "leder")
+        try await store.caseReviews.grant(review: review.id, to: "sagsbehandler", until: today.adding(days: 14), by: "admin")
+        let byID = Dictionary(files.map { ($0.recordID, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in review.sample {
+            guard let file = byID[id.uuidString] else { continue }
+            let s = file.snapshot(on: day)
+            var answers: [Int: (ReviewAnswer, String)] = [:]
+            for criterion in 1...CaseReview.criteria.count {
+                answers[criterion] = CaseReview.prefill(criterion, s).map { ($0.answer, "") } ?? (criterion == 9 ? (.yes, "Første møde inden for to uger") : (.partly, "Drøftet med sagsbehandleren"))
+            }
+            try await store.caseReviews.answer(review: review.id, citizen: id, answers, by: "sagsbehandler")
+        }
     }
 
     /// Two reflection meetings: the first gone through to its actions, the

@@ -28,6 +28,9 @@ struct LeadershipOverviewRoutes: RouteCollection {
         var evaluationDate: String?
         var principlesHeader: [String]
         var principles: [Line]
+        var review: [Line]
+        var reviewTitle: String?
+        var answerLabels: [String]
         var impactHeader: [String]
         var impact: [Line]
         var hasImpact: Bool
@@ -48,6 +51,7 @@ struct LeadershipOverviewRoutes: RouteCollection {
         let byKey = Dictionary(table.rows.filter { $0.area == context.municipality }.map { ("\($0.reference.rawValue)|\($0.indicator.rawValue)", $0) }, uniquingKeysWith: { a, _ in a })
         let days = Array(table.references.suffix(5))
         let actions = try await store.actions(municipality: context.municipality)
+        let review = try await req.store.caseReviews.reviews(municipality: context.municipality).first
         let today = DanishDate.today
         var impactHeader: [String] = []
         var impact: [Page.Line] = []
@@ -76,6 +80,12 @@ struct LeadershipOverviewRoutes: RouteCollection {
             principles: [PracticeIndicator.i1, .i2, .i4, .i5, .i7, .i9, .i10, .i11, .i12, .i13, .i16].map { i in
                 Page.Line(label: "\(i.code) \(i.title)", values: days.map { PracticeIndicatorTable.value(byKey["\($0.rawValue)|\(i.rawValue)"]) })
             },
+            review: review.map { r in
+                let aggregate = r.aggregate
+                return CaseReview.criteria.enumerated().map { i, c in Page.Line(label: "\(i + 1). \(c)", values: ReviewAnswer.allCases.map { String(aggregate[i][$0] ?? 0) }) }
+            } ?? [],
+            reviewTitle: review.map { "Sagsgennemgang \($0.date.danish) (\($0.sample.count) sager, startværdi \($0.seed))" },
+            answerLabels: ReviewAnswer.allCases.map(\.danishLabel),
             impactHeader: impactHeader, impact: impact, hasImpact: !impact.isEmpty,
             openActions: actions.filter(\.status.isOpen).count, overdueActions: actions.filter { $0.isOverdue(on: today) }.count,
             hasOverdue: actions.contains { $0.isOverdue(on: today) },

@@ -132,6 +132,8 @@ func routes(_ app: Application) throws {
     try leaders.register(collection: ActionRoutes())
     try signedIn.grouped(RequireRole(allowed: { $0 == .leader || $0 == .analyst || $0 == .caseworker })).register(collection: RoundRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: ItemSetRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: ReviewGrantRoutes())
+    try signedIn.grouped(RequireRole(allowed: { $0 == .leader || $0 == .analyst || $0 == .caseworker })).register(collection: CaseReviewRoutes())
     // Meetings admit their participants of any role but administrators and provider staff; the list is the leaders'.
     try signedIn.grouped(RequireRole(allowed: { $0 != .administrator && $0 != .provider })).register(collection: ReflectionRoutes())
     // The citizen's personal link: no account and no session; the secret in the address is the credential.
