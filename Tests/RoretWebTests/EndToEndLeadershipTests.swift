@@ -99,6 +99,7 @@ import Vapor
                 try await browser.type("#action-what", "Oplæg om politiske mål til socialudvalget")
                 try await browser.type("#action-owner", "Leder af myndighed")
                 try await browser.select("#action-indicator", "I1")
+                try await browser.select("#action-remind", "leder")
                 try await browser.typeDate("#action-due", DanishDate.today.adding(months: 2))
                 try await browser.click("#save-action")
                 #expect(try await browser.waitForText("er gemt på handlingsoversigten."))
@@ -119,6 +120,7 @@ import Vapor
             #expect(rounds.count == 1 && Set(rounds[0].responses.keys) == ["leder", "analytiker", "sagsbehandler"])
             #expect(rounds[0].responses["leder"]?["T1.1"] == .value(.smallDegree) && rounds[0].agreed["T5.1"]?.value == .highDegree)
             #expect(try await store.leadership.actions(municipality: "265").first?.status == .inProgress)
+            #expect(try await store.leadership.actions(municipality: "265").first?.remind == "leder")
             // The administrator edits the municipality's set: a new version.
             try await WebDriver.withBrowser(client: app.client, port: driverPort + 4, windowSize: "1366,900", downloads: downloads) { browser in
                 #expect(try await browser.signIn(site, "admin", landingOn: "/oversigt"))

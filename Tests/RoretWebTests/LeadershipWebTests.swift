@@ -274,3 +274,32 @@ import VaporTesting
         }
     }
 }
+
+/// Overdue actions remind the account named on them, through the outbox.
+@Suite struct ActionReminderTests {
+    @Test func anOverdueActionRemindsItsOwnerUntilItIsDone() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            let today = DanishDate.today
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            _ = try await leader.get("/ledelse/handlinger/ny")
+            #expect(try await leader.post("/ledelse/handlinger", ["source": "meeting", "what": "Ring til regionen", "owner": "Tovholderen", "remind": "analytiker",
+                                                                   "due": today.description]).status == .seeOther)
+            var action = try #require(try await store.leadership.actions(municipality: "265").first)
+            #expect(action.remind == "analytiker")
+            try await ReminderJob.run(store: store, today: today)
+            #expect(try await store.leadership.actionReminders().isEmpty, "not overdue on its due day")
+            try await ReminderJob.run(store: store, today: today.adding(days: 1))
+            try await ReminderJob.run(store: store, today: today.adding(days: 2))
+            let reminders = try await store.leadership.actionReminders()
+            #expect(reminders.count == 1 && reminders[0].recipient == "analytiker" && reminders[0].state == .pending, "once per action and due day")
+            var admin = Browser(app)
+            try await admin.signIn("admin")
+            #expect(try await admin.get("/admin/udbakke").body.string.contains("Handling: Ring til regionen"))
+            action.status = .done
+            try await store.leadership.saveAction(action, note: "Klaret", on: today.adding(days: 2), by: "leder")
+            #expect(try await store.leadership.actionReminders().first?.state == .cancelled, "a finished action stops its reminder")
+        }
+    }
+}

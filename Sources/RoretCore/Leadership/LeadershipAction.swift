@@ -67,9 +67,12 @@ public struct LeadershipAction: Sendable, Hashable, Codable {
     public var due: Day?
     public var status: ActionStatus
     public var agreedOn: Day
+    /// The account reminded when the action is overdue (*påmindes*); nil for none.
+    public var remind: String?
 
     public init(id: String, municipality: String, source: ActionSource, sourceID: String, what: String, owner: String, involve: String = "",
-                followsUp: String = "", sign: ActionSign? = nil, due: Day? = nil, status: ActionStatus = .planned, agreedOn: Day) {
+                followsUp: String = "", sign: ActionSign? = nil, due: Day? = nil, status: ActionStatus = .planned, agreedOn: Day, remind: String? = nil) {
+        self.remind = remind
         self.id = id
         self.municipality = municipality
         self.source = source
@@ -104,6 +107,14 @@ public enum ActionBoard {
         actions.filter { a in
             (owner.map { a.owner.localizedLowercaseContains($0) } ?? true) && (status.map { a.status == $0 } ?? true) && (source.map { a.source == $0 } ?? true)
         }.sorted { ($0.status.isOpen ? 0 : 1, $0.due ?? Day.openEnd, $0.id) < ($1.status.isOpen ? 0 : 1, $1.due ?? Day.openEnd, $1.id) }
+    }
+
+    /// Overdue actions with someone to remind: the reminders the outbox should hold on `day`.
+    public static func reminders(_ actions: [LeadershipAction], on day: Day) -> [(action: LeadershipAction, recipient: String, due: Day)] {
+        actions.compactMap { a in
+            guard a.isOverdue(on: day), let recipient = a.remind, let due = a.due else { return nil }
+            return (a, recipient, due)
+        }
     }
 
     /// *Siden sidst*: the group's open actions, each with its indicator's value when agreed and now.

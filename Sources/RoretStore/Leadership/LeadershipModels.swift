@@ -121,3 +121,20 @@ final class ReflectionNoteModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// Fluent row of `action_reminders`; never leaves RoretStore (see `ActionReminder`).
+final class ActionReminderModel: Model, @unchecked Sendable {
+    static let schema = "action_reminders"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "action_id") var actionID: UUID
+    @Field(key: "municipality") var municipality: String
+    @Field(key: "what") var what: String
+    @Field(key: "recipient") var recipient: String
+    @Field(key: "due_on") var dueOn: String
+    @Field(key: "state") var state: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}

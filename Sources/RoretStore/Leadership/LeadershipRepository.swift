@@ -7,6 +7,15 @@ public struct LeadershipRefused: Error, Sendable, Equatable {
     public var problems: [String]
 }
 
+/// A reminder of an overdue action in the outbox.
+public struct ActionReminder: Sendable, Hashable {
+    public var id: UUID
+    public var what: String
+    public var recipient: String
+    public var dueOn: Day
+    public var state: ReminderState
+}
+
 /// One version of an action with the note written with it.
 public struct ActionVersion: Sendable, Hashable {
     public var action: LeadershipAction
@@ -204,8 +213,39 @@ public struct LeadershipRepository: Sendable {
                 m.recordedBy = user
                 m.recordedAt = Date()
                 try await m.create(on: db)
+                // A finished or rescheduled action stops its pending reminders.
+                for r in try await ActionReminderModel.query(on: db).filter(\.$actionID == id).filter(\.$state == ReminderState.pending.rawValue).all()
+                where !final.status.isOpen || final.due?.description != r.dueOn {
+                    r.state = ReminderState.cancelled.rawValue
+                    r.updatedAt = Date()
+                    try await r.save(on: db)
+                }
                 return final
             }
+        }
+    }
+
+    /// Puts a reminder of an overdue action in the outbox, once per action and due day.
+    public func enqueueReminder(for action: LeadershipAction, to recipient: String, due: Day) async throws {
+        guard let id = UUID(uuidString: action.id) else { return }
+        if try await ActionReminderModel.query(on: database).filter(\.$actionID == id).filter(\.$dueOn == due.description).first() != nil { return }
+        let m = ActionReminderModel()
+        m.id = UUID()
+        m.actionID = id
+        m.municipality = action.municipality
+        m.what = action.what
+        m.recipient = recipient
+        m.dueOn = due.description
+        m.state = ReminderState.pending.rawValue
+        m.createdAt = Date()
+        m.updatedAt = m.createdAt
+        try await m.create(on: database)
+    }
+
+    /// Every action reminder, newest due first.
+    public func actionReminders(limit: Int = 500) async throws -> [ActionReminder] {
+        try await ActionReminderModel.query(on: database).sort(\.$dueOn, .descending).limit(limit).all().map {
+            ActionReminder(id: $0.id!, what: $0.what, recipient: $0.recipient, dueOn: Day(iso: $0.dueOn) ?? Day(rawValue: 0), state: ReminderState(rawValue: $0.state) ?? .pending)
         }
     }
 

@@ -35,5 +35,6 @@ public enum StoreMigrations {
         M029CreateReflectionMeetings(),
         M030CreateReflectionNotes(),
         M031CreateCaseReviews(),
+        M032CreateActionReminders(),
     ]
 }

@@ -164,12 +164,17 @@ struct AdminRoutes: RouteCollection {
 
             var chrome: Chrome
             var rows: [Row]
+            var actions: [Row]
+            var hasActions: Bool
         }
         let states: [ReminderState: String] = [.pending: "Venter", .sent: "Sendt", .cancelled: "Stoppet (besvaret)", .failed: "Fejlet"]
         let rows = try await req.store.measurements.allReminders().map {
             Page.Row(due: DanishDate.dayText($0.dueOn), instrument: $0.subject, recipient: $0.recipient, state: states[$0.state] ?? $0.state.rawValue)
         }
-        let page = Page(chrome: try Chrome(req, title: "Udbakke", active: "/admin/udbakke"), rows: rows)
+        let actions = try await req.store.leadership.actionReminders().map {
+            Page.Row(due: DanishDate.dayText($0.dueOn), instrument: "Handling: \($0.what)", recipient: $0.recipient, state: $0.state == .cancelled ? "Stoppet (klaret eller ny frist)" : states[$0.state] ?? $0.state.rawValue)
+        }
+        let page = Page(chrome: try Chrome(req, title: "Udbakke", active: "/admin/udbakke"), rows: rows, actions: actions, hasActions: !actions.isEmpty)
         return try await req.renderPage("outbox", page, chrome: page.chrome)
     }
 

@@ -5,7 +5,8 @@ import RoretStore
 /// instrument whose measurement is due or overdue (the municipality's
 /// `MeasurementSchedule` and any ad-hoc request), and for each goal whose
 /// follow-up date is within the municipality's lead days (`GoalReminders`),
-/// addressed to the caseworker. Never twice for the same citizen and
+/// addressed to the caseworker; and for each overdue leadership action, to
+/// the account named to be reminded (`ActionBoard.reminders`). Never twice for the same citizen and
 /// instrument while one is pending; answering cancels it (in the answer's
 /// transaction). A sender plug-in delivers from the outbox and marks each
 /// reminder sent or failed.
@@ -22,6 +23,11 @@ public enum ReminderJob {
             if settings[citizen.municipality] == nil { settings[citizen.municipality] = try await store.cases.settings(for: citizen.municipality) }
             for (goalID, date) in GoalReminders.due(file, on: today, settings: settings[citizen.municipality]!) {
                 try await store.measurements.enqueueGoalReminder(citizenID: citizen.id, goalID: goalID, dueOn: date, recipient: citizen.caseworker ?? unassigned)
+            }
+        }
+        for municipality in Set(citizens.map(\.municipality)).union(try await store.accounts.all().map(\.area)) where municipality != nationalArea {
+            for (action, recipient, due) in ActionBoard.reminders(try await store.leadership.actions(municipality: municipality), on: today) {
+                try await store.leadership.enqueueReminder(for: action, to: recipient, due: due)
             }
         }
         for citizen in citizens {

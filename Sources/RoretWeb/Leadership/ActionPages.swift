@@ -63,7 +63,7 @@ struct ActionPage: Encodable {
 }
 
 extension ActionPage {
-    init(_ req: Request, context: LeadershipContext, action: LeadershipAction?, history: [ActionVersion], failed: FailedForm?) throws {
+    init(_ req: Request, context: LeadershipContext, action: LeadershipAction?, history: [ActionVersion], people: [String], failed: FailedForm?) throws {
         isNew = action == nil
         title = isNew ? "Ny handling" : "Handling"
         chrome = try Chrome(req, title: title, active: "/ledelse")
@@ -75,8 +75,9 @@ extension ActionPage {
             "what": action?.what ?? (item.isEmpty ? "" : "Om \(item): "), "owner": action?.owner ?? "", "involve": action?.involve ?? "", "followsUp": action?.followsUp ?? "",
             "due": action?.due?.description ?? "", "status": action?.status.rawValue ?? ActionStatus.planned.rawValue,
             "indicator": action?.sign?.indicator ?? "", "sign": action?.sign?.indicator == nil ? action?.sign?.text ?? "" : "",
-            "source": source, "sourceID": sourceID, "note": "",
-        ], options: ["status": ActionStatus.allCases.map { ($0.rawValue, $0.danishName) }, "indicator": IndicatorValues.choices], failed: failed, open: true)
+            "source": source, "sourceID": sourceID, "note": "", "remind": action?.remind ?? "",
+        ], options: ["status": ActionStatus.allCases.map { ($0.rawValue, $0.danishName) }, "indicator": IndicatorValues.choices, "remind": people.map { ($0, $0) }],
+                         failed: failed, open: true)
         self.history = history.map { v in
             "\(v.day.danish) (\(v.by)): \(v.action.status.danishName)" + (v.note.map { " — \($0)" } ?? "")
         }

@@ -27,8 +27,13 @@ struct ActionRoutes: RouteCollection {
     @Sendable func new(req: Request) async throws -> Response {
         let context = try LeadershipContext(req)
         try await context.requireRunning(req)
-        let page = try ActionPage(req, context: context, action: nil, history: [], failed: nil)
+        let page = try ActionPage(req, context: context, action: nil, history: [], people: try await Self.people(req, context), failed: nil)
         return try await req.renderPage("leadership-action", page, chrome: page.chrome)
+    }
+
+    /// The accounts an action may remind: the municipality's leaders, analysts and caseworkers.
+    static func people(_ req: Request, _ context: LeadershipContext) async throws -> [String] {
+        try await req.store.accounts.all().filter { $0.area == context.municipality && !$0.isDisabled && [.leader, .analyst, .caseworker].contains($0.role) }.map(\.username)
     }
 
     /// The action as posted; every problem collected.
@@ -38,6 +43,8 @@ struct ActionRoutes: RouteCollection {
         action.involve = form.text("involve")
         action.followsUp = form.text("followsUp")
         action.due = form.day("due", "Opfølgning senest")
+        let remind = form.text("remind")
+        action.remind = remind.isEmpty ? nil : remind
         if let status: ActionStatus = form.choice("status", "Status", required: false) { action.status = status }
         let code = form.text("indicator"), signText = form.text("sign")
         if !code.isEmpty {
@@ -69,7 +76,7 @@ struct ActionRoutes: RouteCollection {
             }
         }
         guard form.problems.isEmpty else {
-            let page = try ActionPage(req, context: context, action: nil, history: [], failed: form.failed("action"))
+            let page = try ActionPage(req, context: context, action: nil, history: [], people: try await Self.people(req, context), failed: form.failed("action"))
             return try await req.renderPage("leadership-action", page, chrome: page.chrome, status: .badRequest)
         }
         let username = context.account.username
@@ -91,7 +98,7 @@ struct ActionRoutes: RouteCollection {
         let context = try LeadershipContext(req)
         try await context.requireRunning(req)
         let (action, id) = try await action(req, context)
-        let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), failed: nil)
+        let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), people: try await Self.people(req, context), failed: nil)
         return try await req.renderPage("leadership-action", page, chrome: page.chrome)
     }
 
@@ -104,7 +111,7 @@ struct ActionRoutes: RouteCollection {
         let note = form.text("note")
         form.problems += action.problems
         guard form.problems.isEmpty else {
-            let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), failed: form.failed("action"))
+            let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), people: try await Self.people(req, context), failed: form.failed("action"))
             return try await req.renderPage("leadership-action", page, chrome: page.chrome, status: .badRequest)
         }
         let username = context.account.username

@@ -63,7 +63,7 @@ enum LeadershipDemo {
             (LeadershipAction(id: "", municipality: municipality, source: .evaluation, sourceID: first.id, what: "Følg op på målene til tiden — påmindelser til sagsbehandlerne",
                               owner: "Teamleder, myndighed", followsUp: "Analytikeren",
                               sign: ActionSign(indicator: "I7", area: municipality, valueThen: indicator(.i7, on: firstDay), text: PracticeIndicator.i7.title),
-                              due: today.adding(days: -5), agreedOn: firstDay),
+                              due: today.adding(days: -5), agreedOn: firstDay, remind: "leder"),
              .planned, nil),
             (LeadershipAction(id: "", municipality: municipality, source: .caseReview, sourceID: "demo", what: "Aftal en primær koordinator i sager med flere aktører",
                               owner: "Tovholderen", sign: ActionSign(indicator: "I13", area: municipality, valueThen: indicator(.i13, on: firstDay), text: PracticeIndicator.i13.title),
