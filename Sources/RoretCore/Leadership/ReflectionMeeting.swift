@@ -17,15 +17,38 @@ public struct FrozenDocumentation: Sendable, Hashable, Codable {
         }
     }
 
+    /// A chart as it was drawn when the documentation was frozen (SVG made by Roret).
+    public struct Chart: Sendable, Hashable, Codable {
+        public var title: String
+        public var svg: String
+
+        public init(title: String, svg: String) {
+            self.title = title
+            self.svg = svg
+        }
+    }
+
     public var frozenOn: Day
     /// Where the numbers came from, e.g. "Udtræk v2 · indlæst 23.11.2026".
     public var source: String
     public var tables: [Table]
+    public var charts: [Chart]
 
-    public init(frozenOn: Day, source: String, tables: [Table]) {
+    public init(frozenOn: Day, source: String, tables: [Table], charts: [Chart] = []) {
         self.frozenOn = frozenOn
         self.source = source
         self.tables = tables
+        self.charts = charts
+    }
+
+    enum CodingKeys: String, CodingKey { case frozenOn, source, tables, charts }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        frozenOn = try c.decode(Day.self, forKey: .frozenOn)
+        source = try c.decode(String.self, forKey: .source)
+        tables = try c.decode([Table].self, forKey: .tables)
+        charts = try c.decodeIfPresent([Chart].self, forKey: .charts) ?? []
     }
 }
 

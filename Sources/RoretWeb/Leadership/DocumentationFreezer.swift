@@ -24,6 +24,7 @@ enum DocumentationFreezer {
     static func freeze(_ req: Request, municipality: String, parts: [Part]) async throws -> FrozenDocumentation {
         let today = DanishDate.today
         var tables: [FrozenDocumentation.Table] = []
+        var charts: [FrozenDocumentation.Chart] = []
         var source = "Ingen registerudtræk indlæst"
         let access = try? await FigureAccess.load(req, area: municipality, wantsFull: false)
         if let access { source = "Udtræk v\(access.version.version) · \(access.version.years.lowerBound)–\(access.version.years.upperBound)" }
@@ -42,7 +43,19 @@ enum DocumentationFreezer {
         }
         for part in parts {
             switch part {
-            case .keyFigures: figures([.nt02, .nt03, .nt04, .nt05, .nt08, .nt09, .nt13], title: part.danishName)
+            case .keyFigures:
+                if let access {
+                    for figure in [KeyFigure.nt03, .nt05] {
+                        func points(_ area: String) -> [(year: Int, value: Double?)] {
+                            access.rows(figure, area: area).filter { $0.breakdown.isEmpty }.map { ($0.year, $0.suppressed ? nil : $0.value) }
+                        }
+                        let title = "\(figure.code) \(figure.danishTitle): \(name) og hele landet"
+                        charts.append(.init(title: title, svg: TrendChart(title: title, series: [
+                            .init(name: name, cssClass: "area", points: points(municipality)), .init(name: "Hele landet", cssClass: "national", points: points(nationalArea)),
+                        ], kind: figure.valueKind, compact: true).svg()))
+                    }
+                }
+                figures([.nt02, .nt03, .nt04, .nt05, .nt08, .nt09, .nt13], title: part.danishName)
             case .citizensAnswers: figures([.nt16, .nt19, .q01], title: part.danishName)
             case .practice:
                 let table = try await PracticeIndicatorTable(req, area: municipality)
@@ -63,6 +76,6 @@ enum DocumentationFreezer {
                 }
             }
         }
-        return FrozenDocumentation(frozenOn: today, source: source, tables: tables)
+        return FrozenDocumentation(frozenOn: today, source: source, tables: tables, charts: charts)
     }
 }

@@ -45,6 +45,7 @@ struct ReflectionPage: Encodable {
     var phases: [Phase]
     var participants: [String]
     var documentation: FrozenDocumentation
+    var hasCharts: Bool
     var frozen: String
     var runs: Bool
     var next: Phase?
@@ -89,6 +90,7 @@ extension ReflectionPage {
         phases = ReflectionPhase.allCases.filter { $0 != .closed }.map { Phase(number: $0.rawValue, name: $0.danishName, current: $0 == meeting.phase, done: $0 < meeting.phase) }
         participants = meeting.participants.map { "\($0.username) (\($0.meetingRole))" }
         documentation = meeting.documentation
+        hasCharts = !meeting.documentation.charts.isEmpty
         frozen = "Dokumentationen blev låst \(meeting.documentation.frozenOn.danish) (\(meeting.documentation.source)) og viser tallene, som gruppen så dem."
         self.runs = runs
         next = meeting.phase.next.map { Phase(number: $0.rawValue, name: $0.danishName, current: false, done: false) }
