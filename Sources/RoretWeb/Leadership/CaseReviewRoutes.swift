@@ -101,6 +101,7 @@ struct CaseReviewRoutes: RouteCollection {
         var chrome: Chrome
         var title: String
         var seed: String
+        var sampleCount: Int
         var runs: Bool
         var counts: [Count]
         var answerLabels: [String]
@@ -124,7 +125,7 @@ struct CaseReviewRoutes: RouteCollection {
         }
         let aggregate = review.aggregate
         let page = ReviewPage(
-            chrome: try Chrome(req, title: "Sagsgennemgang", active: runs ? "/ledelse" : ""), title: "Sagsgennemgang \(review.date.danish)", seed: String(review.seed), runs: runs,
+            chrome: try Chrome(req, title: "Sagsgennemgang", active: runs ? "/ledelse" : ""), title: "Sagsgennemgang \(review.date.danish)", seed: String(review.seed), sampleCount: review.sample.count, runs: runs,
             counts: CaseReview.criteria.enumerated().map { i, c in ReviewPage.Count(criterion: "\(i + 1). \(c)", counts: ReviewAnswer.allCases.map { String(aggregate[i][$0] ?? 0) }) },
             answerLabels: ReviewAnswer.allCases.map(\.danishLabel), cases: cases, hasCases: !cases.isEmpty)
         return try await req.renderPage("case-review", page, chrome: page.chrome)
