@@ -460,7 +460,7 @@ extension CaseRecordPage {
         declines = d.links.filter { $0.state == .declined }.map { "Borgeren sagde nej tak til \($0.instrument.danishName) (link sendt \($0.issuedAt.danish))." }
         hasDeclines = !declines.isEmpty
         instruments = Instrument.allCases.map { Choice(value: $0.code, label: $0.danishName) }
-        answerOptions = Instrument.allCases.map(InstrumentForm.init)
+        answerOptions = Instrument.allCases.map { InstrumentForm($0, failed: failed) }
         spells = d.spells.map {
             Spell(step: $0.step == 0 ? "–" : "Trin \($0.step)", paragraph: "§ \($0.paragraph.code)", provider: $0.provider,
                   period: $0.start.danish + " – " + ($0.end.map(\.danish) ?? "nu"), id: $0.id.uuidString, running: $0.end == nil)

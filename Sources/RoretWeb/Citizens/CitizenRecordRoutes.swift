@@ -141,6 +141,7 @@ struct CitizenRecordRoutes: RouteCollection {
             throw Abort(.badRequest, reason: "Angiv interview eller papir.")
         }
         var form = FormReader(req)
+        for i in 1...Instrument.itemCount { _ = form.text("item\(i)") }
         let date = form.day("date", "Datoen for besvarelsen") ?? DanishDate.today
         let formID = "answer-\(instrument.code)"
         guard form.problems.isEmpty else { return try await req.recordPage(citizen, failed: form.failed(formID)) }

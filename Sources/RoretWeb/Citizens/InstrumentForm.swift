@@ -14,12 +14,28 @@ struct InstrumentForm: Encodable {
     var name: String
     var leadIn: String?
     var items: [Item]
+    /// Shown open with what was chosen, after a refused save.
+    var open = false
+    var date: String?
+    var problems: [String] = []
+    var hasProblems = false
 
-    init(_ instrument: Instrument) {
+    /// The form; with `failed` for this instrument's form, the answers chosen are kept.
+    init(_ instrument: Instrument, failed: FailedForm? = nil) {
         code = instrument.code
         name = instrument.danishName
         leadIn = instrument.leadIn
-        let options = instrument.answerOptions.map { Choice(value: String($0.value), label: $0.label) }
-        items = instrument.items.enumerated().map { Item(name: "item\($0.offset + 1)", text: $0.element, options: options) }
+        let kept = failed?.id == "answer-\(instrument.code)" ? failed : nil
+        items = instrument.items.enumerated().map { i, text in
+            let chosen = kept?.values["item\(i + 1)"]
+            return Item(name: "item\(i + 1)", text: text,
+                        options: instrument.answerOptions.map { Choice(value: String($0.value), label: $0.label, selected: chosen == String($0.value)) })
+        }
+        if let kept {
+            open = true
+            date = kept.values["date"]
+            problems = kept.problems
+            hasProblems = !problems.isEmpty
+        }
     }
 }
