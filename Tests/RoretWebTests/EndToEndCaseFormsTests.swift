@@ -6,6 +6,7 @@ import RoretTestSupport
 import Testing
 import Vapor
 
+extension ChromiumSuites {
 /// Every case-work form in a real Chromium, as the role that uses it:
 /// the caseworker's opening, phase, resources, network, goals, meetings,
 /// logbook, alerts and ending; provider staff's work without authority
@@ -249,4 +250,5 @@ import Vapor
             try report.joined(separator: "\n").write(toFile: shots + "/axe-forms-report.txt", atomically: true, encoding: .utf8)
         }
     }
+}
 }

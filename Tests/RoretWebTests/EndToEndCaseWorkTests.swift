@@ -6,6 +6,7 @@ import RoretTestSupport
 import Testing
 import Vapor
 
+extension ChromiumSuites {
 /// Case work in a real Chromium, as each role does it: the caseworker opens
 /// a case at first contact, writes hopes and a goal under them and plans a
 /// meeting; the citizen adds an agenda item on a phone; the caseworker holds
@@ -135,4 +136,5 @@ import Vapor
             try report.joined(separator: "\n").write(toFile: shots + "/axe-case-report.txt", atomically: true, encoding: .utf8)
         }
     }
+}
 }

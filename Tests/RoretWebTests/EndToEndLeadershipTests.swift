@@ -6,6 +6,7 @@ import RoretTestSupport
 import Testing
 import Vapor
 
+extension ChromiumSuites {
 /// The leaders' steering loop in a real Chromium: two leaders and an invited
 /// caseworker answer a temperature round alone, the group agrees scores and
 /// reflects, the last answer becomes an action that shows on the board; the
@@ -326,4 +327,5 @@ import Vapor
             try report.joined(separator: "\n").write(toFile: shots + "/axe-review-report.txt", atomically: true, encoding: .utf8)
         }
     }
+}
 }

@@ -6,6 +6,7 @@ import RoretTestSupport
 import Testing
 import Vapor
 
+extension ChromiumSuites {
 /// Real headless Chromium through sign-in → overview → a key-figure page →
 /// CSV download. Runs where Debian's chromium and chromium-driver are
 /// installed (CI installs them, and sets RORET_REQUIRE_E2E=1 so a missing
@@ -155,4 +156,5 @@ import Vapor
             await app.server.shutdown()
         }
     }
+}
 }

@@ -6,6 +6,7 @@ import RoretTestSupport
 import Testing
 import Vapor
 
+extension ChromiumSuites {
 /// The trust issue in a real Chromium, as each role uses Roret: extracts
 /// uploaded through the page, and every page looked at on a desktop (1366 px)
 /// and a phone (390 px), checked for sideways scrolling and with axe-core
@@ -208,4 +209,5 @@ import Vapor
             }
         }
     }
+}
 }
