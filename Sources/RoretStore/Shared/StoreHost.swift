@@ -98,8 +98,16 @@ extension StoreHost {
     /// and a writer never waits for readers (it stays set in the file). The
     /// one dialect-specific statement Roret issues, here beside the other
     /// SQL of its own; PostgreSQL needs nothing.
+    /// SQLite answers with the mode in force and keeps the old one while another
+    /// connection is busy, so the answer is checked and the switch tried again
+    /// (once, under a loaded test run, the file stayed in "delete" mode).
     public static func useWriteAheadLog(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        struct Mode: Decodable { var journal_mode: String }
+        for attempt in 1...50 {
+            let mode = try await sql.raw("PRAGMA journal_mode=WAL").first(decoding: Mode.self)?.journal_mode
+            if mode?.lowercased() == "wal" { return }
+            try await Task.sleep(for: .milliseconds(20 * attempt))
+        }
     }
 }

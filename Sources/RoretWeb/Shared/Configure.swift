@@ -13,8 +13,9 @@ import Vapor
 public func configure(_ app: Application, _ config: RoretConfiguration) async throws -> [DemoSignIn] {
     app.databases.use(try config.store.databaseFactory(), as: config.store.databaseID)
     app.migrations.add(StoreMigrations.all)
-    try await app.autoMigrate()
+    // Write-ahead logging first, while nothing else uses the file.
     try await StoreHost.useWriteAheadLog(on: app.db)
+    try await app.autoMigrate()
 
     let store = Store(database: app.db)
     app.roret = RoretServices(
