@@ -15,7 +15,7 @@ extension ChromiumSuites {
 @Suite(.serialized) struct EndToEndCaseFormsTests {
     static func opener(_ action: String) -> String { "details:has(form[action$='\(action)']) > summary" }
 
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(10))) func everyCaseWorkFormThroughTheBrowser() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func everyCaseWorkFormThroughTheBrowser() async throws {
         let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-case-downloads-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)

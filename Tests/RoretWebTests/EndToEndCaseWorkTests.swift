@@ -21,7 +21,7 @@ extension ChromiumSuites {
         return try await browser.command(.POST, "/execute/sync", ["script": script, "args": []]) as? String ?? ""
     }
 
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(8))) func aCaseFromFirstContactToAReviewedMeeting() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aCaseFromFirstContactToAReviewedMeeting() async throws {
         let axe = EndToEndTrustTests.axeSource
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
             try await PracticePageTests().seed(app)

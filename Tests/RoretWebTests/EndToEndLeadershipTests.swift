@@ -13,7 +13,7 @@ extension ChromiumSuites {
 /// administrator edits the municipality's item set. Every page at 1366 and
 /// 390 px, checked for sideways scrolling and with axe-core.
 @Suite(.serialized) struct EndToEndLeadershipTests {
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(8))) func aRoundAgreedReflectedAndTurnedIntoAnAction() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aRoundAgreedReflectedAndTurnedIntoAnAction() async throws {
         let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.path
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
@@ -149,7 +149,7 @@ extension ChromiumSuites {
     /// phone, the phases in order, an action — and after a new extract the
     /// meeting still shows the numbers the group saw; the next meeting's
     /// *Siden sidst* shows the action. The minutes fit an A4 page.
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(8))) func aReflectionMeetingFromPreparationToActions() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aReflectionMeetingFromPreparationToActions() async throws {
         let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.path
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
@@ -260,7 +260,7 @@ extension ChromiumSuites {
     /// Ten cases drawn in the browser, a grant given by the administrator, a
     /// case reviewed by the caseworker with the record's pre-filled answers,
     /// and the counts the steering group sees.
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(6))) func aCaseReviewDrawnGrantedAndReviewed() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aCaseReviewDrawnGrantedAndReviewed() async throws {
         let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.path
         try await EndToEndTrustTests.serving(importDemo: false) { app, site, driverPort in

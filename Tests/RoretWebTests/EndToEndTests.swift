@@ -23,7 +23,7 @@ extension ChromiumSuites {
         return dir
     }
 
-    @Test(.enabled(if: canRun), .timeLimit(.minutes(3))) func aLeaderSignsInReadsAFigureAndDownloadsItsTable() async throws {
+    @Test(.enabled(if: canRun), .timeLimit(.minutes(30))) func aLeaderSignsInReadsAFigureAndDownloadsItsTable() async throws {
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: downloads) }
@@ -96,7 +96,7 @@ extension ChromiumSuites {
             }
     }
 
-    @Test(.enabled(if: canRun), .timeLimit(.minutes(3))) func aCitizenAnswersOnAPhoneAndTheCaseworkerSeesTheNewPoint() async throws {
+    @Test(.enabled(if: canRun), .timeLimit(.minutes(30))) func aCitizenAnswersOnAPhoneAndTheCaseworkerSeesTheNewPoint() async throws {
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: downloads) }

@@ -44,7 +44,7 @@ extension ChromiumSuites {
         }
     }
 
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(8))) func anAdministratorUploadsExtractsThroughThePage() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func anAdministratorUploadsExtractsThroughThePage() async throws {
         let valid = try Self.write(TestExtracts.demo(), "valid")
         var broken = TestExtracts.demo(seed: 2)
         broken["population.csv"] = Array("municipality_code,year,adults\n265,2017,-5\n265,2018,ti\n".utf8)
@@ -88,7 +88,7 @@ extension ChromiumSuites {
     }
 
     /// Every page of the trust issue, as the role that uses it, at 1366 and 390 px.
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(8))) func everyPageReadsRightOnADesktopAndAPhone() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func everyPageReadsRightOnADesktopAndAPhone() async throws {
         let axe = Self.axeSource
         #expect(axe != nil || ProcessInfo.processInfo.environment["RORET_REQUIRE_E2E"] != "1", "axe-core is required in CI (RORET_AXE_JS)")
         try await Self.serving(importDemo: true) { app, site, driverPort in
@@ -153,7 +153,7 @@ extension ChromiumSuites {
 
     /// The acts the trust and hardening issues added, done in the browser as
     /// each role does them, with screenshots at both widths.
-    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(6))) func eachRoleTakesItsNewActsThroughTheForms() async throws {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func eachRoleTakesItsNewActsThroughTheForms() async throws {
         try await Self.serving(importDemo: true) { app, site, driverPort in
             let store = Store(database: app.db)
             let anna = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
