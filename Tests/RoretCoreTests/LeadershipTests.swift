@@ -196,3 +196,22 @@ import Testing
         #expect(AccessPolicy.mayReviewCitizen(role: .leader, username: "leder", area: "265", provider: nil, facts, grants: [grant], on: day("2026-11-30")))
     }
 }
+
+@Suite struct EvaluationEvidenceTests {
+    func evidence(active: Int?, who5: Int, i12: PracticeIndicatorRow?) -> EvaluationEvidence {
+        EvaluationEvidence(extractVersion: 2, extractYears: 2017...2024, movementYears: [2023, 2024], activeRecords: active, withWHO5LastYear: who5, withAnyInstrument: who5, ratedMeetings: i12)
+    }
+
+    @Test func evidenceShowsOnlyWhatDisclosureControlLeft() {
+        let row = PracticeIndicatorRow(area: "265", reference: day("2026-11-30"), indicator: .i12, numerator: 47, denominator: 81)
+        #expect(evidence(active: 35, who5: 20, i12: row).text(for: "E4") == "Aktive sager med en WHO-5-besvarelse de seneste 12 måneder: 20 af 35 (57 %).")
+        #expect(evidence(active: 35, who5: 3, i12: row).text(for: "E4").hasSuffix("under 5 sager (tallet vises ikke)."), "a numerator of 1–4")
+        #expect(evidence(active: nil, who5: 20, i12: row).text(for: "E6").hasSuffix("få sager (tallet vises ikke)."), "I1's denominator was withheld: no count over it")
+        #expect(evidence(active: 0, who5: 0, i12: nil).text(for: "E4").hasSuffix("ingen."))
+        #expect(evidence(active: 35, who5: 20, i12: row).text(for: "E5") == "Møder de seneste 12 måneder, hvor borgeren har vurderet hjælpen (I12): 47 af 81 (58 %).")
+        var hidden = row
+        hidden.suppressed = true
+        #expect(evidence(active: 35, who5: 20, i12: hidden).text(for: "E5").hasSuffix("skjult for at beskytte små grupper."))
+        #expect(evidence(active: 35, who5: 20, i12: row).text(for: "E3") == "Bevægelser mellem trinene (NT06/NT07) findes for 2023, 2024.")
+    }
+}

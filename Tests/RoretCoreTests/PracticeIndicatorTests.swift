@@ -210,8 +210,8 @@ private struct RecordBuilder {
         // First intervention: A 27, D 21, E 12 (C's is before the contact) → 21.
         #expect(intervention.denominator == 3)
         #expect(intervention.median == 21)
-        #expect(PracticeIndicators.median([12, 21, 27, 40]) == 24)
-        #expect(PracticeIndicators.median([]) == nil)
+        #expect(median([12, 21, 27, 40]) == 24)
+        #expect(median([]) == nil)
     }
 
     @Test func endings() {

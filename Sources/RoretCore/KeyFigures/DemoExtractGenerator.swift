@@ -29,7 +29,7 @@ public struct SplitMix64: Sendable {
     /// True with probability p.
     mutating func chance(_ p: Double) -> Bool { unit() < p }
     /// Uniform in the range.
-    mutating func inRange(_ r: ClosedRange<Int>) -> Int { r.lowerBound + below(r.count) }
+    public mutating func inRange(_ r: ClosedRange<Int>) -> Int { r.lowerBound + below(r.count) }
 }
 
 /// Generates deterministic synthetic register extracts for the demo, tests and

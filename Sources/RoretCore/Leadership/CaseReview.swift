@@ -48,17 +48,10 @@ public enum CaseReview {
     /// (the ids are sorted first, so their order does not matter).
     public static func sample(_ ids: [String], seed: UInt64, count: Int = sampleSize) -> [String] {
         var pool = ids.sorted()
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: seed)
         var drawn: [String] = []
         while drawn.count < count && !pool.isEmpty {
-            drawn.append(pool.remove(at: Int(next() % UInt64(pool.count))))
+            drawn.append(pool.remove(at: rng.below(pool.count)))
         }
         return drawn
     }

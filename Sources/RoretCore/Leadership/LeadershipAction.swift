@@ -105,7 +105,7 @@ public enum ActionBoard {
     /// Actions by filter, open ones first, then by due day.
     public static func filter(_ actions: [LeadershipAction], owner: String? = nil, status: ActionStatus? = nil, source: ActionSource? = nil) -> [LeadershipAction] {
         actions.filter { a in
-            (owner.map { a.owner.localizedLowercaseContains($0) } ?? true) && (status.map { a.status == $0 } ?? true) && (source.map { a.source == $0 } ?? true)
+            (owner.map { a.owner.lowercased().contains($0.lowercased()) } ?? true) && (status.map { a.status == $0 } ?? true) && (source.map { a.source == $0 } ?? true)
         }.sorted { ($0.status.isOpen ? 0 : 1, $0.due ?? Day.openEnd, $0.id) < ($1.status.isOpen ? 0 : 1, $1.due ?? Day.openEnd, $1.id) }
     }
 
@@ -120,12 +120,5 @@ public enum ActionBoard {
     /// *Siden sidst*: the group's open actions, each with its indicator's value when agreed and now.
     public static func sinceLast(_ actions: [LeadershipAction], now: (ActionSign) -> Double?) -> [(action: LeadershipAction, then: Double?, now: Double?)] {
         filter(actions).filter(\.status.isOpen).map { a in (a, a.sign?.valueThen, a.sign.flatMap { $0.indicator == nil ? nil : now($0) }) }
-    }
-}
-
-extension String {
-    /// Case-insensitive containment (Danish letters included).
-    func localizedLowercaseContains(_ other: String) -> Bool {
-        lowercased().contains(other.lowercased())
     }
 }

@@ -64,16 +64,10 @@ public struct Round: Sendable, Hashable {
                 case nil: break
                 }
             }
-            return ItemSummary(item: item, counts: counts, dontKnow: dontKnow, median: Self.median(values), agreed: agreed[item.id])
+            return ItemSummary(item: item, counts: counts, dontKnow: dontKnow, median: RoretCore.median(values), agreed: agreed[item.id])
         }
     }
 
-    /// The middle value, or the mean of the two middle values.
-    public static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted(), mid = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? Double(sorted[mid - 1] + sorted[mid]) / 2 : Double(sorted[mid])
-    }
 
     /// A temperature round's score per prerequisite: the mean of its
     /// statements' agreed scores (those agreed); nil when none is agreed.

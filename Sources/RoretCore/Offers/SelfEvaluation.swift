@@ -62,6 +62,6 @@ public enum SelfEvaluation {
         for a in answers {
             if let a, (1...5).contains(a) { counts[a - 1] += 1; values.append(a) } else { dontKnow += 1 }
         }
-        return (counts, dontKnow, Round.median(values))
+        return (counts, dontKnow, RoretCore.median(values))
     }
 }

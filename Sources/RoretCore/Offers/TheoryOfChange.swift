@@ -102,15 +102,16 @@ public struct TheoryOfChange: Sendable, Hashable, Codable {
 /// Every saved version of an offer's theory of change, oldest first: a
 /// version, once saved, is never changed (*versioner*).
 public struct TheoryOfChangeHistory: Sendable, Hashable {
-    public private(set) var versions: [(number: Int, theory: TheoryOfChange, savedOn: Day, by: String)]
-
-    public init() { versions = [] }
-
-    public static func == (a: TheoryOfChangeHistory, b: TheoryOfChangeHistory) -> Bool {
-        a.versions.map(\.number) == b.versions.map(\.number) && a.versions.map(\.theory) == b.versions.map(\.theory)
+    public struct Version: Sendable, Hashable {
+        public var number: Int
+        public var theory: TheoryOfChange
+        public var savedOn: Day
+        public var by: String
     }
 
-    public func hash(into h: inout Hasher) { h.combine(versions.map(\.number)) }
+    public private(set) var versions: [Version] = []
+
+    public init() {}
 
     /// Saves `theory` as the next version; refused with every problem, or when nothing changed.
     @discardableResult
@@ -118,7 +119,7 @@ public struct TheoryOfChangeHistory: Sendable, Hashable {
         let problems = theory.problems + (versions.last?.theory == theory ? ["Intet er ændret; der er ikke gemt en ny version."] : [])
         guard problems.isEmpty else { throw TheoryOfChangeRefused(problems: problems) }
         let number = (versions.last?.number ?? 0) + 1
-        versions.append((number, theory, day, user))
+        versions.append(Version(number: number, theory: theory, savedOn: day, by: user))
         return number
     }
 

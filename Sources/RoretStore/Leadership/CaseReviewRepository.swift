@@ -56,12 +56,15 @@ public struct StoredCaseReview: Sendable, Hashable {
     /// The sampled citizens, in the drawn order ("sag 1" … "sag 10").
     public var sample: [UUID]
     public var date: Day
-    /// Citizen → criterion (1-based) → answer and comment, the latest of each.
-    public var answers: [UUID: [Int: (answer: ReviewAnswer, comment: String)]]
-    public var grants: [ReviewGrant]
+    /// One criterion's answer for one case, with the reviewer's comment.
+    public struct Answer: Sendable, Hashable {
+        public var answer: ReviewAnswer
+        public var comment: String
+    }
 
-    public static func == (a: StoredCaseReview, b: StoredCaseReview) -> Bool { a.id == b.id }
-    public func hash(into h: inout Hasher) { h.combine(id) }
+    /// Citizen → criterion (1-based) → the latest answer.
+    public var answers: [UUID: [Int: Answer]]
+    public var grants: [ReviewGrant]
 
     /// The answers without the records: what the steering group sees.
     public var aggregate: [[ReviewAnswer: Int]] {
@@ -106,10 +109,10 @@ public struct CaseReviewRepository: Sendable {
         let grants = Dictionary(grouping: try await ReviewGrantModel.query(on: database).filter(\.$reviewID ~~ ids).all(), by: \.reviewID)
         let newestFirst = models.sorted { ($0.reviewDate, $0.createdAt) > ($1.reviewDate, $1.createdAt) }
         return newestFirst.map { m in
-            var byCitizen: [UUID: [Int: (answer: ReviewAnswer, comment: String)]] = [:]
+            var byCitizen: [UUID: [Int: StoredCaseReview.Answer]] = [:]
             for a in answers[m.id!] ?? [] {
                 guard let answer = ReviewAnswer(rawValue: a.answer) else { continue }
-                byCitizen[a.citizenID, default: [:]][a.criterion] = (answer, a.comment)
+                byCitizen[a.citizenID, default: [:]][a.criterion] = StoredCaseReview.Answer(answer: answer, comment: a.comment)
             }
             return StoredCaseReview(
                 id: m.id!, municipality: m.municipality, seed: UInt64(m.seed) ?? 0,

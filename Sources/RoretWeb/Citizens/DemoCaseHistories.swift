@@ -10,17 +10,11 @@ import RoretStore
 /// and a few of the leader's cells are small enough to be withheld.
 /// Deterministic: the same histories on every new database.
 enum DemoCaseHistories {
-    /// A small deterministic generator (SplitMix64).
+    /// The demo's dice: Core's deterministic `SplitMix64`.
     struct Dice {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+        var rng: SplitMix64
+        init(state: UInt64) { rng = SplitMix64(seed: state) }
+        mutating func int(_ range: ClosedRange<Int>) -> Int { rng.inRange(range) }
         mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
         mutating func pick<T>(_ list: [T]) -> T { list[int(0...(list.count - 1))] }
     }

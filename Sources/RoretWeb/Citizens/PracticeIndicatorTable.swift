@@ -22,10 +22,11 @@ struct PracticeIndicatorTable {
 
     static let caseloadArea = "egen"
 
-    init(_ req: Request, area asked: String?) async throws {
+    /// With `quarters` 0, only today (the leaders' signs need no trend).
+    init(_ req: Request, area asked: String?, quarters: Int = PracticeIndicatorTable.quarters) async throws {
         let account = try req.requireAccount()
         reference = DanishDate.today
-        references = PracticeIndicators.quarterEnds(before: reference, count: Self.quarters) + [reference]
+        references = (quarters > 0 ? PracticeIndicators.quarterEnds(before: reference, count: quarters) : []) + [reference]
         let citizens = try await req.store.citizens.all()
         let files = try await req.store.cases.files(of: citizens)
         var schedules: [String: MeasurementSchedule] = [:]

@@ -37,6 +37,13 @@ struct ActionRoutes: RouteCollection {
     }
 
     /// The action as posted; every problem collected.
+    /// The indicators' values today, read only when the posted sign names a
+    /// new indicator (its value when agreed is taken then; otherwise kept).
+    static func values(_ req: Request, for action: LeadershipAction?, municipality: String) async throws -> IndicatorValues? {
+        guard let code = req.formField("indicator"), code != action?.sign?.indicator else { return nil }
+        return try await IndicatorValues(req, municipality: municipality)
+    }
+
     static func read(_ form: inout FormReader, into action: inout LeadershipAction, values: IndicatorValues?) {
         action.what = form.text("what")
         action.owner = form.text("owner")
@@ -65,7 +72,7 @@ struct ActionRoutes: RouteCollection {
         var form = FormReader(req)
         let source: ActionSource = form.choice("source", "Kilde") ?? .meeting
         var action = LeadershipAction(id: "", municipality: context.municipality, source: source, sourceID: form.text("sourceID"), what: "", owner: "", agreedOn: DanishDate.today)
-        Self.read(&form, into: &action, values: try await IndicatorValues(req, municipality: context.municipality))
+        Self.read(&form, into: &action, values: try await Self.values(req, for: nil, municipality: context.municipality))
         form.problems += action.problems
         // A meeting's actions are agreed from Forbered handling on, in that municipality's meeting.
         var meeting: ReflectionMeeting? = nil
@@ -107,7 +114,7 @@ struct ActionRoutes: RouteCollection {
         try await context.requireRunning(req)
         var (action, id) = try await action(req, context)
         var form = FormReader(req)
-        Self.read(&form, into: &action, values: try await IndicatorValues(req, municipality: context.municipality))
+        Self.read(&form, into: &action, values: try await Self.values(req, for: action, municipality: context.municipality))
         let note = form.text("note")
         form.problems += action.problems
         guard form.problems.isEmpty else {

@@ -10,7 +10,7 @@ struct IndicatorValues {
     private var access: FigureAccess?
 
     init(_ req: Request, municipality: String) async throws {
-        let table = try await PracticeIndicatorTable(req, area: municipality)
+        let table = try await PracticeIndicatorTable(req, area: municipality, quarters: 0)
         for row in table.rows where row.area == municipality && row.reference == table.reference { practice[row.indicator.code] = row }
         access = try? await FigureAccess.load(req, area: municipality, wantsFull: false)
     }

@@ -112,13 +112,13 @@ extension ReflectionPage {
         hiddenNotes = hidden == 0 ? nil : "\(hidden) \(hidden == 1 ? "note" : "noter") fra andre deltagere vises, når dialogen begynder."
         sinceLastOpen = meeting.phase == .sinceLast
         sinceLast = questions(.sinceLast, kind: .answer)
-        func row(_ a: LeadershipAction) -> ActionRow {
-            let now = a.sign?.indicator.flatMap { values.value($0, area: a.municipality) }
-            return ActionRow(href: "/ledelse/handlinger/\(a.id)", what: a.what, owner: a.owner, status: a.status.danishName, due: a.due?.danish ?? "–",
+        func now(_ sign: ActionSign) -> Double? { sign.indicator.flatMap { values.value($0, area: meeting.municipality) } }
+        func row(_ a: LeadershipAction, now: Double?) -> ActionRow {
+            ActionRow(href: "/ledelse/handlinger/\(a.id)", what: a.what, owner: a.owner, status: a.status.danishName, due: a.due?.danish ?? "–",
                              then: a.sign.map { s in s.indicator.map { "\($0): \(IndicatorValues.text(s.valueThen, code: $0))" } ?? s.text } ?? "–",
                              now: a.sign?.indicator.map { IndicatorValues.text(now, code: $0) } ?? "–")
         }
-        earlierActions = ActionBoard.sinceLast(actions.filter { $0.source != .meeting || earlierMeetings.contains($0.sourceID) }) { _ in nil }.map { row($0.action) }
+        earlierActions = ActionBoard.sinceLast(actions.filter { $0.source != .meeting || earlierMeetings.contains($0.sourceID) }, now: now).map { row($0.action, now: $0.now) }
         hasEarlierActions = !earlierActions.isEmpty
         exploreOpen = ReflectionRules.mayObserve(in: meeting.phase)
         explore = ReflectionPhase.explore.questions.enumerated().map { Question(number: $0.offset + 1, text: $0.element, notes: []) }
@@ -132,7 +132,7 @@ extension ReflectionPage {
         prepareOpen = meeting.phase == .prepareAction
         prepare = questions(.prepareAction, kind: .answer)
         actionOpen = runs && ReflectionRules.mayAct(in: meeting.phase)
-        self.actions = actions.filter { $0.source == .meeting && $0.sourceID == meeting.id }.map(row)
+        self.actions = actions.filter { $0.source == .meeting && $0.sourceID == meeting.id }.map { row($0, now: $0.sign.flatMap(now)) }
         hasActions = !self.actions.isEmpty
         newActionHref = "/ledelse/handlinger/ny?kilde=meeting&id=\(meeting.id)"
         actionQuestions = ReflectionPhase.action.questions

@@ -83,8 +83,13 @@ struct RoundRoutes: RouteCollection {
             years = access.version.years
             movements = access.figures.computedYears(of: .nt07)
         }
-        return EvaluationEvidence(extractVersion: version, extractYears: years, movementYears: movements, activeRecords: counts.active,
-                                  withWHO5LastYear: counts.who5, withAnyInstrument: counts.any, meetingsLastYear: counts.meetings, ratedMeetingsLastYear: counts.rated)
+        let table = try await PracticeIndicatorTable(req, area: municipality, quarters: 0)
+        let i12 = table.rows.first { $0.area == municipality && $0.indicator == .i12 }
+        // The active records are I1's denominator as the leaders may see it.
+        let i1 = table.rows.first { $0.area == municipality && $0.indicator == .i1 }
+        let active = i1 == nil ? 0 : i1?.denominator
+        return EvaluationEvidence(extractVersion: version, extractYears: years, movementYears: movements, activeRecords: active,
+                                  withWHO5LastYear: counts.who5, withAnyInstrument: counts.any, ratedMeetings: i12)
     }
 
     /// The respondent's own answers: every item answered, one value or "Ved ikke".

@@ -57,19 +57,13 @@ public enum PracticeIndicators {
         return PracticeIndicator.allCases.map { indicator in
             if indicator.isMedian {
                 let days = tally.days[indicator] ?? []
-                return PracticeIndicatorRow(area: area, reference: reference, indicator: indicator, numerator: nil, denominator: days.count, median: median(days))
+                return PracticeIndicatorRow(area: area, reference: reference, indicator: indicator, numerator: nil, denominator: days.count, median: RoretCore.median(days))
             }
             let (n, d) = tally.counts[indicator] ?? (0, 0)
             return PracticeIndicatorRow(area: area, reference: reference, indicator: indicator, numerator: n, denominator: d)
         }
     }
 
-    /// The middle value, or the mean of the two middle values; nil for none.
-    public static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted(), mid = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? Double(sorted[mid - 1] + sorted[mid]) / 2 : Double(sorted[mid])
-    }
 
     /// Rows per municipality (in byte order of their codes) and for the
     /// country (`national`) on each reference day, unsuppressed.
