@@ -16,7 +16,6 @@ extension ChromiumSuites {
     static func opener(_ action: String) -> String { "details:has(form[action$='\(action)']) > summary" }
 
     @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func everyCaseWorkFormThroughTheBrowser() async throws {
-        let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-case-downloads-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
@@ -29,20 +28,7 @@ extension ChromiumSuites {
             try await store.measurements.declineLink(tokenHash: Secrets.sha256(declined), on: today.adding(days: -2))
             let record = site + "/borgere/\(anna.id.uuidString)"
             let shots = EndToEndTests.screenshots
-            var report: [String] = []
-            func look(_ browser: WebDriver, _ name: String) async throws {
-                for (width, height) in [(1366, 900), (390, 844)] {
-                    try await browser.setWindowSize(width: width, height: height)
-                    try await browser.screenshot(shots + "/forms-\(width)-\(name).png")
-                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
-                    if let axe {
-                        let violations = try await browser.axeViolations(source: axe)
-                        report += violations.map { "\(name) @\(width): \($0)" }
-                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
-                    }
-                }
-                try await browser.setWindowSize(width: 1366, height: 900)
-            }
+            let checks = PageChecks("forms")
             func submit(_ browser: WebDriver, _ form: String, expecting text: String) async throws {
                 try await browser.click("\(form) button[type='submit']")
                 #expect(try await browser.waitForText(text), "\(form): \(text)")
@@ -64,7 +50,7 @@ extension ChromiumSuites {
                 try await browser.clear("#lead-days")
                 try await browser.type("#lead-days", "10")
                 try await submit(browser, "form[method='post'][action='/admin/opfoelgning']", expecting: "Indstillingerne for Roskilde er gemt.")
-                try await look(browser, "indstillinger")
+                try await checks.look(browser, "indstillinger")
             }
             #expect(try await store.cases.settings(for: "265").reminderLeadDays == 10)
 
@@ -148,7 +134,7 @@ extension ChromiumSuites {
                 try await browser.typeDate("#logbog > details.edit input[name='dueOn']", today.adding(days: 14))
                 try await submit(browser, "#logbog > details.edit form", expecting: "Aftalen er skrevet i logbogen.")
                 try await submit(browser, "#logbook form", expecting: "Aftalen er markeret som udført.")
-                try await look(browser, "sag-fuld")
+                try await checks.look(browser, "sag-fuld")
 
                 // A link for the phone.
                 try await browser.click("#issue-link")
@@ -172,7 +158,7 @@ extension ChromiumSuites {
                 try await browser.type("#logbog > details.edit input[name='who']", "Bostøtten")
                 try await browser.type("#logbog > details.edit input[name='what']", "Følge Anna til lægen")
                 try await submit(browser, "#logbog > details.edit form", expecting: "Aftalen er skrevet i logbogen.")
-                try await look(browser, "sag-udfoerer")
+                try await checks.look(browser, "sag-udfoerer")
             }
 
             // The citizen on a phone: a comment on the resources, then a confirmation of them.
@@ -184,7 +170,7 @@ extension ChromiumSuites {
                 try await phone.click("#confirm-resources")
                 #expect(try await phone.waitForText("Du har bekræftet beskrivelsen af dine ressourcer."))
                 #expect(try await phone.pageSource.contains("Din primære koordinator er <strong>Jobcenter, Mette</strong>."))
-                try await look(phone, "min-side-ressourcer")
+                try await checks.look(phone, "min-side-ressourcer")
             }
             #expect(try await store.cases.history(of: anna.id).current.resourceResponses.map(\.value.confirmed) == [false, false, true])
 
@@ -217,7 +203,7 @@ extension ChromiumSuites {
                 try await browser.type("ul.follow-up textarea[name='note']", "Talt med Anna samme dag")
                 try await submit(browser, "ul.follow-up form", expecting: "Opmærksomheden er markeret som håndteret.")
                 #expect(try await !browser.pageSource.contains("WHO-5 Trivselsindeks 0 — i båndet 0–35"))
-                try await look(browser, "opfoelgning-haandteret")
+                try await checks.look(browser, "opfoelgning-haandteret")
                 try await browser.open(record)
                 try await browser.click(Self.opener("/afslutning"))
                 try await browser.select("form[action$='/afslutning'] select[name='reason']", "otherSupport")
@@ -230,7 +216,7 @@ extension ChromiumSuites {
                 try await browser.click("form.picker button")
                 #expect(try await browser.waitForURL { $0.contains("status=afsluttede") })
                 #expect(try await browser.pageSource.contains("(afsluttet)"))
-                try await look(browser, "borgere-afsluttede")
+                try await checks.look(browser, "borgere-afsluttede")
             }
             #expect(try await store.cases.history(of: anna.id).current.ending?.value.reason == .otherSupport)
 
@@ -247,7 +233,7 @@ extension ChromiumSuites {
                 }
                 #expect(found, "the CSV arrived in the downloads")
             }
-            try report.joined(separator: "\n").write(toFile: shots + "/axe-forms-report.txt", atomically: true, encoding: .utf8)
+            try checks.writeReport()
         }
     }
 }

@@ -22,26 +22,11 @@ extension ChromiumSuites {
     }
 
     @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aCaseFromFirstContactToAReviewedMeeting() async throws {
-        let axe = EndToEndTrustTests.axeSource
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
             try await PracticePageTests().seed(app)
             let store = Store(database: app.db)
             let today = DanishDate.today
-            let shots = EndToEndTests.screenshots
-            var report: [String] = []
-            func look(_ browser: WebDriver, _ name: String) async throws {
-                for (width, height) in [(1366, 900), (390, 844)] {
-                    try await browser.setWindowSize(width: width, height: height)
-                    try await browser.screenshot(shots + "/case-\(width)-\(name).png")
-                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
-                    if let axe {
-                        let violations = try await browser.axeViolations(source: axe)
-                        report += violations.map { "\(name) @\(width): \($0)" }
-                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
-                    }
-                }
-                try await browser.setWindowSize(width: 1366, height: 900)
-            }
+            let checks = PageChecks("case")
             // The leader's indicators before: 6 active records, 5 with hopes.
             let before = try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
                 #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
@@ -91,7 +76,7 @@ extension ChromiumSuites {
                 try await phone.click("#add-own-item")
                 #expect(try await phone.waitForText("Dit punkt er sat på dagsordenen"))
                 #expect(try await phone.pageSource.contains("Dit punkt: Hvordan jeg kan møde andre"))
-                try await look(phone, "min-side")
+                try await checks.look(phone, "min-side")
             }
             // The caseworker holds the meeting with the citizen's ratings and follows up the goal without changing it.
             try await WebDriver.withBrowser(client: app.client, port: driverPort + 3, windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
@@ -113,13 +98,13 @@ extension ChromiumSuites {
                 try await browser.click(".goal-actions form[action$='/opfoelgning'] button[type='submit']")
                 #expect(try await browser.waitForText("Opfølgningen er gemt"))
                 #expect(try await browser.pageSource.contains("Fulgt op \(today.danish) (sagsbehandler), med borgeren. Borgeren: på vej."))
-                try await look(browser, "sag")
+                try await checks.look(browser, "sag")
                 try await browser.click("nav a[href='/opfoelgning']")
                 #expect(try await browser.waitForURL { $0.hasSuffix("/opfoelgning") })
-                try await look(browser, "opfoelgning")
+                try await checks.look(browser, "opfoelgning")
                 try await browser.click("nav a[href='/borgere']")
                 #expect(try await browser.waitForURL { $0.hasSuffix("/borgere") })
-                try await look(browser, "borgere")
+                try await checks.look(browser, "borgere")
             }
             let citizen = try #require(try await store.citizens.find(accountUsername: "borger"))
             let state = try await store.cases.history(of: citizen.id).current
@@ -131,9 +116,9 @@ extension ChromiumSuites {
                 #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
                 try await browser.open(site + "/praksis")
                 #expect(try await Self.i1(browser) == "85,7 %6 / 7")
-                try await look(browser, "praksis")
+                try await checks.look(browser, "praksis")
             }
-            try report.joined(separator: "\n").write(toFile: shots + "/axe-case-report.txt", atomically: true, encoding: .utf8)
+            try checks.writeReport()
         }
     }
 }

@@ -14,25 +14,10 @@ extension ChromiumSuites {
 /// 390 px, checked for sideways scrolling and with axe-core.
 @Suite(.serialized) struct EndToEndLeadershipTests {
     @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aRoundAgreedReflectedAndTurnedIntoAnAction() async throws {
-        let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.path
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
             let store = Store(database: app.db)
-            let shots = EndToEndTests.screenshots
-            var report: [String] = []
-            func look(_ browser: WebDriver, _ name: String) async throws {
-                for (width, height) in [(1366, 900), (390, 844)] {
-                    try await browser.setWindowSize(width: width, height: height)
-                    try await browser.screenshot(shots + "/lead-\(width)-\(name).png")
-                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
-                    if let axe {
-                        let violations = try await browser.axeViolations(source: axe)
-                        report += violations.map { "\(name) @\(width): \($0)" }
-                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
-                    }
-                }
-                try await browser.setWindowSize(width: 1366, height: 900)
-            }
+            let checks = PageChecks("lead")
             func answerAll(_ browser: WebDriver, _ value: String) async throws {
                 let count = try await browser.command(.POST, "/execute/sync", ["script": "return document.querySelectorAll('fieldset.scale').length", "args": []]) as? Int ?? 0
                 #expect(count == 24)
@@ -45,12 +30,12 @@ extension ChromiumSuites {
                 #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
                 try await browser.click("nav a[href='/ledelse']")
                 #expect(try await browser.waitForURL { $0.hasSuffix("/ledelse") })
-                try await look(browser, "ledelse-tom")
+                try await checks.look(browser, "ledelse-tom")
                 try await browser.click("a[href='/ledelse/temperatur']")
                 #expect(try await browser.waitForText("Roret's standardsæt"))
-                try await look(browser, "temperatur")
+                try await checks.look(browser, "temperatur")
                 try await browser.open(site + "/ledelse/evaluering")
-                try await look(browser, "evaluering")
+                try await checks.look(browser, "evaluering")
                 try await browser.open(site + "/ledelse/temperatur")
                 try await browser.click("details.edit summary")
                 try await browser.click("input[name='invitees[]'][value='sagsbehandler']")
@@ -98,7 +83,7 @@ extension ChromiumSuites {
                 try await browser.type("textarea[name='q5']", "Lederen tager et oplæg om mål til socialudvalget.")
                 try await browser.click("#save-reflection")
                 #expect(try await browser.waitForText("Jeres refleksion er gemt."))
-                try await look(browser, "runde")
+                try await checks.look(browser, "runde")
                 try await browser.click("#make-plan")
                 #expect(try await browser.waitForText("Fra: Temperaturmåling"))
                 try await browser.type("#action-what", "Oplæg om politiske mål til socialudvalget")
@@ -109,17 +94,17 @@ extension ChromiumSuites {
                 try await browser.click("#save-action")
                 #expect(try await browser.waitForText("er gemt på handlingsoversigten."))
                 #expect(try await browser.pageSource.contains("Oplæg om politiske mål til socialudvalget"))
-                try await look(browser, "handlinger")
+                try await checks.look(browser, "handlinger")
                 try await browser.click("#actions a")
                 try await browser.select("#action-status", "inProgress")
                 try await browser.type("textarea[name='note']", "Oplægget er skrevet")
                 try await browser.click("#save-action")
                 #expect(try await browser.waitForText("Handlingen er opdateret (i gang)."))
                 #expect(try await browser.pageSource.contains("I gang — Oplægget er skrevet"))
-                try await look(browser, "handling")
+                try await checks.look(browser, "handling")
                 try await browser.click("nav a[href='/ledelse']")
                 #expect(try await browser.waitForText("1. Forudsætninger (temperaturmåling)"))
-                try await look(browser, "ledelse")
+                try await checks.look(browser, "ledelse")
             }
             let rounds = try await store.leadership.rounds(.temperature, municipality: "265")
             #expect(rounds.count == 1 && Set(rounds[0].responses.keys) == ["leder", "analytiker", "sagsbehandler"])
@@ -137,11 +122,11 @@ extension ChromiumSuites {
                 try await browser.type("textarea[name='text24']", "Udvalget får status på målene hvert halve år.")
                 try await browser.click("#save-item-set")
                 #expect(try await browser.waitForText("Spørgesættet er gemt som version 2."))
-                try await look(browser, "spoergesaet")
+                try await checks.look(browser, "spoergesaet")
             }
             let set = try await store.leadership.itemSet(.temperature, municipality: "265")
             #expect(set.version == 2 && set.items.count == 25 && set.items.last?.id == "N1")
-            try report.joined(separator: "\n").write(toFile: shots + "/axe-leadership-report.txt", atomically: true, encoding: .utf8)
+            try checks.writeReport()
         }
     }
 
@@ -150,38 +135,24 @@ extension ChromiumSuites {
     /// meeting still shows the numbers the group saw; the next meeting's
     /// *Siden sidst* shows the action. The minutes fit an A4 page.
     @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aReflectionMeetingFromPreparationToActions() async throws {
-        let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.path
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
             let store = Store(database: app.db)
             let shots = EndToEndTests.screenshots
-            var report: [String] = []
-            func look(_ browser: WebDriver, _ name: String) async throws {
-                for (width, height) in [(1366, 900), (390, 844)] {
-                    try await browser.setWindowSize(width: width, height: height)
-                    try await browser.screenshot(shots + "/meeting-\(width)-\(name).png")
-                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
-                    if let axe {
-                        let violations = try await browser.axeViolations(source: axe)
-                        report += violations.map { "\(name) @\(width): \($0)" }
-                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
-                    }
-                }
-                try await browser.setWindowSize(width: 1366, height: 900)
-            }
+            let checks = PageChecks("meeting")
             let path = try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: downloads) { browser -> String in
                 #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
                 try await browser.open(site + "/ledelse")
                 try await browser.click("a[href='/ledelse/moeder']")
                 #expect(try await browser.waitForText("Forbered et møde"))
-                try await look(browser, "moeder")
+                try await checks.look(browser, "moeder")
                 try await browser.click("details.edit summary")
                 try await browser.type("#meeting-title", "Refleksion over nøgletallene")
                 try await browser.click("input[name='participants[]'][value='borger']")
                 try await browser.click("#prepare-meeting")
                 #expect(try await browser.waitForText("dokumentationen er låst"))
                 #expect(try await browser.pageSource.contains("NT05"))
-                try await look(browser, "forberedelse")
+                try await checks.look(browser, "forberedelse")
                 return try await browser.command(.POST, "/execute/sync", ["script": "return location.pathname", "args": []]) as? String ?? ""
             }
             let id = try #require(UUID(uuidString: String(path.dropFirst("/refleksion/".count))))
@@ -194,7 +165,7 @@ extension ChromiumSuites {
                 try await phone.type("#prep-2", "Hvorfor kommer så få videre fra bostøtten?")
                 try await phone.click("form:has(#prep-2) button")
                 #expect(try await phone.waitForText("Det er skrevet."))
-                try await look(phone, "borger")
+                try await checks.look(phone, "borger")
             }
             #expect(frozen.charts.count == 2, "NT03 and NT05 drawn as they were")
             // The administrator imports a new extract through the page: the figures change, the meeting's documentation does not.
@@ -235,7 +206,7 @@ extension ChromiumSuites {
                 try await browser.select("#action-indicator", "I16")
                 try await browser.click("#save-action")
                 #expect(try await browser.waitForText("Nedtrapningsplan i alle sager over et år"))
-                try await look(browser, "dialog")
+                try await checks.look(browser, "dialog")
                 try await browser.open(site + path + "?udskriv=1")
                 try await browser.setWindowSize(width: 794, height: 1123)
                 try await browser.screenshot(shots + "/meeting-a4-referat.png")
@@ -251,9 +222,9 @@ extension ChromiumSuites {
                 try await browser.click("#prepare-meeting")
                 #expect(try await browser.waitForText("Jeres åbne handlinger"))
                 #expect(try await browser.pageSource.contains("Nedtrapningsplan i alle sager over et år"))
-                try await look(browser, "siden-sidst")
+                try await checks.look(browser, "siden-sidst")
             }
-            try report.joined(separator: "\n").write(toFile: shots + "/axe-meeting-report.txt", atomically: true, encoding: .utf8)
+            try checks.writeReport()
         }
     }
 
@@ -261,36 +232,21 @@ extension ChromiumSuites {
     /// case reviewed by the caseworker with the record's pre-filled answers,
     /// and the counts the steering group sees.
     @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aCaseReviewDrawnGrantedAndReviewed() async throws {
-        let axe = EndToEndTrustTests.axeSource
         let downloads = FileManager.default.temporaryDirectory.path
         try await EndToEndTrustTests.serving(importDemo: false) { app, site, driverPort in
             let store = Store(database: app.db)
             try await PracticePageTests().seed(app)
-            let shots = EndToEndTests.screenshots
-            var report: [String] = []
-            func look(_ browser: WebDriver, _ name: String) async throws {
-                for (width, height) in [(1366, 900), (390, 844)] {
-                    try await browser.setWindowSize(width: width, height: height)
-                    try await browser.screenshot(shots + "/review-\(width)-\(name).png")
-                    #expect(try await !browser.overflowsHorizontally, "\(name) at \(width) px scrolls sideways")
-                    if let axe {
-                        let violations = try await browser.axeViolations(source: axe)
-                        report += violations.map { "\(name) @\(width): \($0)" }
-                        #expect(violations.isEmpty, "\(name) at \(width) px: \(violations.joined(separator: "\n"))")
-                    }
-                }
-                try await browser.setWindowSize(width: 1366, height: 900)
-            }
+            let checks = PageChecks("review")
             let reviewPath = try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: downloads) { browser -> String in
                 #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
                 try await browser.open(site + "/ledelse")
                 try await browser.click("a[href='/ledelse/sagsgennemgang']")
                 #expect(try await browser.waitForText("Træk ti sager"))
-                try await look(browser, "gennemgange")
+                try await checks.look(browser, "gennemgange")
                 try await browser.type("#review-seed", "7")
                 try await browser.click("#start-review")
                 #expect(try await browser.waitForText("startværdien 7"))
-                try await look(browser, "optaelling-tom")
+                try await checks.look(browser, "optaelling-tom")
                 return try await browser.command(.POST, "/execute/sync", ["script": "return location.pathname", "args": []]) as? String ?? ""
             }
             try await WebDriver.withBrowser(client: app.client, port: driverPort + 1, windowSize: "1366,900", downloads: downloads) { browser in
@@ -299,7 +255,7 @@ extension ChromiumSuites {
                 try await browser.type("form[action$='/adgang'] input[name='username']", "sagsbehandler")
                 try await browser.click("form[action$='/adgang'] button")
                 #expect(try await browser.waitForText("sagsbehandler kan åbne gennemgangens sager"))
-                try await look(browser, "adgang")
+                try await checks.look(browser, "adgang")
             }
             try await WebDriver.withBrowser(client: app.client, port: driverPort + 2, windowSize: "1366,900", downloads: downloads) { browser in
                 #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
@@ -312,7 +268,7 @@ extension ChromiumSuites {
                     if !checked { try await browser.click("input[name='c\(i)'][value='partly']") }
                 }
                 try await browser.type("input[name='k9']", "Første møde efter tre uger")
-                try await look(browser, "sag")
+                try await checks.look(browser, "sag")
                 try await browser.click("#save-review")
                 #expect(try await browser.waitForText("er gennemgået."))
             }
@@ -320,11 +276,11 @@ extension ChromiumSuites {
                 #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
                 try await browser.open(site + reviewPath)
                 #expect(try await browser.pageSource.contains("Gennemgået"))
-                try await look(browser, "optaelling")
+                try await checks.look(browser, "optaelling")
             }
             let review = try #require(try await store.caseReviews.reviews(municipality: "265").first)
             #expect(review.seed == 7 && review.answers.count == 1 && review.answers.values.first?[9]?.comment == "Første møde efter tre uger")
-            try report.joined(separator: "\n").write(toFile: shots + "/axe-review-report.txt", atomically: true, encoding: .utf8)
+            try checks.writeReport()
         }
     }
 }

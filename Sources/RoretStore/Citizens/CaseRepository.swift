@@ -98,16 +98,15 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    /// Plan entries (oldest first) as versions with the id of their text's first version.
+    /// Plan entries (oldest first) as versions with the id of their text's first version (`PlanText.firstID`).
     static func versions(_ history: [PlanEntry]) -> [PlanTextVersion] {
-        let byID = Dictionary(uniqueKeysWithValues: history.map { ($0.id, $0) })
+        var first: [UUID: UUID] = [:]
+        for text in PlanText.texts(from: history) {
+            for entry in [text.current] + text.earlier { first[entry.id] = text.firstID }
+        }
         return history.map { entry in
-            var root = entry, steps = 0
-            while let older = root.replaces.flatMap({ byID[$0] }), steps < history.count {
-                root = older
-                steps += 1
-            }
-            return PlanTextVersion(id: entry.id.uuidString, chainID: root.id.uuidString, kind: entry.kind, writtenOn: entry.writtenOn, inCitizensWords: entry.inCitizensWords)
+            PlanTextVersion(id: entry.id.uuidString, chainID: (first[entry.id] ?? entry.id).uuidString, kind: entry.kind,
+                            writtenOn: entry.writtenOn, inCitizensWords: entry.inCitizensWords)
         }
     }
 

@@ -152,6 +152,9 @@ public struct PlanText: Sendable, Hashable {
     public var current: PlanEntry
     public var earlier: [PlanEntry]
 
+    /// The id of the text's first version: its identity across edits (a goal names the hopes it serves by it).
+    public var firstID: UUID { (earlier.last ?? current).id }
+
     /// Follows `replaces` back from each entry no other entry replaces;
     /// `history` oldest first. Ordered by each chain's first version.
     static func texts(from history: [PlanEntry]) -> [PlanText] {

@@ -318,7 +318,7 @@ extension CaseRecordPage {
         let ledger = d.file.goals
         let followUps = snapshot.followUps
         let hopeTexts = d.texts.filter { $0.current.kind == .hopesWishesDreams }
-        let hopeName = Dictionary(hopeTexts.map { (($0.earlier.last ?? $0.current).id.uuidString, $0.current.text) }, uniquingKeysWith: { a, _ in a })
+        let hopeName = Dictionary(hopeTexts.map { ($0.firstID.uuidString, $0.current.text) }, uniquingKeysWith: { a, _ in a })
         let goalMonths = d.settings.goalFollowUpMonths
         let horizons = Self.options(GoalVersion.Horizon.self, \.danishName)
         func newGoal(_ id: String, hope: String, parent: Int?) -> FormModel {
@@ -346,7 +346,7 @@ extension CaseRecordPage {
                                                                  "followUpOn": g.followUpOn?.description ?? "", "parentGoalID": g.parentGoalID.map(String.init) ?? "",
                                                                  "hopes": g.servesHopes.joined(separator: "\n")],
                                 options: ["horizon": horizons, "status": Self.options(GoalVersion.Status.self, \.danishName),
-                                          "hopes": hopeTexts.map { (($0.earlier.last ?? $0.current).id.uuidString, String($0.current.text.prefix(60))) }],
+                                          "hopes": hopeTexts.map { ($0.firstID.uuidString, String($0.current.text.prefix(60))) }],
                                 failed: failed),
                 review: FormModel(id: "review-\(g.goalID)", values: ["tookPart": "", "view": "", "nextFollowUpOn": today.adding(months: goalMonths).description, "note": ""],
                                   options: ["view": Self.options(GoalReview.CitizensView.self, \.danishName)], failed: failed),
@@ -358,7 +358,7 @@ extension CaseRecordPage {
         let topLevel = current.filter { g in g.parentGoalID.map { p in !current.contains { $0.goalID == p } } ?? true }
         var placed = Set<Int>()
         hopes = hopeTexts.map { t in
-            let hopeID = (t.earlier.last ?? t.current).id.uuidString
+            let hopeID = t.firstID.uuidString
             let roots = topLevel.filter { $0.servesHopes.first == hopeID }
             let goals = roots.flatMap { goalViews($0, depth: 0, seen: []) }
             placed.formUnion(goals.map(\.id))
@@ -450,11 +450,7 @@ extension CaseRecordPage {
                 })
         }
         hasAnswers = !answers.isEmpty
-        charts = Instrument.allCases.map { instrument in
-            let t = Trajectory(instrument: instrument, answers: d.answers.filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) })
-            return Chart(title: instrument.danishName, svg: TrajectoryChart(trajectory: t).svg(), change: CaseRecordPage.changeText(t),
-                         latest: t.latest.map { "Seneste: \($0.score!) (\($0.date.danish))" } ?? "")
-        }
+        charts = Self.charts(d.answers)
         caution = Self.caution
         bands = Self.bands
         declines = d.links.filter { $0.state == .declined }.map { "Borgeren sagde nej tak til \($0.instrument.danishName) (link sendt \($0.issuedAt.danish))." }
@@ -468,6 +464,15 @@ extension CaseRecordPage {
         ownAccountForm = FormModel(id: "own-account", values: ["username": ""], failed: failed)
         interventionForm = FormModel(id: "intervention", values: ["paragraph": "85", "provider": "", "start": today.description, "end": ""],
                                      options: ["paragraph": ["82a", "82b", "82c", "82d", "85", "107", "105", "108"].map { ($0, "§ \($0)") }], failed: failed)
+    }
+
+    /// One trajectory chart per instrument (the record and *Min side*).
+    static func charts(_ answers: [StoredMeasurement]) -> [Chart] {
+        Instrument.allCases.map { instrument in
+            let t = Trajectory(instrument: instrument, answers: answers.filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) })
+            return Chart(title: instrument.danishName, svg: TrajectoryChart(trajectory: t).svg(), change: changeText(t),
+                         latest: t.latest.map { "Seneste: \($0.score!) (\($0.date.danish))" } ?? "")
+        }
     }
 
     static func channelName(_ c: MeasurementChannel) -> String {

@@ -83,7 +83,7 @@ struct CitizenRecordRoutes: RouteCollection {
         let citizen = try await req.citizenOnPath(.work)
         var form = FormReader(req)
         let draft = Self.goalDraft(&form)
-        let known = Set(try await req.store.plans.texts(of: citizen.id).filter { $0.current.kind == .hopesWishesDreams }.map { ($0.earlier.last ?? $0.current).id.uuidString })
+        let known = Set(try await req.store.plans.texts(of: citizen.id).filter { $0.current.kind == .hopesWishesDreams }.map { $0.firstID.uuidString })
         if draft.servesHopes.contains(where: { !known.contains($0) }) { form.problems.append("Håb: vælg blandt borgerens håb.") }
         let posted = req.postedForm
         let formID = !posted.isEmpty ? posted : draft.parentGoalID.map { "subgoal-\($0)" } ?? "goal-new"

@@ -202,11 +202,7 @@ extension OwnPage {
         hasAgreements = !agreements.isEmpty
         earlierMeetings = state.meetings.filter { $0.state == .held }.reversed().map(meeting)
         hasEarlierMeetings = !earlierMeetings.isEmpty
-        charts = Instrument.allCases.map { instrument in
-            let t = Trajectory(instrument: instrument, answers: answers.filter { $0.instrument == instrument }.map { (date: $0.answeredOn, items: $0.items) })
-            return CaseRecordPage.Chart(title: instrument.danishName, svg: TrajectoryChart(trajectory: t).svg(), change: CaseRecordPage.changeText(t),
-                                        latest: t.latest.map { "Seneste: \($0.score!) (\($0.date.danish))" } ?? "")
-        }
+        charts = CaseRecordPage.charts(answers)
         self.answers = answers.reversed().map { "\($0.answeredOn.danish): \($0.instrument.danishName) \($0.score.map(String.init) ?? "(ikke alle spørgsmål besvaret)")" }
         hasAnswers = !self.answers.isEmpty
         caution = "Et enkelt svar siger ikke alt. Tal med din sagsbehandler om, hvad tallene betyder for dig."
