@@ -303,3 +303,66 @@ import VaporTesting
         }
     }
 }
+
+/// Every POST of the reflection meetings, the case review and its grants,
+/// by every role: who may, who is refused (403), and a refusal stores nothing.
+@Suite struct LeadershipPostMatrixTests {
+    @Test func meetingsReviewsAndGrantsAdmitOnlyTheirRoles() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            let store = Store(database: app.db)
+            try await PracticePageTests().seed(app)
+            let meeting = try await store.reflection.create(municipality: "265", title: "Møde", date: DanishDate.today,
+                                                            participants: [MeetingParticipant(username: "leder", role: .leader, meetingRole: "Leder"),
+                                                                           MeetingParticipant(username: "borger", role: .citizen, meetingRole: "Borger")],
+                                                            documentation: FrozenDocumentation(frozenOn: DanishDate.today, source: "x", tables: []), by: "leder")
+            let eligible = try await store.citizens.all(municipality: "265").map(\.id)
+            let review = try await store.caseReviews.create(municipality: "265", eligible: eligible, seed: 1, on: DanishDate.today, by: "leder")
+            let mine = try await store.citizens.assigned(to: "sagsbehandler").map(\.id)
+            let own = try #require(review.sample.firstIndex { mine.contains($0) }) + 1
+            let answers = Dictionary(uniqueKeysWithValues: (1...10).map { ("c\($0)", "partly") })
+            // Each form as the account would fill it in (a meeting's participants are the runner themself).
+            let posts: [(path: String, form: (String) -> [String: String], may: Set<String>)] = [
+                ("/ledelse/moeder", { ["title": "Nyt", "date": DanishDate.today.description, "parts[]": "praksis", "participants[]": $0 == "analytiker-land" ? "leder" : $0] },
+                 ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/refleksion/\(meeting.id)/noter", { _ in ["kind": "preparation", "question": "1", "text": "En note"] }, ["leder", "analytiker", "analytiker-land", "borger"]),
+                ("/ledelse/sagsgennemgang", { _ in ["seed": "3"] }, ["leder", "leder-greve", "analytiker", "analytiker-land"]),
+                ("/ledelse/sagsgennemgang/\(review.id)/sag/\(own)", { _ in answers }, ["sagsbehandler"]),
+                // A grant to an account that may not use it anyway: the grant is what is tested here.
+                ("/admin/sagsgennemgang/\(review.id)/adgang", { _ in ["username": "borger-2", "until": DanishDate.today.description] }, ["admin"]),
+                // Only those who run the municipality's tools move a meeting on (the moves themselves come after the loop).
+                ("/refleksion/\(meeting.id)/fase", { _ in ["phase": "9"] }, ["leder", "analytiker", "analytiker-land"]),
+            ]
+            for account in testAccounts {
+                var browser = Browser(app)
+                try await browser.signIn(account.username)
+                _ = try await browser.get(account.role == .citizen ? "/min-side" : account.role == .caseworker || account.role == .provider ? "/borgere" : "/oversigt")
+                for post in posts {
+                    let notes = try await store.reflection.notes(UUID(uuidString: meeting.id)!).count
+                    let meetings = try await store.reflection.meetings(municipality: "265").count
+                    let reviewed = try await store.caseReviews.review(review.id)?.answers.count
+                    let grants = try await store.caseReviews.review(review.id)?.grants.count
+                    let status = try await browser.post(post.path, post.form(account.username)).status
+                    if post.path.hasSuffix("/fase") && post.may.contains(account.username) {
+                        #expect(status == .badRequest, "\(account.username) may move the meeting, but not to a phase that does not exist")
+                    } else if post.may.contains(account.username) {
+                        #expect(status == .seeOther, "\(account.username) \(post.path): \(status)")
+                    } else {
+                        #expect(status == .forbidden, "\(account.username) \(post.path) is refused: \(status)")
+                        #expect(try await store.reflection.notes(UUID(uuidString: meeting.id)!).count == notes)
+                        #expect(try await store.reflection.meetings(municipality: "265").count == meetings)
+                        #expect(try await store.caseReviews.review(review.id)?.answers.count == reviewed)
+                        #expect(try await store.caseReviews.review(review.id)?.grants.count == grants)
+                    }
+                }
+            }
+            #expect(try await store.reflection.meeting(UUID(uuidString: meeting.id)!)?.phase == .preparation, "nobody moved it")
+            #expect(try await store.caseReviews.review(review.id)?.grants.map(\.username) == ["borger-2"])
+            #expect(try await store.caseReviews.review(review.id)?.answers.count == 1, "only the caseworker reviewed the case")
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            _ = try await leader.get("/ledelse")
+            #expect(try await leader.post("/refleksion/\(meeting.id)/fase", ["phase": "1"]).status == .seeOther)
+            #expect(try await store.reflection.meeting(UUID(uuidString: meeting.id)!)?.phase == .sinceLast)
+        }
+    }
+}
