@@ -102,6 +102,10 @@ extension ChromiumSuites {
                 try await browser.select("#network-kind", "personal")
                 try await browser.select("#network-wish", "undecided")
                 try await submit(browser, "form[action$='/netvaerk']", expecting: "Bror, Mikkel er føjet til netværket.")
+                // An entry changed as a new version: the brother's relation is strained for now.
+                try await browser.click(Self.opener("/netvaerk/2"))
+                try await browser.select("form[action$='/netvaerk/2'] select[name='state']", "strained")
+                try await submit(browser, "form[action$='/netvaerk/2']", expecting: "Ændringen af Bror, Mikkel er gemt.")
 
                 // A goal under the hope, a sub-goal under it, and the goal paused as a new version.
                 try await browser.click(".hope .goals > details.edit summary")
@@ -134,6 +138,18 @@ extension ChromiumSuites {
                 try await browser.typeDate("#logbog > details.edit input[name='dueOn']", today.adding(days: 14))
                 try await submit(browser, "#logbog > details.edit form", expecting: "Aftalen er skrevet i logbogen.")
                 try await submit(browser, "#logbook form", expecting: "Aftalen er markeret som udført.")
+
+                // A paper answer entered with its items, an extra measurement asked for, an intervention registered.
+                try await browser.click(Self.opener("/maaling"))
+                try await browser.select("form[action$='/maaling'] select[name='channel']", "paper")
+                for item in 1...5 { try await browser.select("form[action$='/maaling'] select[name='item\(item)']", "3") }
+                try await submit(browser, "form[action$='/maaling']", expecting: "WHO-5 Trivselsindeks fra \(today.danish) er gemt.")
+                try await browser.type("form[action$='/ekstra-maaling'] input[name='reason']", "Flytning")
+                try await submit(browser, "form[action$='/ekstra-maaling']", expecting: "Der er bedt om en ekstra måling")
+                try await browser.click(Self.opener("/indsats"))
+                try await browser.select("form[action$='/indsats'] select[name='paragraph']", "107")
+                try await browser.type("form[action$='/indsats'] input[name='provider']", "Støttecentret")
+                try await submit(browser, "form[action$='/indsats']", expecting: "Indsatsen § 107 hos Støttecentret er gemt.")
                 try await checks.look(browser, "sag-fuld")
 
                 // A link for the phone.
@@ -144,6 +160,9 @@ extension ChromiumSuites {
             #expect(state.network.map(\.name) == ["Jobcenter, Mette", "Bror, Mikkel"] && state.coordinator?.name == "Jobcenter, Mette")
             #expect(state.meetings.first?.state == .cancelled && state.agenda[1]?.first?.value.byCitizen == false)
             #expect(state.logbook.first?.done == true && state.currentPhase == .assessment)
+            #expect(state.network.first { $0.name == "Bror, Mikkel" }?.state == .strained && state.networkVersions[2]?.count == 2)
+            #expect(try await store.measurements.measurements(of: anna.id).contains { $0.channel == .paper && $0.score == 60 })
+            #expect(try await store.citizens.interventions(of: anna.id).map(\.provider).contains("Støttecentret"))
             #expect(try await store.plans.goals(of: anna.id).current(1)?.status == .paused)
 
             // Provider staff work in the record — a review and an agreement — and see no authority act.

@@ -135,7 +135,8 @@ extension ChromiumSuites {
     /// meeting still shows the numbers the group saw; the next meeting's
     /// *Siden sidst* shows the action. The minutes fit an A4 page.
     @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(30))) func aReflectionMeetingFromPreparationToActions() async throws {
-        let downloads = FileManager.default.temporaryDirectory.path
+        let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-meeting-downloads-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
             let store = Store(database: app.db)
             let shots = EndToEndTests.screenshots
@@ -185,6 +186,9 @@ extension ChromiumSuites {
                 #expect(try await !browser.pageSource.contains("Hvorfor kommer så få videre"), "private until the dialogue opens")
                 try await browser.click("#next-phase")
                 #expect(try await browser.waitForText("Hvorfor kommer så få videre fra bostøtten?"))
+                try await browser.type("form:has(input[name='kind'][value='answer']) textarea[name='text']", "Vi aftalte at følge op på målene til tiden.")
+                try await browser.click("form:has(input[name='kind'][value='answer']) button")
+                #expect(try await browser.waitForText("Vi aftalte at følge op på målene til tiden."))
                 try await browser.click("#next-phase")
                 #expect(try await browser.waitForText("Mødet er nu i fasen »2. Dialog: Udforsk«."))
                 try await browser.type("#observation-text", "Få borgere afslutter med målene nået")
@@ -200,6 +204,9 @@ extension ChromiumSuites {
                 #expect(try await browser.waitForText("om: Få borgere afslutter med målene nået"))
                 try await browser.click("#next-phase")
                 #expect(try await browser.waitForText("Forbered handling«."))
+                try await browser.type("form:has(input[name='kind'][value='answer']) textarea[name='text']", "At flere afslutter, fordi målene er nået.")
+                try await browser.click("form:has(input[name='kind'][value='answer']) button")
+                #expect(try await browser.waitForText("At flere afslutter, fordi målene er nået."))
                 try await browser.click("#new-meeting-action")
                 try await browser.type("#action-what", "Nedtrapningsplan i alle sager over et år")
                 try await browser.type("#action-owner", "Teamleder")
@@ -207,6 +214,14 @@ extension ChromiumSuites {
                 try await browser.click("#save-action")
                 #expect(try await browser.waitForText("Nedtrapningsplan i alle sager over et år"))
                 try await checks.look(browser, "dialog")
+                try await browser.click("a[href$='/referat.csv']")
+                var csv: String? = nil
+                for _ in 0..<50 where csv == nil {
+                    csv = (try? FileManager.default.contentsOfDirectory(atPath: downloads))?.first { $0.hasPrefix("referat-") && $0.hasSuffix(".csv") }
+                        .flatMap { try? String(contentsOfFile: downloads + "/" + $0, encoding: .utf8) }
+                    if csv == nil { try await Task.sleep(for: .milliseconds(200)) }
+                }
+                #expect(csv?.contains("Nedtrapningsplan i alle sager over et år") == true, "the minutes downloaded with the action")
                 try await browser.open(site + path + "?udskriv=1")
                 try await browser.setWindowSize(width: 794, height: 1123)
                 try await browser.screenshot(shots + "/meeting-a4-referat.png")
