@@ -47,7 +47,7 @@ public struct CitizenAccessFacts: Sendable, Hashable {
     public var municipality: String
     /// The assigned caseworker's username.
     public var caseworker: String?
-    /// Providers with an intervention active today for the citizen.
+    /// The offers (by id) with an intervention active today for the citizen.
     public var activeProviders: Set<String>
     /// The username of the citizen's own account, if they have one.
     public var ownAccount: String?
@@ -63,7 +63,8 @@ public struct CitizenAccessFacts: Sendable, Hashable {
 extension AccessPolicy {
     /// Whether a user may read a citizen's record, plan and answers: the
     /// assigned caseworker (in the citizen's municipality), provider staff
-    /// of a provider with an active intervention for the citizen, and the
+    /// of an offer with an active intervention for the citizen (`provider`:
+    /// the offer's id their account belongs to), and the
     /// citizen themself. Nobody else — leaders and analysts see aggregates only.
     public static func mayReadCitizen(role: Role, username: String, area: String, provider: String?, _ facts: CitizenAccessFacts) -> Bool {
         switch role {

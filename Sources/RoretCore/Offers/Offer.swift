@@ -62,17 +62,45 @@ public struct OfferIntervention: Sendable, Hashable, Codable {
 
 extension AccessPolicy {
     /// Whether the user edits the offer's results documentation: its leader,
-    /// and provider staff of the offer (in its municipality).
-    public static func mayEditOffer(role: Role, username: String, area: String, provider: String?, _ offer: Offer) -> Bool {
-        if offer.leader == username && area == offer.municipality { return true }
-        return role == .provider && area == offer.municipality && provider == offer.name
+    /// and provider staff of the offer (`offerID`, the offer their account
+    /// belongs to; in its municipality). Never a citizen.
+    public static func mayEditOffer(role: Role, username: String, area: String, offerID: String?, _ offer: Offer) -> Bool {
+        guard role != .citizen && area == offer.municipality else { return false }
+        if offer.leader == username { return true }
+        return role == .provider && offerID == offer.id
     }
 
     /// Whether the user reads it: those who edit it, and the municipality's
     /// leaders and analysts (national ones for every municipality). Citizens
     /// and caseworkers see nothing of it.
-    public static func mayReadOffer(role: Role, username: String, area: String, provider: String?, _ offer: Offer) -> Bool {
-        mayEditOffer(role: role, username: username, area: area, provider: provider, offer)
+    public static func mayReadOffer(role: Role, username: String, area: String, offerID: String?, _ offer: Offer) -> Bool {
+        mayEditOffer(role: role, username: username, area: area, offerID: offerID, offer)
             || ((role == .leader || role == .analyst) && (area == offer.municipality || area == nationalArea))
+    }
+}
+
+extension OfferIntervention {
+    /// Every problem, in Danish: a name, and sub-groups named once each.
+    public var problems: [String] {
+        var p: [String] = []
+        if name.allSatisfy(\.isWhitespace) { p.append("Navn: skriv indsatsens navn.") }
+        if name.count > 200 { p.append("Navn: højst 200 tegn.") }
+        if Set(subGroups).count != subGroups.count { p.append("Målgruppens undergrupper: hver undergruppe skal kun stå én gang.") }
+        return p
+    }
+}
+
+extension AccessPolicy {
+    /// Whether the role works with offers' results documentation at all
+    /// (the offer itself decides the rest): not citizens, not administrators,
+    /// who register offers but read none of their documentation.
+    public static func mayUseOffers(_ role: Role) -> Bool { role != .citizen && role != .administrator }
+}
+
+extension AccessPolicy {
+    /// Whether an account may be named an offer's leader: a provider or a
+    /// leader of the offer's municipality.
+    public static func mayLeadOffer(role: Role, area: String, municipality: String) -> Bool {
+        (role == .provider || role == .leader) && area == municipality
     }
 }

@@ -65,6 +65,29 @@ public struct TheoryOfChange: Sendable, Hashable, Codable {
     public var gaps: String
     public var minutes: String
 
+    /// The next free box id ("B1", "B2", …).
+    public var nextBoxID: String {
+        let used = Set(boxes.map(\.id))
+        var n = boxes.count + 1
+        while used.contains("B\(n)") { n += 1 }
+        return "B\(n)"
+    }
+
+    /// The rows in the order of their first box ("" — no row — first).
+    public var rows: [String] {
+        var seen: [String] = []
+        for b in boxes.sorted(by: { ($0.row.isEmpty ? 0 : 1) < ($1.row.isEmpty ? 0 : 1) }) where !seen.contains(b.row) { seen.append(b.row) }
+        return seen
+    }
+
+    /// Without box `id` and the arrows that touch it.
+    public func removing(box id: String) -> TheoryOfChange {
+        var t = self
+        t.boxes.removeAll { $0.id == id }
+        t.arrows.removeAll { $0.from == id || $0.to == id }
+        return t
+    }
+
     public init(goals: String = "", targetGroup: String = "", boxes: [Box] = [], arrows: [Arrow] = [], gaps: String = "", minutes: String = "") {
         self.goals = goals
         self.targetGroup = targetGroup
@@ -107,11 +130,21 @@ public struct TheoryOfChangeHistory: Sendable, Hashable {
         public var theory: TheoryOfChange
         public var savedOn: Day
         public var by: String
+
+        public init(number: Int, theory: TheoryOfChange, savedOn: Day, by: String) {
+            self.number = number
+            self.theory = theory
+            self.savedOn = savedOn
+            self.by = by
+        }
     }
 
     public private(set) var versions: [Version] = []
 
     public init() {}
+
+    /// The history as stored, oldest first.
+    public init(versions: [Version]) { self.versions = versions.sorted { $0.number < $1.number } }
 
     /// Saves `theory` as the next version; refused with every problem, or when nothing changed.
     @discardableResult
