@@ -15,10 +15,15 @@ public struct Account: Sendable, Hashable, Identifiable {
     /// A disabled account cannot sign in, and its sessions and tokens stop working.
     public var isDisabled: Bool
     public var createdAt: Date
-    /// For provider staff: the provider they work at.
+    /// For provider staff: the name of the offer they work at.
     public var provider: String?
+    /// For provider staff: the offer they work at (*tilbud*).
+    public var offerID: UUID?
 
-    public init(id: UUID, username: String, displayName: String, role: Role, area: String, isDisabled: Bool, createdAt: Date, provider: String? = nil) {
+    /// The offer as `AccessPolicy` names it (its id), for provider staff.
+    public var offerKey: String? { offerID?.uuidString }
+
+    public init(id: UUID, username: String, displayName: String, role: Role, area: String, isDisabled: Bool, createdAt: Date, provider: String? = nil, offerID: UUID? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -27,13 +32,14 @@ public struct Account: Sendable, Hashable, Identifiable {
         self.isDisabled = isDisabled
         self.createdAt = createdAt
         self.provider = provider
+        self.offerID = offerID
     }
 
     init(_ model: AccountModel) {
         self.init(
             id: model.id!, username: model.username, displayName: model.displayName,
             role: Role(rawValue: model.role) ?? .citizen, area: model.area,
-            isDisabled: model.disabled, createdAt: model.createdAt, provider: model.provider
+            isDisabled: model.disabled, createdAt: model.createdAt, provider: model.provider, offerID: model.offerID
         )
     }
 }

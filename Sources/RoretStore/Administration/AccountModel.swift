@@ -14,6 +14,8 @@ final class AccountModel: Model, @unchecked Sendable {
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "provider") var provider: String?
+    /// The offer a provider account belongs to (M034).
+    @OptionalField(key: "offer_id") var offerID: UUID?
 
     init() {}
 }

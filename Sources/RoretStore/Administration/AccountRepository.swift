@@ -14,10 +14,13 @@ public struct AccountRepository: Sendable {
         }
     }
 
-    /// Creates an account; the username must be free.
+    /// Creates an account; the username must be free. Provider staff belong
+    /// to the offer named `provider` in their area, registered if new.
     public func create(username: String, displayName: String, role: Role, area: String, passwordHash: String, provider: String? = nil) async throws -> Account {
         guard Self.isValidUsername(username) else { throw StoreError.invalidUsername(username) }
         if try await model(username: username) != nil { throw StoreError.usernameTaken(username) }
+        var offer: Offer?
+        if let provider { offer = try await OfferRepository(database: database).ensure(municipality: area, name: provider) }
         let model = AccountModel()
         model.id = UUID()
         model.username = username
@@ -26,7 +29,8 @@ public struct AccountRepository: Sendable {
         model.area = area
         model.passwordHash = passwordHash
         model.disabled = false
-        model.provider = provider
+        model.provider = offer?.name
+        model.offerID = offer.flatMap { UUID(uuidString: $0.id) }
         // Whole seconds: every database keeps them exactly, so a stored account equals the one returned here.
         model.createdAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         try await model.create(on: database)
@@ -46,16 +50,17 @@ public struct AccountRepository: Sendable {
             var disabled: Bool
             var created_at: Date
             var provider: String?
+            var offer_id: UUID?
         }
         guard let sql = database as? any SQLDatabase else {
             return try await AccountModel.find(id, on: database).map(Account.init)
         }
         let row = try await sql.select()
-            .columns("id", "username", "display_name", "role", "area", "disabled", "created_at", "provider")
+            .columns("id", "username", "display_name", "role", "area", "disabled", "created_at", "provider", "offer_id")
             .from(AccountModel.schema).where("id", .equal, id).limit(1).first(decoding: Row.self)
         return row.map {
             Account(id: $0.id, username: $0.username, displayName: $0.display_name, role: Role(rawValue: $0.role) ?? .citizen,
-                    area: $0.area, isDisabled: $0.disabled, createdAt: $0.created_at, provider: $0.provider)
+                    area: $0.area, isDisabled: $0.disabled, createdAt: $0.created_at, provider: $0.provider, offerID: $0.offer_id)
         }
     }
 

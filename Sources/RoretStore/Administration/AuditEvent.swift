@@ -28,6 +28,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case citizenListRead = "citizen.list"
     case auditRead = "audit.read"
     case leadershipChanged = "leadership.changed"
+    case offerChanged = "offer.changed"
+    case offerRead = "offer.read"
 
     /// Danish label for the administrator's audit page.
     public var danishLabel: String {
@@ -57,6 +59,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .figuresFailed: "Nøgletal kunne ikke beregnes"
         case .citizenListRead: "Visning af borgerlisten"
         case .auditRead: "Visning af loggen"
+        case .offerChanged: "Ændring i tilbuddets resultatdokumentation"
+        case .offerRead: "Visning af en konkret borgers rejse i et tilbud"
         case .leadershipChanged: "Ændring i ledelsens redskaber"
         }
     }

@@ -38,7 +38,10 @@ public struct CitizenIntervention: Sendable, Hashable, Identifiable {
     public var id: UUID
     public var citizenID: UUID
     public var paragraph: Paragraph
+    /// The offer's name.
     public var provider: String
+    /// The offer delivering it (*tilbud*).
+    public var offerID: UUID?
     public var start: Day
     /// Last day, inclusive; nil while running.
     public var end: Day?
@@ -54,6 +57,7 @@ public struct CitizenIntervention: Sendable, Hashable, Identifiable {
         citizenID = m.citizenID
         paragraph = Paragraph(code: m.paragraph) ?? .p99
         provider = m.provider
+        offerID = m.offerID
         start = Day(iso: m.startOn) ?? Day(rawValue: 0)
         end = m.endOn.flatMap { Day(iso: $0) }
     }
@@ -111,20 +115,23 @@ public struct CitizenRepository: Sendable {
         try await CitizenModel.query(on: database).filter(\.$accountUsername == accountUsername).first().map(Citizen.init)
     }
 
-    /// Records an intervention with its provider.
+    /// Records an intervention at the offer named `provider` in the
+    /// citizen's municipality (registered there if new).
     @discardableResult
     public func addIntervention(to id: UUID, paragraph: Paragraph, provider: String, start: Day, end: Day?) async throws -> CitizenIntervention {
-        guard try await CitizenModel.find(id, on: database) != nil else { throw CitizenError.noSuchCitizen }
+        guard let citizen = try await CitizenModel.find(id, on: database) else { throw CitizenError.noSuchCitizen }
         for (day, field) in [(start, "Startdatoen"), (end, "Slutdatoen")] {
             if let day, case .failure(let error) = ExtractFieldRules.date(day.description, field: field) { throw CitizenError.invalidAnswer(error.reason) }
         }
         if let end, end < start { throw CitizenError.invalidAnswer("indsatsen slutter \(end), før den begynder \(start)") }
         guard !provider.allSatisfy(\.isWhitespace) else { throw CitizenError.invalidAnswer("en indsats skal have en udfører") }
+        let offer = try await OfferRepository(database: database).ensure(municipality: citizen.municipality, name: provider)
         let m = CitizenInterventionModel()
         m.id = UUID()
         m.citizenID = id
         m.paragraph = paragraph.code
-        m.provider = provider
+        m.provider = offer.name
+        m.offerID = UUID(uuidString: offer.id)
         m.startOn = start.description
         m.endOn = end?.description
         try await m.create(on: database)
@@ -137,9 +144,9 @@ public struct CitizenRepository: Sendable {
             .map(CitizenIntervention.init).sorted { ($0.start, $0.provider) < ($1.start, $1.provider) }
     }
 
-    /// The citizens with an intervention at `provider` active on `day`.
-    public func withActiveIntervention(at provider: String, on day: Day) async throws -> [Citizen] {
-        let spells = try await CitizenInterventionModel.query(on: database).filter(\.$provider == provider).all().map(CitizenIntervention.init)
+    /// The citizens with an intervention at the offer active on `day`.
+    public func withActiveIntervention(at offer: UUID, on day: Day) async throws -> [Citizen] {
+        let spells = try await CitizenInterventionModel.query(on: database).filter(\.$offerID == offer).all().map(CitizenIntervention.init)
         let ids = Set(spells.filter { $0.isActive(on: day) }.map(\.citizenID))
         return try await CitizenModel.query(on: database).filter(\.$id ~~ Array(ids)).sort(\.$pseudonym).all().map(Citizen.init)
     }
@@ -161,7 +168,7 @@ public struct CitizenRepository: Sendable {
 
     /// What decides who may read the citizen's record on `day`.
     public func accessFacts(of citizen: Citizen, on day: Day) async throws -> CitizenAccessFacts {
-        let active = try await interventions(of: citizen.id).filter { $0.isActive(on: day) }.map(\.provider)
+        let active = try await interventions(of: citizen.id).filter { $0.isActive(on: day) }.compactMap { $0.offerID?.uuidString }
         return CitizenAccessFacts(municipality: citizen.municipality, caseworker: citizen.caseworker, activeProviders: Set(active), ownAccount: citizen.accountUsername)
     }
 

@@ -26,7 +26,10 @@ final class CitizenInterventionModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "citizen_id") var citizenID: UUID
     @Field(key: "paragraph") var paragraph: String
+    /// The offer's name as it was when the row was written.
     @Field(key: "provider") var provider: String
+    /// The offer delivering it (M034).
+    @OptionalField(key: "offer_id") var offerID: UUID?
     @Field(key: "start_on") var startOn: String
     @OptionalField(key: "end_on") var endOn: String?
 

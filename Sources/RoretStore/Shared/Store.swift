@@ -17,6 +17,7 @@ public struct Store: Sendable {
     public let caseReviews: CaseReviewRepository
     public let schedules: ScheduleRepository
     public let publications: AnswersPublicationRepository
+    public let offers: OfferRepository
     /// The database the repositories use.
     let database: any Database
 
@@ -36,6 +37,7 @@ public struct Store: Sendable {
         caseReviews = CaseReviewRepository(database: database)
         schedules = ScheduleRepository(database: database)
         publications = AnswersPublicationRepository(database: database)
+        offers = OfferRepository(database: database)
         self.database = database
     }
 

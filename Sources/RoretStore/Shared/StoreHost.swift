@@ -44,15 +44,22 @@ public final class StoreHost: Sendable {
         try await migrator().prepareBatch().get()
     }
 
+    /// Runs the first `count` migrations only (tests of a migration with
+    /// the data before it); `migrate()` runs the rest later.
+    public func migrate(first count: Int) async throws {
+        try await migrator(StoreMigrations.all.prefix(count)).setupIfNeeded().get()
+        try await migrator(StoreMigrations.all.prefix(count)).prepareBatch().get()
+    }
+
     /// Reverts every migration (tests only: drops Roret's tables).
     public func revertAll() async throws {
         try await migrator().setupIfNeeded().get()
         try await migrator().revertAllBatches().get()
     }
 
-    private func migrator() -> Migrator {
+    private func migrator(_ list: ArraySlice<any Migration> = StoreMigrations.all[...]) -> Migrator {
         let migrations = Migrations()
-        migrations.add(StoreMigrations.all)
+        migrations.add(Array(list))
         return Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
     }
 
@@ -80,7 +87,7 @@ public final class StoreHost: Sendable {
 
 extension StoreHost {
     /// Every table Roret owns, children before parents.
-    static let tables = ["action_reminders", "review_grants", "case_review_answers", "case_reviews", "reflection_notes", "reflection_meetings", "round_reflections", "leadership_action_versions", "round_answers", "leadership_rounds", "leadership_item_sets", "case_work_settings", "case_events", "figure_publications", "municipality_settings", "measurement_requests", "citizen_interventions", "plan_entries", "goal_versions", "reminders", "measurement_links", "measurements", "citizens", "api_tokens", "extract_files", "extract_imports", "audit_events", "sessions", "accounts", "_fluent_migrations"]
+    static let tables = ["offer_documents", "offers", "action_reminders", "review_grants", "case_review_answers", "case_reviews", "reflection_notes", "reflection_meetings", "round_reflections", "leadership_action_versions", "round_answers", "leadership_rounds", "leadership_item_sets", "case_work_settings", "case_events", "figure_publications", "municipality_settings", "measurement_requests", "citizen_interventions", "plan_entries", "goal_versions", "reminders", "measurement_links", "measurements", "citizens", "api_tokens", "extract_files", "extract_imports", "audit_events", "sessions", "accounts", "_fluent_migrations"]
 
     /// Drops every table of Roret's, whatever state a previous run left
     /// them in (tests on a shared PostgreSQL database, also one a newer

@@ -36,5 +36,8 @@ public enum StoreMigrations {
         M030CreateReflectionNotes(),
         M031CreateCaseReviews(),
         M032CreateActionReminders(),
+        M033CreateOffers(),
+        M034LinkProvidersToOffers(),
+        M035CreateOfferDocuments(),
     ]
 }
