@@ -54,6 +54,7 @@ struct UsersPage: Encodable {
         var area: String
         var disabled: Bool
         var isSelf: Bool
+        var offer: String
     }
 
     /// What was typed in *Opret bruger*, kept when it was refused.
@@ -62,22 +63,28 @@ struct UsersPage: Encodable {
         var displayName = ""
         var role = ""
         var area = ""
+        var offer = ""
     }
 
     var chrome: Chrome
     var users: [Row]
     var roles: [Choice]
+    /// The offers provider staff can belong to.
+    var offers: [Choice]
     var draft: Draft
     /// Shown once after adding or resetting: the new password.
     var message: String?
     var error: String?
 
-    init(_ req: Request, accounts: [Account], message: String? = nil, error: String? = nil, draft: Draft = Draft()) throws {
+    init(_ req: Request, accounts: [Account], offers: [Offer], message: String? = nil, error: String? = nil, draft: Draft = Draft()) throws {
         chrome = try Chrome(req, title: "Brugere", active: "/admin/brugere")
         let me = req.account?.username
         users = accounts.map {
-            Row(username: $0.username, displayName: $0.displayName, role: $0.role.danishName, area: $0.area, disabled: $0.isDisabled, isSelf: $0.username == me)
+            Row(username: $0.username, displayName: $0.displayName, role: $0.role.danishName, area: $0.area, disabled: $0.isDisabled, isSelf: $0.username == me,
+                offer: $0.provider ?? "")
         }
+        self.offers = [Choice(value: "", label: "(intet – ikke en udfører)", selected: draft.offer.isEmpty)]
+            + offers.map { Choice(value: $0.id, label: "\($0.name) (\($0.municipality))", selected: $0.id == draft.offer) }
         roles = Role.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0.rawValue == draft.role) }
         self.draft = draft
         self.message = message

@@ -68,16 +68,28 @@ struct AdminRoutes: RouteCollection {
             var displayName: String?
             var role: String
             var area: String
+            var offer: String?
         }
         let form = try req.content.decode(Form.self)
         let actor = try req.requireAccount().username
-        let draft = UsersPage.Draft(username: form.username, displayName: form.displayName ?? "", role: form.role, area: form.area)
+        let draft = UsersPage.Draft(username: form.username, displayName: form.displayName ?? "", role: form.role, area: form.area, offer: form.offer ?? "")
         do {
             guard let role = Role(rawValue: form.role) else { throw Abort(.badRequest, reason: "Ukendt rolle.") }
+            let area = form.area.trimmingCharacters(in: .whitespaces)
+            var provider: String?
+            if let raw = form.offer, !raw.isEmpty {
+                guard let offer = try await UUID(uuidString: raw).asyncFlatMap({ try await req.store.offers.find($0) }) else { throw Abort(.badRequest, reason: "Tilbuddet findes ikke.") }
+                guard role == .provider, offer.municipality == area else {
+                    throw Abort(.badRequest, reason: "Tilbud: kun en udfører i tilbuddets kommune (\(offer.municipality)) kan knyttes til »\(offer.name)«.")
+                }
+                provider = offer.name
+            } else if role == .provider {
+                throw Abort(.badRequest, reason: "Tilbud: vælg det tilbud, udføreren arbejder i.")
+            }
             let name = form.displayName?.trimmingCharacters(in: .whitespaces)
             let (account, password) = try await req.accountService.add(
                 username: form.username.trimmingCharacters(in: .whitespaces), displayName: name?.isEmpty == false ? name : nil,
-                role: role, area: form.area.trimmingCharacters(in: .whitespaces), by: actor
+                role: role, area: area, provider: provider, by: actor
             )
             return try await usersPage(req, message: "Brugeren \(account.username) er oprettet. Adgangskode (vises kun nu): \(password)")
         } catch let error as StoreError {
@@ -208,7 +220,7 @@ struct AdminRoutes: RouteCollection {
     }
 
     private func usersPage(_ req: Request, message: String? = nil, error: String? = nil, draft: UsersPage.Draft = .init()) async throws -> Response {
-        let page = try UsersPage(req, accounts: try await req.store.accounts.all(), message: message, error: error, draft: draft)
+        let page = try UsersPage(req, accounts: try await req.store.accounts.all(), offers: try await req.store.offers.all(), message: message, error: error, draft: draft)
         return try await req.renderPage("users", page, chrome: page.chrome)
     }
 

@@ -190,6 +190,8 @@ struct CaseRecordPage: Encodable {
     var answerOptions: [InstrumentForm]
     var spells: [Spell]
     var interventionForm: FormModel
+    /// The municipality's offers (*tilbud*) for the intervention form.
+    var offerNames: [String]
     var ownAccountForm: FormModel
 }
 
@@ -205,6 +207,8 @@ struct CaseRecordData {
     var links: [MeasurementLink]
     var settings: CaseWorkSettings
     var schedule: MeasurementSchedule
+    /// The names of the municipality's offers, suggested for a new intervention.
+    var offers: [String]
 
     init(_ req: Request, citizen: Citizen, canWork: Bool, canDecide: Bool) async throws {
         let store = req.store
@@ -218,6 +222,7 @@ struct CaseRecordData {
         links = try await store.measurements.links(of: citizen.id)
         settings = try await store.cases.settings(for: citizen.municipality)
         schedule = try await store.schedules.schedule(for: citizen.municipality)
+        offers = canDecide ? try await store.offers.all(municipality: citizen.municipality).map(\.name) : []
     }
 }
 
@@ -462,6 +467,7 @@ extension CaseRecordPage {
                   period: $0.start.danish + " – " + ($0.end.map(\.danish) ?? "nu"), id: $0.id.uuidString, running: $0.end == nil)
         }
         ownAccountForm = FormModel(id: "own-account", values: ["username": ""], failed: failed)
+        offerNames = d.offers
         interventionForm = FormModel(id: "intervention", values: ["paragraph": "85", "provider": "", "start": today.description, "end": ""],
                                      options: ["paragraph": ["82a", "82b", "82c", "82d", "85", "107", "105", "108"].map { ($0, "§ \($0)") }], failed: failed)
     }

@@ -21,8 +21,8 @@ extension Request {
               let citizen = try await store.citizens.find(id: id) else { throw Abort(.notFound) }
         let facts = try await store.citizens.accessFacts(of: citizen, on: DanishDate.today)
         let allowed = switch act {
-        case .read: AccessPolicy.mayReadCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
-        case .work: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts)
+        case .read: AccessPolicy.mayReadCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts)
+        case .work: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts)
         case .authority: AccessPolicy.mayTakeAuthorityAct(role: account.role, username: account.username, area: account.area, facts)
         }
         guard allowed else {
@@ -39,7 +39,7 @@ extension Request {
         let facts = try await store.citizens.accessFacts(of: citizen, on: DanishDate.today)
         let data = try await CaseRecordData(
             self, citizen: citizen,
-            canWork: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts),
+            canWork: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts),
             canDecide: AccessPolicy.mayTakeAuthorityAct(role: account.role, username: account.username, area: account.area, facts))
         let newLink = session.data[Self.newLinkKey]
         if newLink != nil { session.data[Self.newLinkKey] = nil }

@@ -23,8 +23,8 @@ struct CitizenListRoutes: RouteCollection {
             let today = DanishDate.today
             let citizens: [Citizen]
             if account.role == .provider {
-                if let provider = account.provider {
-                    citizens = try await req.store.citizens.withActiveIntervention(at: provider, on: today)
+                if let offer = account.offerID {
+                    citizens = try await req.store.citizens.withActiveIntervention(at: offer, on: today)
                 } else {
                     citizens = []
                 }

@@ -82,7 +82,7 @@ struct CaseReviewRoutes: RouteCollection {
     private func mayOpen(_ req: Request, _ review: StoredCaseReview, _ account: Account, _ index: Int) async throws -> Citizen? {
         guard review.sample.indices.contains(index), let citizen = try await req.store.citizens.find(id: review.sample[index]) else { return nil }
         let facts = try await req.store.citizens.accessFacts(of: citizen, on: DanishDate.today)
-        return AccessPolicy.mayReviewCitizen(role: account.role, username: account.username, area: account.area, provider: account.provider, facts,
+        return AccessPolicy.mayReviewCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts,
                                              grants: review.grants, on: DanishDate.today) ? citizen : nil
     }
 

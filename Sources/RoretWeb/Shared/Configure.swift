@@ -137,6 +137,14 @@ func routes(_ app: Application) throws {
     try signedIn.grouped(RequireRole(allowed: { $0 == .leader || $0 == .analyst || $0 == .caseworker })).register(collection: CaseReviewRoutes())
     // Meetings admit their participants of any role but administrators and provider staff; the list is the leaders'.
     try signedIn.grouped(RequireRole(allowed: { $0 != .administrator && $0 != .provider })).register(collection: ReflectionRoutes())
+    // Offers: the offer itself decides who reads and edits (AccessPolicy.mayReadOffer / mayEditOffer).
+    let offers = signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseOffers))
+    try offers.register(collection: OfferRoutes())
+    try offers.register(collection: SelfEvaluationRoutes())
+    try offers.register(collection: TheoryOfChangeRoutes())
+    try offers.register(collection: CitizenJourneyRoutes())
+    try offers.register(collection: PlanningRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: OfferAdminRoutes())
     // The citizen's personal link: no account and no session; the secret in the address is the credential.
     try app.register(collection: AnswerRoutes())
 

@@ -42,6 +42,7 @@ enum DemoSeeder {
         }
         try await seedCitizens(store, data: data)
         try await LeadershipDemo.seed(store, today: DanishDate.today)
+        try await OfferDemo.seed(store, today: DanishDate.today)
         return signIns
     }
 

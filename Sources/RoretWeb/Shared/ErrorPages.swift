@@ -20,6 +20,7 @@ struct ErrorPages: AsyncMiddleware {
                 reason = "Formularen eller adressen indeholdt noget, der ikke kunne læses. Gå tilbage og prøv igen."
             } else if let abort = error as? any AbortError {
                 status = abort.status
+                if status.code >= 500 { request.logger.report(error: error) }
                 reason = abort.reason == status.reasonPhrase || !Self.isOurs(abort) ? Self.danishReason(status) : abort.reason
                 headers = abort.headers
             } else {
