@@ -138,14 +138,14 @@ struct TheoryVersionPage: Encodable {
     var arrows: [Line]
     var printHref: String
 
-    init(_ req: Request, _ context: OfferContext, _ version: OfferDocument<TheoryOfChange>, latest: Int) throws {
+    init(_ req: Request, _ context: OfferContext, _ version: OfferDocument<TheoryOfChange>, latest: Int, names: [String: String]) throws {
         let t = version.value
         chrome = try Chrome(req, title: "Forandringsteori version \(version.version) · \(context.offer.name)", active: "/tilbud")
         base = context.base
         name = context.offer.name
         number = version.version
         date = DanishDate.dayOf(version.savedAt).danish
-        by = version.savedBy
+        by = names[version.savedBy] ?? version.savedBy
         isLatest = version.version == latest
         svg = ResultMapSVG.draw(t, title: "Resultatkort for \(context.offer.name), version \(version.version)")
         goals = t.goals.nonEmpty

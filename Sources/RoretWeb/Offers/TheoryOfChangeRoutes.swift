@@ -137,7 +137,7 @@ struct TheoryOfChangeRoutes: RouteCollection {
         let context = try await OfferContext(req, .read)
         let versions = try await req.store.offers.versions(TheoryOfChange.self, offer: context.offerID, kind: .theory, key: "map")
         guard let n = req.parameters.get("number").flatMap(Int.init), let v = versions.first(where: { $0.version == n }) else { throw Abort(.notFound) }
-        let page = try TheoryVersionPage(req, context, v, latest: versions.last?.version ?? n)
+        let page = try TheoryVersionPage(req, context, v, latest: versions.last?.version ?? n, names: try await OfferDossier.names(req))
         return try await req.renderPage("offer-theory-version", page, chrome: page.chrome)
     }
 }
