@@ -67,7 +67,7 @@ let package = Package(
             // puts every view at the top of the resource bundle (names are unique).
             resources: [
                 .process("Administration/Views"), .process("Citizens/Views"),
-                .process("KeyFigures/Views"), .process("Leadership/Views"), .process("Offers/Views"), .process("Shared/Views"), .copy("Shared/Public"),
+                .process("KeyFigures/Views"), .process("Leadership/Views"), .process("Offers/Views"), .process("Economics/Views"), .process("Shared/Views"), .copy("Shared/Public"),
             ]
         ),
         // The command line: thin over the targets above.

@@ -34,7 +34,7 @@ if cmp -s "$out/roret.csv" "$out/duckdb.csv"; then echo "identical: $(wc -l < "$
 echo "== stages, data in memory (medians of $runs)"
 # Each stage in its own process: seven parses churn through gigabytes, and
 # the kernel reclaiming that memory slowed the compute runs after them.
-for stage in parse compute others; do .build/release/RoretBenchmarks "$extract" "$runs" "$stage"; done | tee "$out/stages.txt"
+for stage in parse compute forecast others; do .build/release/RoretBenchmarks "$extract" "$runs" "$stage"; done | tee "$out/stages.txt"
 python3 - "$out/stages.txt" "$(du -sb "$extract" | cut -f1)" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()

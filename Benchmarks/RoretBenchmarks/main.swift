@@ -50,7 +50,18 @@ if only == nil || only == "parse" {
 if only == nil || only == "compute" {
     _ = measure("compute all figures (data in memory)") { sink &+= KeyFigureEngine.compute(data).count }
 }
-if only == "parse" || only == "compute" { exit(sink == 42 ? 1 : 0) }
+if only == nil || only == "forecast" {
+    // The forecast (economics.md §1) with 1,000 simulated paths, from flows in memory:
+    // targets under 50 ms for one municipality and under 2 s for all (issue 11).
+    let flows = KeyFigureEngine.computeAll(data).flows
+    let largest = data.municipalities.map(\.code).max { (flows.year($0, data.lastYear)?.stock.reduce(0, +) ?? 0) < (flows.year($1, data.lastYear)?.stock.reduce(0, +) ?? 0) }!
+    _ = measure("forecast, largest municipality (\(largest))") { sink &+= ForecastEngine.forecast(flows, area: largest)?.projected.count ?? 0 }
+    _ = measure("forecast, every municipality (\(data.municipalities.count))") {
+        for m in data.municipalities { sink &+= ForecastEngine.forecast(flows, area: m.code)?.projected.count ?? 0 }
+    }
+    _ = measure("forecast, the country") { sink &+= ForecastEngine.forecast(flows, area: nationalArea)?.projected.count ?? 0 }
+}
+if only == "parse" || only == "compute" || only == "forecast" { exit(sink == 42 ? 1 : 0) }
 let rows = KeyFigureEngine.compute(data)
 _ = measure("disclosure control") { sink &+= DisclosureControl.suppress(rows).count }
 _ = measure("format CSV") { sink &+= KeyFigureOutput.csv(rows).utf8.count }

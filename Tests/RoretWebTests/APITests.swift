@@ -32,7 +32,7 @@ import VaporTesting
             #expect(index.status == .ok)
             let body = try JSONSerialization.jsonObject(with: Data(buffer: index.body)) as? [String: Any]
             let paths = (body?["endpoints"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
-            #expect(paths == ["/api/v1/extract", "/api/v1/areas", "/api/v1/figures", "/api/v1/keyfigures", "/api/v1/movement-change", "/api/v1/practice"])
+            #expect(paths == ["/api/v1/extract", "/api/v1/areas", "/api/v1/figures", "/api/v1/keyfigures", "/api/v1/movement-change", "/api/v1/forecast", "/api/v1/practice"])
         }
     }
 

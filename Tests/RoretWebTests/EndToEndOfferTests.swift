@@ -71,12 +71,13 @@ extension ChromiumSuites {
                 // Forandringsteori: three boxes, two arrows, a first version.
                 try await browser.click("nav.sections a[href$='/forandringsteori']")
                 #expect(try await browser.waitForText("Kortet har ingen bokse endnu."))
-                for (column, text, indicator) in [("0", "Samtaler om hverdagen", ""), ("1", "Borgeren føler sig tryg", "Antal borgere"), ("3", "Borgeren bor i egen bolig", "WHO-5 Trivselsindeks: score")] {
+                for (n, (column, text, indicator)) in [("0", "Samtaler om hverdagen", ""), ("1", "Borgeren føler sig tryg", "Antal borgere"), ("3", "Borgeren bor i egen bolig", "WHO-5 Trivselsindeks: score")].enumerated() {
                     try await browser.click(Self.opener("#new-box"))
                     try await browser.select("#new-box-column", column)
                     try await browser.type("#new-box-text", text)
                     if !indicator.isEmpty { try await browser.select("#new-box-indicator", indicator) }
-                    try await submit(browser, "#add-box", expecting: "er gemt. Kladden er gemt")
+                    // Each save's own message: the one before is still on the page until the next loads.
+                    try await submit(browser, "#add-box", expecting: "Boks B\(n + 1) er gemt.")
                 }
                 for (from, to, mechanism) in [("B1", "B2", "Relationen giver tryghed"), ("B2", "B3", "Tryghed giver mod til at prøve selv")] {
                     try await browser.click(Self.opener("#new-arrow"))

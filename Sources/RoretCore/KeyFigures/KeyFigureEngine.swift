@@ -19,6 +19,15 @@ public enum KeyFigureEngine {
         return (builder.rows(), builder.movementChangeRows())
     }
 
+    /// The key-figure rows, the change beside movements and the staircase's
+    /// stocks and flows (economics.md), all from one pass; unsuppressed.
+    public static func computeAll(
+        _ data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()
+    ) -> (rows: [KeyFigureRow], movementChange: [MovementChangeRow], flows: StaircaseFlows) {
+        let builder = builder(data, options: options)
+        return (builder.rows(), builder.movementChangeRows(), builder.flows())
+    }
+
     /// The one pass over persons, ready to be turned into rows.
     private static func builder(_ data: RegisterData, options: KeyFigureOptions) -> RowBuilder {
         precondition(data.yearCount <= 64, "the engine handles periods of at most 64 years")
@@ -91,6 +100,23 @@ struct RowBuilder {
             }
         }
         return rows
+    }
+
+    /// Stocks, transitions, inflow and expenditure per area and year.
+    func flows() -> StaircaseFlows {
+        let codes = data.municipalities.map(\.code) + [nationalArea]
+        var areas: [String: [StaircaseFlows.Year]] = [:]
+        for (area, code) in codes.enumerated() {
+            areas[code] = (0..<data.yearCount).map { yi in
+                StaircaseFlows.Year(
+                    stock: (1...5).map { tally.get(Slot.yearEndOnStep($0), area: area, year: yi) },
+                    transitions: (1...5).map { s in (0...5).map { t in tally.get(Slot.transition(from: s, to: t), area: area, year: yi) } },
+                    inflow: (1...5).map { tally.get(Slot.inflow(step: $0), area: area, year: yi) },
+                    expenditure: (1...5).map { expenditure.sum(area: area, year: yi, step: $0) },
+                    stepTwoNotOnDisabilityPension: tally.get(Slot.stepTwoNotOnDisabilityPension, area: area, year: yi))
+            }
+        }
+        return StaircaseFlows(years: data.years, areas: areas)
     }
 
     private func adults(area: Int, year yi: Int) -> Int {

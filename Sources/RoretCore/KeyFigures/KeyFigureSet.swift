@@ -16,6 +16,8 @@ public struct KeyFigureSet: Sendable {
     public let options: KeyFigureOptions
     /// The citizens' change beside their staircase movements, unsuppressed and suppressed (same order).
     private var movementChange: (unsuppressed: [MovementChangeRow], suppressed: [MovementChangeRow])
+    /// The staircase's stocks and flows (unsuppressed) for forecasts and budget potential.
+    public let flows: StaircaseFlows
     /// (area, figure) → indices into the row arrays, in output order.
     private let index: [AreaFigure: [Int]]
     /// (area, year) → indices into the movement-change arrays.
@@ -33,10 +35,11 @@ public struct KeyFigureSet: Sendable {
 
     /// Computes every figure for `data` and indexes the result.
     public init(data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()) {
-        let computed = KeyFigureEngine.computeWithMovementChange(data, options: options)
+        let computed = KeyFigureEngine.computeAll(data, options: options)
         self.init(
             rows: computed.rows,
             movementChange: computed.movementChange,
+            flows: computed.flows,
             municipalities: data.municipalities,
             years: data.years,
             options: options
@@ -45,10 +48,11 @@ public struct KeyFigureSet: Sendable {
 
     /// Indexes rows in the engine's output order.
     public init(
-        rows: [KeyFigureRow], movementChange: [MovementChangeRow] = [],
+        rows: [KeyFigureRow], movementChange: [MovementChangeRow] = [], flows: StaircaseFlows = .none,
         municipalities: [Municipality], years: ClosedRange<Int>, options: KeyFigureOptions
     ) {
         unsuppressed = rows
+        self.flows = flows
         suppressed = DisclosureControl.suppress(rows)
         self.movementChange = (movementChange, DisclosureControl.suppress(movementChange))
         var changeIndex: [AreaYear: Range<Int>] = [:]

@@ -265,6 +265,15 @@ struct PersonPass {
                 }
                 active(area, measured: measuredKeys.contains(area * yearCount + yi))
                 active(national, measured: measuredKeys.contains(national * yearCount + yi))
+                if step == 2 && !disability {
+                    tally.add(Slot.stepTwoNotOnDisabilityPension, area: area, year: yi)
+                    tally.add(Slot.stepTwoNotOnDisabilityPension, area: national, year: yi)
+                }
+                if yi >= 1 {
+                    let wasActive = yearEndStep[yi - 1] >= 1
+                    if !(wasActive && yearEndArea[yi - 1] == area) { tally.add(Slot.inflow(step: step), area: area, year: yi) }
+                    if !wasActive { tally.add(Slot.inflow(step: step), area: national, year: yi) }
+                }
             }
             if yi >= 1, yearEndStep[yi - 1] >= 1 {
                 let before = yearEndStep[yi - 1]

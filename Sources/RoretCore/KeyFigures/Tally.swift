@@ -73,5 +73,11 @@ enum Slot {
     static func movementChangeMeasured(_ i: Instrument, _ m: StepMovement) -> Int { 100 + Int(i.rawValue) * 16 + m.rawValue * 4 }
     /// Of those, the persons with change `c`.
     static func movementChange(_ i: Instrument, _ m: StepMovement, _ c: ScoreChange) -> Int { movementChangeMeasured(i, m) + 1 + c.rawValue }
-    static let width = 132
+    /// Inflow (economics.md §1): persons with area A and step t (1...5) at year
+    /// end y who did not have area A and step ≥ 1 at year end y−1.
+    static func inflow(step t: Int) -> Int { 132 + t - 1 }
+    /// Persons with area and step 2 at year end y whose status in y is not
+    /// `disability_pension` (the budget potential's pool into work or education).
+    static let stepTwoNotOnDisabilityPension = 137
+    static let width = 138
 }

@@ -30,6 +30,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case leadershipChanged = "leadership.changed"
     case offerChanged = "offer.changed"
     case offerRead = "offer.read"
+    case economicsChanged = "economics.changed"
 
     /// Danish label for the administrator's audit page.
     public var danishLabel: String {
@@ -61,6 +62,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .auditRead: "Visning af loggen"
         case .offerChanged: "Ændring i tilbuddets resultatdokumentation"
         case .offerRead: "Visning af en konkret borgers rejse i et tilbud"
+        case .economicsChanged: "Budgetscenarie gemt"
         case .leadershipChanged: "Ændring i ledelsens redskaber"
         }
     }

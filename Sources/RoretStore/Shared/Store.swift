@@ -18,6 +18,7 @@ public struct Store: Sendable {
     public let schedules: ScheduleRepository
     public let publications: AnswersPublicationRepository
     public let offers: OfferRepository
+    public let scenarios: ScenarioRepository
     /// The database the repositories use.
     let database: any Database
 
@@ -38,6 +39,7 @@ public struct Store: Sendable {
         schedules = ScheduleRepository(database: database)
         publications = AnswersPublicationRepository(database: database)
         offers = OfferRepository(database: database)
+        scenarios = ScenarioRepository(database: database)
         self.database = database
     }
 

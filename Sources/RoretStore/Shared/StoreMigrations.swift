@@ -39,5 +39,6 @@ public enum StoreMigrations {
         M033CreateOffers(),
         M034LinkProvidersToOffers(),
         M035CreateOfferDocuments(),
+        M036CreateBudgetScenarios(),
     ]
 }

@@ -37,6 +37,7 @@ struct APIRoutes: RouteCollection {
                 Endpoint(method: "GET", path: "/api/v1/figures", description: "Nøgletallene med definition, opdelinger og år."),
                 Endpoint(method: "GET", path: "/api/v1/keyfigures", description: "Nøgletallene som rækker (area, year, figure, format=csv|json, unsuppressed)."),
                 Endpoint(method: "GET", path: "/api/v1/movement-change", description: "Borgernes egen udvikling ved siden af bevægelserne (year, area, format)."),
+                Endpoint(method: "GET", path: "/api/v1/forecast", description: "Fremskrivningen af trappen for et område med intervaller og backtest (area, window, horizon, format)."),
                 Endpoint(method: "GET", path: "/api/v1/practice", description: "Praksisindikatorerne I1–I16 pr. kommune og kvartal, diskretionerede (area, format)."),
             ]
         )

@@ -9,6 +9,7 @@ import Vapor
 enum DocumentationFreezer {
     enum Part: String, CaseIterable {
         case keyFigures = "noegletal", citizensAnswers = "borgersvar", practice = "praksis", evaluation = "evaluering", temperature = "temperatur"
+        case forecast = "fremskrivning", scenarios = "budgetpotentiale"
 
         var danishName: String {
             switch self {
@@ -17,6 +18,8 @@ enum DocumentationFreezer {
             case .practice: "Praksisindikatorer"
             case .evaluation: "Seneste evaluering af styrings- og datapraksis"
             case .temperature: "Seneste temperaturmåling"
+            case .forecast: "Fremskrivning af trappen (med intervaller)"
+            case .scenarios: "Gemte budgetscenarier"
             }
         }
     }
@@ -64,6 +67,19 @@ enum DocumentationFreezer {
                 tables.append(.init(title: part.danishName + " pr. \(today.danish)", header: ["Indikator", name, "Hele landet"], rows: PracticeIndicator.allCases.map { i in
                     ["\(i.code) \(i.title)", PracticeIndicatorTable.value(byArea[municipality]?.first { $0.indicator == i }), PracticeIndicatorTable.value(byArea[nationalArea]?.first { $0.indicator == i })]
                 }, note: "»..« er skjult for at beskytte små grupper."))
+            case .forecast:
+                guard let access, let f = ForecastEngine.forecast(access.figures.flows, area: municipality) else { continue }
+                tables.append(.init(title: "\(part.danishName), basisår \(f.baseYear)", header: ["Trin"] + (1...f.settings.horizon).map { "\(f.baseYear + $0) (80 %)" },
+                                    rows: (0..<5).map { t in ["Trin \(t + 1)"] + (0..<f.settings.horizon).map { h in
+                                        "\(ForecastView.persons(f.projected[h][t])) (\(ForecastView.persons(f.range80[h].low[t]))–\(ForecastView.persons(f.range80[h].high[t])))"
+                                    } } + [["Udgift i alt"] + f.totalCosts.map(ForecastView.kroner)],
+                                    note: "Modellens resultat, afrundet til hele personer; overgange fra \(f.windowYears.map(String.init).joined(separator: ", ")), trukket mod landet."))
+            case .scenarios:
+                let scenarios = try await req.store.scenarios.all(area: municipality)
+                guard !scenarios.isEmpty else { continue }
+                tables.append(.init(title: part.danishName, header: ["Scenarie", "Slags", "Potentiale i alt"], rows: scenarios.map { s in
+                    [s.scenario.name, s.scenario.kind.danishName, s.scenario.kind == .changedMovement ? "se scenariet" : ForecastView.kroner(BudgetPotential.result(s.scenario).total)]
+                }, note: "Beløbene beskriver borgere, der nåede målet – ikke effekten af en bestemt indsats."))
             case .evaluation, .temperature:
                 let kind: QuestionnaireKind = part == .evaluation ? .evaluation : .temperature
                 guard let round = try await req.store.leadership.rounds(kind, municipality: municipality).last else { continue }

@@ -15,20 +15,28 @@ struct IndicatorValues {
         access = try? await FigureAccess.load(req, area: municipality, wantsFull: false)
     }
 
-    /// The indicators and key figures a sign may name, for a select.
+    /// The forecast's signs: the projected number on each step next year, and the projected cost.
+    static let forecastSigns: [(code: String, title: String)] = (1...5).map { ("FT\($0)", "Fremskrevet antal borgere på trin \($0) næste år") } + [("FTU", "Fremskrevet udgift næste år i alt")]
+
+    /// The indicators, key figures and forecast signs a sign may name, for a select.
     static var choices: [(value: String, label: String)] {
         PracticeIndicator.allCases.map { ($0.code, "\($0.code) \($0.title)") } + KeyFigure.allCases.map { ($0.code, "\($0.code) \($0.danishTitle)") }
+            + forecastSigns.map { ($0.code, "\($0.code) \($0.title)") }
     }
 
-    /// The title of an indicator or key figure by its code.
+    /// The title of an indicator, key figure or forecast sign by its code.
     static func title(_ code: String) -> String? {
-        PracticeIndicator.allCases.first { $0.code == code }?.title ?? KeyFigure(code: code)?.danishTitle
+        PracticeIndicator.allCases.first { $0.code == code }?.title ?? KeyFigure(code: code)?.danishTitle ?? forecastSigns.first { $0.code == code }?.title
     }
 
     /// The value now, for `code` in `area`.
     func value(_ code: String, area: String) -> Double? {
         if let row = practice[code] {
             return row.indicator.isMedian ? row.median : row.percent
+        }
+        if let sign = Self.forecastSigns.first(where: { $0.code == code }) {
+            guard let access, let f = ForecastEngine.forecast(access.figures.flows, area: area, settings: Forecast.Settings(horizon: 1, paths: 0)) else { return nil }
+            return sign.code == "FTU" ? f.totalCosts[0] : f.projected[0][Int(String(sign.code.last!))! - 1].rounded()
         }
         guard let figure = KeyFigure(code: code), let access, let year = access.figures.computedYears(of: figure).last else { return nil }
         let row = access.rows(figure, area: area).first { $0.year == year && $0.breakdown.isEmpty }
@@ -40,6 +48,7 @@ struct IndicatorValues {
     static func text(_ value: Double?, code: String?) -> String {
         guard let value else { return code == nil ? "–" : "ikke tilgængelig (skjult eller ikke beregnet)" }
         let isMedian = PracticeIndicator.allCases.first { $0.code == code }?.isMedian ?? false
+        if code == "FTU" { return DanishFormat.integer(Int(value.rounded())) + " kr." }
         let isShare = PracticeIndicator.allCases.contains { $0.code == code && !$0.isMedian } || (code.flatMap { KeyFigure(code: $0) }?.valueKind == .share)
         return DanishFormat.decimal(value, decimals: 1) + (isMedian ? " dage" : isShare ? " %" : "")
     }

@@ -46,6 +46,7 @@ struct Chrome: Encodable {
         if account.role == .caseworker || account.role == .provider { items += [("Opfølgning", "/opfoelgning"), ("Borgere", "/borgere")] }
         if AccessPolicy.maySeePracticeIndicators(account.role) { items.append(("Praksis", "/praksis")) }
         if account.role == .leader || account.role == .analyst { items.append(("Ledelse", "/ledelse")) }
+        if AccessPolicy.mayUseEconomics(account.role) { items.append(("Økonomi", "/oekonomi/fremskrivning")) }
         if account.role == .provider || account.role == .leader || account.role == .analyst { items.append(("Tilbud", "/tilbud")) }
         if account.role == .citizen { items.append(("Min side", "/min-side")) }
         if AccessPolicy.mayUseAPI(account.role) { items.append(("API-nøgler", "/api-noegler")) }

@@ -145,6 +145,10 @@ func routes(_ app: Application) throws {
     try offers.register(collection: CitizenJourneyRoutes())
     try offers.register(collection: PlanningRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: OfferAdminRoutes())
+    // Economic steering: forecasts and budget potential for the steering group.
+    let economics = signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseEconomics))
+    try economics.register(collection: ForecastRoutes())
+    try economics.register(collection: ScenarioRoutes())
     // The citizen's personal link: no account and no session; the secret in the address is the credential.
     try app.register(collection: AnswerRoutes())
 
@@ -152,6 +156,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1").grouped(TokenAuthenticator())
     try api.register(collection: APIRoutes())
     try api.register(collection: PracticeAPIRoutes())
+    try api.register(collection: ForecastAPIRoutes())
 }
 
 /// Where the templates (at the top) and static files (`Public/`) are.

@@ -15,6 +15,8 @@ struct RoretServices: Sendable {
     let answersPublication: Remembered<AnswersPublication?>
     /// Sign-in attempts at one username are checked one at a time.
     let signInGate = SignInGate()
+    /// The staircase's flows with disclosure control, per extract version and reader.
+    let shownFlows = ShownFlowsCache()
     /// Figures that fail are put in the audit log at most once a minute.
     let figureFailureAlert = RateLimitedAlert(interval: 60)
 }

@@ -26,6 +26,22 @@ struct Spreadsheet {
     /// Lines above the header: a title and notes (e.g. what the hidden mark means).
     var notes: [String] = []
 
+    /// The same table as CSV for machines: the header, then one line per row
+    /// (numbers with a decimal point, no separators; a hidden count as "..").
+    func csv() -> String {
+        func field(_ text: String) -> String { text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text }
+        func text(_ cell: Cell) -> String {
+            switch cell {
+            case .text(let t): field(t)
+            case .integer(let n), .plain(let n): String(n)
+            case .decimal(let v, let decimals): String(format: "%.\(decimals)f", v)
+            case .percent(let v): String(format: "%.4f", v)
+            case .empty: ""
+            }
+        }
+        return ([header.map(field).joined(separator: ",")] + rows.map { $0.map(text).joined(separator: ",") }).joined(separator: "\n") + "\n"
+    }
+
     /// The workbook's bytes.
     func xlsx() throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
