@@ -146,6 +146,13 @@ import VaporTesting
             #expect(try await leader.post("/ledelse/handlinger", ["source": "meeting", "what": "Flere fra trin 5 til 4", "owner": "Leder Lise", "indicator": "FT5"]).status == .seeOther)
             let board = try await leader.get("/ledelse/handlinger").body.string
             #expect(board.contains("FT5: ") && board.contains("da aftalt"))
+            // A saved scenario as a sign: its total potential, 8.000.000 kr.
+            let scenario = try #require(try await store.scenarios.all(area: "265").first)
+            let form = try await leader.get("/ledelse/handlinger/ny").body.string
+            #expect(form.contains("Budgetscenarie: 10 borgere fra trin 5 til trin 4 (potentiale i alt)"))
+            #expect(try await leader.post("/ledelse/handlinger", ["source": "meeting", "what": "Oplæg til udvalget", "owner": "Leder Lise", "indicator": "SC-\(scenario.id.uuidString)"]).status == .seeOther)
+            let after = try await leader.get("/ledelse/handlinger").body.string
+            #expect(after.contains("SC-\(scenario.id.uuidString): 8.000.000 kr. da aftalt"))
         }
     }
 }

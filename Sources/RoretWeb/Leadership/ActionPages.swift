@@ -63,7 +63,7 @@ struct ActionPage: Encodable {
 }
 
 extension ActionPage {
-    init(_ req: Request, context: LeadershipContext, action: LeadershipAction?, history: [ActionVersion], people: [String], failed: FailedForm?) throws {
+    init(_ req: Request, context: LeadershipContext, action: LeadershipAction?, history: [ActionVersion], people: [String], scenarios: [StoredScenario] = [], failed: FailedForm?) throws {
         isNew = action == nil
         title = isNew ? "Ny handling" : "Handling"
         chrome = try Chrome(req, title: title, active: "/ledelse")
@@ -76,7 +76,7 @@ extension ActionPage {
             "due": action?.due?.description ?? "", "status": action?.status.rawValue ?? ActionStatus.planned.rawValue,
             "indicator": action?.sign?.indicator ?? "", "sign": action?.sign?.indicator == nil ? action?.sign?.text ?? "" : "",
             "source": source, "sourceID": sourceID, "note": "", "remind": action?.remind ?? "",
-        ], options: ["status": ActionStatus.allCases.map { ($0.rawValue, $0.danishName) }, "indicator": IndicatorValues.choices, "remind": people.map { ($0, $0) }],
+        ], options: ["status": ActionStatus.allCases.map { ($0.rawValue, $0.danishName) }, "indicator": IndicatorValues.choices + IndicatorValues.scenarioChoices(scenarios), "remind": people.map { ($0, $0) }],
                          failed: failed, open: true)
         self.history = history.map { v in
             "\(v.day.danish) (\(v.by)): \(v.action.status.danishName)" + (v.note.map { " — \($0)" } ?? "")

@@ -27,7 +27,7 @@ struct ActionRoutes: RouteCollection {
     @Sendable func new(req: Request) async throws -> Response {
         let context = try LeadershipContext(req)
         try await context.requireRunning(req)
-        let page = try ActionPage(req, context: context, action: nil, history: [], people: try await Self.people(req, context), failed: nil)
+        let page = try ActionPage(req, context: context, action: nil, history: [], people: try await Self.people(req, context), scenarios: try await req.store.scenarios.all(area: context.municipality), failed: nil)
         return try await req.renderPage("leadership-action", page, chrome: page.chrome)
     }
 
@@ -83,7 +83,7 @@ struct ActionRoutes: RouteCollection {
             }
         }
         guard form.problems.isEmpty else {
-            let page = try ActionPage(req, context: context, action: nil, history: [], people: try await Self.people(req, context), failed: form.failed("action"))
+            let page = try ActionPage(req, context: context, action: nil, history: [], people: try await Self.people(req, context), scenarios: try await req.store.scenarios.all(area: context.municipality), failed: form.failed("action"))
             return try await req.renderPage("leadership-action", page, chrome: page.chrome, status: .badRequest)
         }
         let username = context.account.username
@@ -105,7 +105,7 @@ struct ActionRoutes: RouteCollection {
         let context = try LeadershipContext(req)
         try await context.requireRunning(req)
         let (action, id) = try await action(req, context)
-        let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), people: try await Self.people(req, context), failed: nil)
+        let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), people: try await Self.people(req, context), scenarios: try await req.store.scenarios.all(area: context.municipality), failed: nil)
         return try await req.renderPage("leadership-action", page, chrome: page.chrome)
     }
 
@@ -118,7 +118,7 @@ struct ActionRoutes: RouteCollection {
         let note = form.text("note")
         form.problems += action.problems
         guard form.problems.isEmpty else {
-            let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), people: try await Self.people(req, context), failed: form.failed("action"))
+            let page = try ActionPage(req, context: context, action: action, history: try await req.store.leadership.history(ofAction: id), people: try await Self.people(req, context), scenarios: try await req.store.scenarios.all(area: context.municipality), failed: form.failed("action"))
             return try await req.renderPage("leadership-action", page, chrome: page.chrome, status: .badRequest)
         }
         let username = context.account.username

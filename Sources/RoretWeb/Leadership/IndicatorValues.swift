@@ -1,3 +1,4 @@
+import Foundation
 import RoretCore
 import RoretStore
 import Vapor
@@ -8,11 +9,22 @@ import Vapor
 struct IndicatorValues {
     private var practice: [String: PracticeIndicatorRow] = [:]
     private var access: FigureAccess?
+    /// The municipality's saved budget scenarios by sign code (`SC-<id>`).
+    private var scenarios: [String: StoredScenario] = [:]
 
     init(_ req: Request, municipality: String) async throws {
         let table = try await PracticeIndicatorTable(req, area: municipality, quarters: 0)
         for row in table.rows where row.area == municipality && row.reference == table.reference { practice[row.indicator.code] = row }
         access = try? await FigureAccess.load(req, area: municipality, wantsFull: false)
+        for s in try await req.store.scenarios.all(area: municipality) { scenarios[Self.scenarioCode(s.id)] = s }
+    }
+
+    /// A saved scenario's sign code.
+    static func scenarioCode(_ id: UUID) -> String { "SC-" + id.uuidString }
+
+    /// The municipality's saved scenarios as signs: their total potential.
+    static func scenarioChoices(_ scenarios: [StoredScenario]) -> [(value: String, label: String)] {
+        scenarios.map { (scenarioCode($0.id), "Budgetscenarie: \($0.scenario.name) (potentiale i alt)") }
     }
 
     /// The forecast's signs: the projected number on each step next year, and the projected cost.
@@ -27,12 +39,21 @@ struct IndicatorValues {
     /// The title of an indicator, key figure or forecast sign by its code.
     static func title(_ code: String) -> String? {
         PracticeIndicator.allCases.first { $0.code == code }?.title ?? KeyFigure(code: code)?.danishTitle ?? forecastSigns.first { $0.code == code }?.title
+            ?? (code.hasPrefix("SC-") && UUID(uuidString: String(code.dropFirst(3))) != nil ? "Budgetscenariets potentiale i alt" : nil)
     }
 
     /// The value now, for `code` in `area`.
     func value(_ code: String, area: String) -> Double? {
         if let row = practice[code] {
             return row.indicator.isMedian ? row.median : row.percent
+        }
+        if let stored = scenarios[code] {
+            let s = stored.scenario
+            if s.kind == .changedMovement {
+                guard let access else { return nil }
+                return BudgetPotential.changedMovement(s, flows: access.figures.flows, settings: Forecast.Settings(paths: 0))?.result.total
+            }
+            return BudgetPotential.result(s).total
         }
         if let sign = Self.forecastSigns.first(where: { $0.code == code }) {
             guard let access, let f = ForecastEngine.forecast(access.figures.flows, area: area, settings: Forecast.Settings(horizon: 1, paths: 0)) else { return nil }
@@ -48,7 +69,7 @@ struct IndicatorValues {
     static func text(_ value: Double?, code: String?) -> String {
         guard let value else { return code == nil ? "–" : "ikke tilgængelig (skjult eller ikke beregnet)" }
         let isMedian = PracticeIndicator.allCases.first { $0.code == code }?.isMedian ?? false
-        if code == "FTU" { return DanishFormat.integer(Int(value.rounded())) + " kr." }
+        if code == "FTU" || code?.hasPrefix("SC-") == true { return DanishFormat.integer(Int(value.rounded())) + " kr." }
         let isShare = PracticeIndicator.allCases.contains { $0.code == code && !$0.isMedian } || (code.flatMap { KeyFigure(code: $0) }?.valueKind == .share)
         return DanishFormat.decimal(value, decimals: 1) + (isMedian ? " dage" : isShare ? " %" : "")
     }
