@@ -8,6 +8,8 @@ public enum OfferDocumentKind: String, Sendable, CaseIterable {
     case intervention, selfEvaluation = "self_evaluation", selfEvaluationAnswer = "self_evaluation_answer", maturity, theory, theoryDraft = "theory_draft", journey
     case strategy, instruments, measurementPlan = "measurement_plan", collectionPlan = "collection_plan", annualPlan = "annual_plan"
     case checklist, action
+    /// Part 2 (collection): answers at the offer, citizens' goals at the offer with their follow-ups, calibration sessions.
+    case answer, goal, calibration
 }
 
 /// One version of an offer's document, with who saved it and when.

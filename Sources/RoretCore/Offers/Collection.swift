@@ -1,0 +1,157 @@
+/// How an answer at an offer was collected (*indsamlingsmetode*,
+/// results-documentation.md §4).
+public enum CollectionMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    case questionnaire, simpleInterview, dialogueInterview, observation, observationConversation
+
+    public var danishName: String {
+        switch self {
+        case .questionnaire: "Spørgeskema udfyldt af borgeren"
+        case .simpleInterview: "Simpelt interview"
+        case .dialogueInterview: "Dialogisk interview"
+        case .observation: "Observation/professionel vurdering"
+        case .observationConversation: "Observationsbaseret samtale"
+        }
+    }
+}
+
+/// Who answered (*besvaret af*).
+public enum Respondent: String, Sendable, Hashable, Codable, CaseIterable {
+    case citizen, relative, staff
+
+    public var danishName: String {
+        switch self {
+        case .citizen: "Borger"
+        case .relative: "Pårørende"
+        case .staff: "Medarbejder"
+        }
+    }
+}
+
+/// One answer collected at an offer (*besvarelse*): an instrument of the
+/// offer's catalogue for one citizen's course, at one measurement point.
+public struct OfferAnswer: Sendable, Hashable, Codable {
+    public var id: String
+    /// The citizen's record id.
+    public var citizen: String
+    /// The instrument's id in the offer's catalogue (`who5`, `inspireo`, or the offer's own).
+    public var instrument: String
+    public var day: Day
+    /// The item answers in the instrument's order; nil for an item not answered.
+    public var items: [Int?]
+    /// The score: the instrument's own scoring; nil when incomplete.
+    public var score: Double?
+    public var point: MeasurementPoints.Kind
+    public var method: CollectionMethod
+    public var respondent: Respondent
+    /// Who entered it (a username), or the citizen through their personal link.
+    public var enteredBy: String
+
+    public init(id: String, citizen: String, instrument: String, day: Day, items: [Int?], score: Double?, point: MeasurementPoints.Kind, method: CollectionMethod,
+                respondent: Respondent, enteredBy: String) {
+        self.id = id
+        self.citizen = citizen
+        self.instrument = instrument
+        self.day = day
+        self.items = items
+        self.score = score
+        self.point = point
+        self.method = method
+        self.respondent = respondent
+        self.enteredBy = enteredBy
+    }
+}
+
+/// A citizen's goal at the offer (*mål*, results-documentation.md §4): its
+/// type, the municipality's plan goal it serves, and its status at each
+/// follow-up in the handbook's categories.
+public struct OfferGoal: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case development, stability
+
+        public var danishName: String { self == .development ? "Udvikling" : "Fastholdelse/stabilisering" }
+
+        /// The categories a follow-up of this kind of goal may record.
+        public var categories: [GoalAttainment] {
+            switch self {
+            case .development: [.developmentReached, .progressNotReached, .noDevelopment, .deterioration]
+            case .stability: [.stabilityReached, .stabilityNotReached, .deterioration]
+            }
+        }
+    }
+
+    public struct FollowUp: Sendable, Hashable, Codable {
+        public var day: Day
+        public var status: GoalAttainment
+        public var note: String
+
+        public init(day: Day, status: GoalAttainment, note: String = "") {
+            self.day = day
+            self.status = status
+            self.note = note
+        }
+    }
+
+    public var id: String
+    public var citizen: String
+    public var text: String
+    public var kind: Kind
+    /// The goal of the municipality's plan it serves, when there is one.
+    public var planGoalID: Int?
+    public var followUps: [FollowUp]
+
+    public init(id: String, citizen: String, text: String, kind: Kind, planGoalID: Int? = nil, followUps: [FollowUp] = []) {
+        self.id = id
+        self.citizen = citizen
+        self.text = text
+        self.kind = kind
+        self.planGoalID = planGoalID
+        self.followUps = followUps
+    }
+
+    /// The status at the latest follow-up on or before `day`.
+    public func status(on day: Day) -> GoalAttainment? { followUps.filter { $0.day <= day }.max { $0.day < $1.day }?.status }
+
+    /// Every problem with a follow-up, in Danish: the category must fit the goal's kind.
+    public func problems(_ followUp: FollowUp) -> [String] {
+        kind.categories.contains(followUp.status) ? []
+            : ["Status: »\(followUp.status.danishName)« passer ikke til et mål om \(kind.danishName.lowercased()); vælg blandt: \(kind.categories.map(\.danishName).joined(separator: "; "))."]
+    }
+}
+
+/// A calibration session (*kalibreringsmøde*, seed 002 lines 5074–5183):
+/// staff rate the same case each on their own; where do they differ?
+public struct Calibration: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var instrument: String
+    /// Rater (username) → item ratings in the instrument's order (nil: not rated).
+    public var ratings: [String: [Int?]]
+
+    public init(id: String, title: String, instrument: String, ratings: [String: [Int?]] = [:]) {
+        self.id = id
+        self.title = title
+        self.instrument = instrument
+        self.ratings = ratings
+    }
+
+    /// One item across raters.
+    public struct ItemSpread: Sendable, Hashable {
+        public var item: Int
+        public var values: [Int]
+        public var lowest: Int?
+        public var highest: Int?
+        /// Highest − lowest; 0 when all agree.
+        public var spread: Int
+        /// Raters differ by more than `tolerance`.
+        public var differs: Bool
+    }
+
+    /// Item by item: the ratings given, their range, and whether raters differ by more than `tolerance`.
+    public func spreads(items: Int, tolerance: Int = 0) -> [ItemSpread] {
+        (0..<items).map { i in
+            let values = ratings.keys.sorted().compactMap { r in ratings[r]!.indices.contains(i) ? ratings[r]![i] : nil }
+            let spread = (values.max() ?? 0) - (values.min() ?? 0)
+            return ItemSpread(item: i + 1, values: values, lowest: values.min(), highest: values.max(), spread: spread, differs: values.count >= 2 && spread > tolerance)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// A citizen's course at the offer, for the analyses: which intervention
+/// and sub-group, when it started and ended, and whether it ended early.
+public struct OfferCourse: Sendable, Hashable {
+    public var citizen: String
+    public var intervention: String?
+    public var subGroup: String?
+    public var start: Day
+    public var end: Day?
+    public var endedEarly: Bool
+
+    public init(citizen: String, intervention: String? = nil, subGroup: String? = nil, start: Day, end: Day? = nil, endedEarly: Bool = false) {
+        self.citizen = citizen
+        self.intervention = intervention
+        self.subGroup = subGroup
+        self.start = start
+        self.end = end
+        self.endedEarly = endedEarly
+    }
+}
+
+/// The offer's analyses (*analyse*, results-documentation.md §5): intake
+/// profile, paired change for the same citizens, goal attainment, and
+/// completed against ended early — counts of citizens that go through
+/// `OfferDisclosure` for everyone who may not see the citizens.
+public enum OfferAnalysis {
+    /// One comparison of the start with a later point, for the citizens measured at both.
+    public struct Pair: Sendable, Hashable {
+        public var to: MeasurementPoints.Kind
+        /// Citizens with a score at the start and at `to`.
+        public var citizens: Int
+        public var meanStart: Double?
+        public var meanThen: Double?
+        public var meanChange: Double? { meanStart.flatMap { s in meanThen.map { $0 - s } } }
+    }
+
+    /// Each citizen's score at a point: the first start, the latest follow-up, the latest end, the latest after end.
+    static func scores(_ answers: [OfferAnswer], instrument: String, citizens: Set<String>) -> [MeasurementPoints.Kind: [String: Double]] {
+        var out: [MeasurementPoints.Kind: [String: (Day, Double)]] = [:]
+        for a in answers where a.instrument == instrument && citizens.contains(a.citizen) {
+            guard let score = a.score else { continue }
+            let current = out[a.point]?[a.citizen]
+            let replace = current.map { a.point == .start ? a.day < $0.0 : a.day >= $0.0 } ?? true
+            if replace { out[a.point, default: [:]][a.citizen] = (a.day, score) }
+        }
+        return out.mapValues { $0.mapValues(\.1) }
+    }
+
+    /// Start → latest follow-up, → end, → after end, each for the citizens measured at both.
+    public static func pairedChange(_ answers: [OfferAnswer], instrument: String, citizens: Set<String>) -> [Pair] {
+        let s = scores(answers, instrument: instrument, citizens: citizens)
+        let start = s[.start] ?? [:]
+        return [MeasurementPoints.Kind.followUp, .end, .afterEnd].map { kind in
+            let then = s[kind] ?? [:]
+            let both = start.keys.filter { then[$0] != nil }
+            func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+            return Pair(to: kind, citizens: both.count, meanStart: mean(both.map { start[$0]! }), meanThen: mean(both.map { then[$0]! }))
+        }
+    }
+
+    /// The intake profile: the citizens with a start score, their mean and median.
+    public static func intake(_ answers: [OfferAnswer], instrument: String, citizens: Set<String>) -> (citizens: Int, mean: Double?, median: Double?) {
+        let start = Array((scores(answers, instrument: instrument, citizens: citizens)[.start] ?? [:]).values)
+        return (start.count, start.isEmpty ? nil : start.reduce(0, +) / Double(start.count), RoretCore.median(scores: start))
+    }
+
+    /// Each goal's latest status on `day`, counted per category (the handbook's order, then the sixth); goals without a follow-up apart.
+    public static func goalAttainment(_ goals: [OfferGoal], citizens: Set<String>, on day: Day) -> (counts: [Int], notFollowedUp: Int) {
+        var counts = Array(repeating: 0, count: GoalAttainment.allCases.count), none = 0
+        for g in goals where citizens.contains(g.citizen) {
+            if let s = g.status(on: day) { counts[s.rawValue - 1] += 1 } else { none += 1 }
+        }
+        return (counts, none)
+    }
+
+    /// Courses running, completed and ended early on `day`.
+    public static func completion(_ courses: [OfferCourse], on day: Day) -> (running: Int, completed: Int, endedEarly: Int) {
+        var r = 0, c = 0, e = 0
+        for course in courses where course.start <= day {
+            if let end = course.end, end <= day { if course.endedEarly { e += 1 } else { c += 1 } } else { r += 1 }
+        }
+        return (r, c, e)
+    }
+}
+
+/// Disclosure control for an offer's aggregates (key-figures.md v3 applied
+/// to the offer): in a table of counts of citizens whose rows are groups
+/// (optionally a total row that the other rows partition) and whose columns
+/// partition each row, 1–4 are withheld, then the breakdown rule within each
+/// row and the area rule within each column (the group rows against the
+/// total row), in rounds. nil is withheld.
+public enum OfferDisclosure {
+    public struct Table: Sendable, Hashable {
+        public var counts: [[Int]]
+        /// The row the others add up to (column by column), if any.
+        public var totalRow: Int?
+
+        public init(counts: [[Int]], totalRow: Int? = nil) {
+            self.counts = counts
+            self.totalRow = totalRow
+        }
+    }
+
+    public static func suppress(_ table: Table) -> [[Int?]] {
+        let width = table.counts.first?.count ?? 0
+        var s = SecondarySuppression(cells: table.counts.joined().map { n in
+            .init(breakdownCount: n, personNumerator: n, personDenominator: nil, withheld: DisclosureControl.isSmallCount(n))
+        })
+        s.breakdownGroups = table.counts.indices.map { r in Array((r * width)..<((r + 1) * width)) }
+        if let total = table.totalRow {
+            s.areaGroups = (0..<width).map { c in .init(municipalities: table.counts.indices.filter { $0 != total }.map { $0 * width + c }, national: total * width + c) }
+        }
+        s.applyRounds()
+        return table.counts.indices.map { r in (0..<width).map { c in s.cells[r * width + c].withheld ? nil : table.counts[r][c] } }
+    }
+
+    /// A mean shown to a reader only when the citizens behind it are shown and at least 5.
+    public static func mean(_ mean: Double?, of citizens: Int?) -> Double? {
+        guard let n = citizens, n >= DisclosureControl.smallestShown else { return nil }
+        return mean
+    }
+}
