@@ -93,6 +93,13 @@ import Testing
             #expect(leavesNoSingleHiddenCell(t, s), "\(t.counts) → \(s)")
             for (r, row) in s.enumerated() { for (c, v) in row.enumerated() where v != nil { #expect(!DisclosureControl.isSmallCount(t.counts[r][c])) } }
         }
+        // Counts side by side that do not add up (citizens measured at different points): no breakdown rule, only the small ones go.
+        let side = OfferDisclosure.suppress(.init(counts: [[7, 2, 0]], columnsPartition: false))
+        #expect(side == [[7, nil, 0]])
+        // Only the named rows partition the total (row 3 is outside the area rule; the page therefore shows
+        // sub-groups only to the offer's staff, since a sub-group may equal its intervention).
+        let parts = OfferDisclosure.suppress(.init(counts: [[10], [7], [3], [7]], totalRow: 0, parts: [1, 2], columnsPartition: false))
+        #expect(parts == [[10], [nil], [nil], [7]], "3 withheld; the other intervention then too")
         #expect(OfferDisclosure.mean(42.5, of: 4) == nil && OfferDisclosure.mean(42.5, of: 5) == 42.5 && OfferDisclosure.mean(42.5, of: nil) == nil)
     }
 }

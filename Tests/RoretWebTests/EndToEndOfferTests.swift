@@ -218,6 +218,9 @@ extension ChromiumSuites {
                 #expect(try await browser.waitForText("Modenhed i dokumentationspraksis"))
                 #expect(try await !browser.pageSource.contains("Gem modenheden"))
                 try await checks.look(browser, "leder-afklaring")
+                try await browser.click("nav.sections a[href$='/analyse']")
+                #expect(try await browser.waitForText("Gennemførte og afbrudte forløb"))
+                try await checks.look(browser, "leder-analyse")
             }
 
             // The administrator registers an offer and ties a new staff member to it.

@@ -210,3 +210,36 @@ import VaporTesting
         }
     }
 }
+
+/// The offer's analysis page (issue 13's first page): the offer's staff see the counts, readers see them under disclosure control.
+@Suite struct OfferAnalysisWebTests {
+    @Test func staffSeeCountsReadersSeeThemWithheldOthersAreRefused() async throws {
+        try await withRoretApp(.sqlite, importDemo: false) { app in
+            let s = try await OfferWebTests().seed(app)
+            let store = Store(database: app.db)
+            let anna = try #require(try await store.citizens.all(municipality: "265").first)
+            let citizen = anna.id.uuidString
+            // Anna at Bostedet: WHO-5 40 at start, 56 at follow-up; a development goal reached.
+            for (k, point, day, score) in [(0, MeasurementPoints.Kind.start, "2026-01-05", 40.0), (1, .followUp, "2026-07-05", 56.0)] {
+                try await store.offers.save(OfferAnswer(id: "a\(k)", citizen: citizen, instrument: "who5", day: Day(iso: day)!, items: [], score: score, point: point, method: .questionnaire,
+                                                        respondent: .citizen, enteredBy: "udfoerer"), offer: s.bostedet, kind: .answer, key: "a\(k)", by: "udfoerer")
+            }
+            try await store.offers.save(OfferGoal(id: "g", citizen: citizen, text: "Handle ind", kind: .development, followUps: [.init(day: Day(iso: "2026-07-05")!, status: .developmentReached)]),
+                                        offer: s.bostedet, kind: .goal, key: "g", by: "udfoerer")
+            let path = "/tilbud/\(s.bostedet.uuidString)/analyse"
+            var staff = Browser(app)
+            try await staff.signIn("udfoerer")
+            let own = try await staff.get(path).body.string
+            #expect(own.contains("WHO-5 Trivselsindeks: ændring for de samme borgere") && own.contains("40,0 → 56,0"))
+            var leader = Browser(app)
+            try await leader.signIn("leder")
+            let read = try await leader.get(path)
+            #expect(read.status == .ok && !read.body.string.contains("40,0 → 56,0") && read.body.string.contains("«..» → «..»"), "one citizen: withheld for the municipality's leader")
+            for name in ["udfoerer-2", "sagsbehandler", "borger", "admin", "leder-greve"] {
+                var browser = Browser(app)
+                try await browser.signIn(name)
+                #expect(try await browser.get(path).status == .forbidden, "\(name)")
+            }
+        }
+    }
+}

@@ -155,3 +155,16 @@ public struct Calibration: Sendable, Hashable, Codable {
         }
     }
 }
+
+/// Which of the offer's interventions, and which sub-group, a citizen follows (*tilknytning*).
+public struct Enrolment: Sendable, Hashable, Codable {
+    public var citizen: String
+    public var intervention: String?
+    public var subGroup: String?
+
+    public init(citizen: String, intervention: String?, subGroup: String?) {
+        self.citizen = citizen
+        self.intervention = intervention
+        self.subGroup = subGroup
+    }
+}

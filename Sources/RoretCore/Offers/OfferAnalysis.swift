@@ -91,12 +91,19 @@ public enum OfferAnalysis {
 public enum OfferDisclosure {
     public struct Table: Sendable, Hashable {
         public var counts: [[Int]]
-        /// The row the others add up to (column by column), if any.
+        /// The row that `parts` add up to (column by column), if any.
         public var totalRow: Int?
+        /// The rows that add up to the total row (default: every other row).
+        public var parts: [Int]?
+        /// Whether a row's columns partition one total (categories), so the breakdown rule applies;
+        /// false for counts side by side that do not add up (citizens measured at different points).
+        public var columnsPartition: Bool
 
-        public init(counts: [[Int]], totalRow: Int? = nil) {
+        public init(counts: [[Int]], totalRow: Int? = nil, parts: [Int]? = nil, columnsPartition: Bool = true) {
             self.counts = counts
             self.totalRow = totalRow
+            self.parts = parts
+            self.columnsPartition = columnsPartition
         }
     }
 
@@ -105,9 +112,10 @@ public enum OfferDisclosure {
         var s = SecondarySuppression(cells: table.counts.joined().map { n in
             .init(breakdownCount: n, personNumerator: n, personDenominator: nil, withheld: DisclosureControl.isSmallCount(n))
         })
-        s.breakdownGroups = table.counts.indices.map { r in Array((r * width)..<((r + 1) * width)) }
+        if table.columnsPartition { s.breakdownGroups = table.counts.indices.map { r in Array((r * width)..<((r + 1) * width)) } }
         if let total = table.totalRow {
-            s.areaGroups = (0..<width).map { c in .init(municipalities: table.counts.indices.filter { $0 != total }.map { $0 * width + c }, national: total * width + c) }
+            let parts = table.parts ?? table.counts.indices.filter { $0 != total }
+            s.areaGroups = (0..<width).map { c in .init(municipalities: parts.map { $0 * width + c }, national: total * width + c) }
         }
         s.applyRounds()
         return table.counts.indices.map { r in (0..<width).map { c in s.cells[r * width + c].withheld ? nil : table.counts[r][c] } }

@@ -144,6 +144,11 @@ public struct CitizenRepository: Sendable {
             .map(CitizenIntervention.init).sorted { ($0.start, $0.provider) < ($1.start, $1.provider) }
     }
 
+    /// Every spell at the offer (running or ended), by start.
+    public func spells(atOffer offer: UUID) async throws -> [CitizenIntervention] {
+        try await CitizenInterventionModel.query(on: database).filter(\.$offerID == offer).all().map(CitizenIntervention.init).sorted { $0.start < $1.start }
+    }
+
     /// The citizens with an intervention at the offer active on `day`.
     public func withActiveIntervention(at offer: UUID, on day: Day) async throws -> [Citizen] {
         let spells = try await CitizenInterventionModel.query(on: database).filter(\.$offerID == offer).all().map(CitizenIntervention.init)

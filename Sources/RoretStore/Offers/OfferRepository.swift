@@ -10,6 +10,8 @@ public enum OfferDocumentKind: String, Sendable, CaseIterable {
     case checklist, action
     /// Part 2 (collection): answers at the offer, citizens' goals at the offer with their follow-ups, calibration sessions.
     case answer, goal, calibration
+    /// Which intervention and sub-group of the offer a citizen follows (keyed by the citizen's record id).
+    case enrolment
 }
 
 /// One version of an offer's document, with who saved it and when.

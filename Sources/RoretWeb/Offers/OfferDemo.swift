@@ -21,6 +21,42 @@ enum OfferDemo {
         let pseudonym = try await store.citizens.withActiveIntervention(at: bostedetID, on: today).first?.pseudonym
         try await seed(store, offer: bostedetID, plan: homeSupportPlan, today: today, pseudonym: pseudonym, earlierRound: true)
         try await seed(store, offer: skovvangID, plan: residencePlan, today: today, pseudonym: nil, earlierRound: false)
+        try await collected(store, offer: bostedetID, plan: homeSupportPlan, today: today)
+        try await collected(store, offer: skovvangID, plan: residencePlan, today: today)
+    }
+
+    /// A year of collection (part 2): each citizen's enrolment, WHO-5 and the
+    /// offer's own instrument at start, follow-up and end, and goals with follow-ups.
+    static func collected(_ store: Store, offer: UUID, plan: Plan, today: Day) async throws {
+        var dice = SplitMix64(seed: UInt64(plan.maturity) &* 7919)
+        let spells = try await store.citizens.spells(atOffer: offer)
+        for (n, spell) in spells.enumerated() {
+            let citizen = spell.citizenID.uuidString
+            let intervention = plan.interventions[n % plan.interventions.count]
+            let sub = intervention.subGroups.isEmpty ? nil : intervention.subGroups[n % intervention.subGroups.count]
+            try await store.offers.save(Enrolment(citizen: citizen, intervention: intervention.id, subGroup: sub), offer: offer, kind: .enrolment, key: citizen, by: "udfoerer")
+            let start = max(spell.start, today.adding(days: -365))
+            var points: [(MeasurementPoints.Kind, Day)] = [(.start, start)]
+            if start.adding(months: 6) <= today { points.append((.followUp, start.adding(months: 6))) }
+            if let end = spell.end, end <= today { points.append((.end, end)) }
+            var who5 = Double(dice.inRange(24...52)), own = Double(dice.inRange(6...12))
+            for (k, (point, day)) in points.enumerated() {
+                if k > 0 { who5 = min(100, who5 + Double(dice.inRange(-8...20))); own = min(20, own + Double(dice.inRange(-1...4))) }
+                // WHO-5: five items 0–5, the score is their sum × 4.
+                let raw = min(25, Int(who5 / 4))
+                let items: [Int?] = (0..<5).map { i in min(5, raw / 5 + (i < raw % 5 ? 1 : 0)) }
+                try await store.offers.save(OfferAnswer(id: "\(citizen)-who5-\(k)", citizen: citizen, instrument: "who5", day: day, items: items, score: Double(raw * 4),
+                                                        point: point, method: .questionnaire, respondent: .citizen, enteredBy: "udfoerer"),
+                                            offer: offer, kind: .answer, key: "\(citizen)-who5-\(k)", by: "udfoerer")
+                try await store.offers.save(OfferAnswer(id: "\(citizen)-hverdag-\(k)", citizen: citizen, instrument: "hverdag", day: day, items: [], score: own,
+                                                        point: point, method: .dialogueInterview, respondent: .staff, enteredBy: "udfoerer"),
+                                            offer: offer, kind: .answer, key: "\(citizen)-hverdag-\(k)", by: "udfoerer")
+            }
+            let kind: OfferGoal.Kind = dice.below(3) == 0 ? .stability : .development
+            var goal = OfferGoal(id: "\(citizen)-1", citizen: citizen, text: kind == .development ? "Handle ind og lave mad selv" : "Blive boende i egen bolig", kind: kind)
+            if points.count > 1 { goal.followUps.append(.init(day: points[1].1, status: kind.categories[dice.below(kind.categories.count)])) }
+            try await store.offers.save(goal, offer: offer, kind: .goal, key: goal.id, by: "udfoerer")
+        }
     }
 
     struct Plan {
