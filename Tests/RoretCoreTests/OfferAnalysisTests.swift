@@ -114,3 +114,21 @@ import Testing
         #expect(CycleReview.phases[2].questions[3] == "Opstiller vi mål for den enkelte borger på en måde, som gør os i stand til at arbejde med målopfyldelse på et aggregeret niveau?")
     }
 }
+
+@Suite struct CollectionDueTests {
+    @Test func dueMeasurementsFollowThePlanAndTheAnswersCollected() {
+        let plan = MeasurementPlan(points: MeasurementPoints(followUpMonths: 6, afterEndMonths: 6), instruments: ["who5", "hverdag"])
+        func answer(_ point: MeasurementPoints.Kind, _ d: String, _ instrument: String = "who5") -> OfferAnswer {
+            OfferAnswer(id: d, citizen: "A", instrument: instrument, day: day(d), items: [], score: 50, point: point, method: .questionnaire, respondent: .citizen, enteredBy: "u")
+        }
+        // Course from 1 Jan 2026, running; today 10 Aug 2026: the start is done; the follow-up due 1 Jul was answered
+        // 1 May, 61 days early, so it does not count and the follow-up is overdue.
+        let items = CollectionDue.items(plan: plan, start: day("2026-01-01"), end: nil, answers: [answer(.start, "2026-01-03"), answer(.followUp, "2026-05-01")], today: day("2026-08-10"))
+        #expect(items.map(\.kind) == [.start, .followUp] && items.map(\.state) == [.done, .overdue])
+        // Answered within 45 days, with the offer's own instrument: done. An instrument outside the plan does not count.
+        #expect(CollectionDue.items(plan: plan, start: day("2026-01-01"), end: nil, answers: [answer(.followUp, "2026-07-20", "hverdag")], today: day("2026-08-10")).map(\.state) == [.overdue, .done])
+        #expect(CollectionDue.items(plan: plan, start: day("2026-01-01"), end: nil, answers: [answer(.start, "2026-01-01", "inspireo")], today: day("2026-08-10"))[0].state == .overdue)
+        // Due within 30 days: soon.
+        #expect(CollectionDue.items(plan: plan, start: day("2026-01-01"), end: nil, answers: [], today: day("2026-06-10")).map(\.state) == [.overdue, .soon])
+    }
+}

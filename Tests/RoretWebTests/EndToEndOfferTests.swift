@@ -198,6 +198,22 @@ extension ChromiumSuites {
                 try await submit(browser, "#add-event", expecting: "»Lærings- og refleksionsmøde« er sat i årshjulet i juni.")
                 try await submit(browser, "#year button.textlink", expecting: "»Lærings- og refleksionsmøde« er fjernet fra årshjulet.")
                 try await checks.look(browser, "planlaegning")
+
+                // Collection: a WHO-5 answer for Anna, a goal and its follow-up.
+                try await browser.click("nav.sections a[href$='/indsamling']")
+                #expect(try await browser.waitForText(anna.pseudonym))
+                try await browser.click("#collection a")
+                #expect(try await browser.waitForText("Registrér WHO-5 Trivselsindeks"))
+                try await browser.click(Self.opener("#answer-who5"))
+                for item in 1...5 { try await browser.select("#answer-who5 select[name='item\(item)']", item == 5 ? "4" : "3") }
+                try await browser.select("#answer-who5 select[name='point']", "start")
+                try await submit(browser, "#save-answer-who5", expecting: "Opstartsmåling med WHO-5 Trivselsindeks er gemt. Scoren er 64.")
+                try await browser.click(Self.opener("#goal-text"))
+                try await browser.type("#goal-text", "Handle ind selv")
+                try await submit(browser, "#save-goal", expecting: "Målet »Handle ind selv« er gemt.")
+                try await browser.click("#maal ~ section.goal details > summary")
+                try await submit(browser, "section.goal button[type='submit']", expecting: "Opfølgningen er gemt: Mål om positiv udvikling – nået.")
+                try await checks.look(browser, "indsamling")
             }
             let plan = try #require(try await store.offers.current(MeasurementPlan.self, offer: bostedet, kind: .measurementPlan, key: "plan")?.value)
             #expect(plan.points.followUpMonths == 3 && plan.fromJourneys.count == 1 && plan.fromJourneys[0].hasPrefix("Annas første halve år: "))

@@ -243,3 +243,50 @@ import VaporTesting
         }
     }
 }
+
+/// Collection at the offer (issue 13, in progress): the offer's staff record answers, goals and follow-ups
+/// for the citizens whose records they may read; nobody else reaches them.
+@Suite struct CollectionWebTests {
+    @Test func staffRecordAnswersGoalsAndFollowUpsOthersAreRefused() async throws {
+        try await withRoretApp(.sqlite, importDemo: false) { app in
+            let s = try await OfferWebTests().seed(app)
+            let store = Store(database: app.db)
+            let anna = try #require(try await store.citizens.all(municipality: "265").first)
+            let base = "/tilbud/\(s.bostedet.uuidString)/indsamling"
+            var staff = Browser(app)
+            try await staff.signIn("udfoerer")
+            let list = try await staff.get(base)
+            #expect(list.status == .ok && list.body.string.contains(anna.pseudonym))
+            _ = try await staff.get(base + "/\(anna.id.uuidString)")
+            // Every problem at once: an item off the scale, a date in the future.
+            let bad = try await staff.post(base + "/svar", ["citizen": anna.id.uuidString, "instrument": "who5", "day": "2099-01-01", "point": "start", "method": "questionnaire",
+                                                            "respondent": "citizen", "item1": "9", "item2": "3", "item3": "3", "item4": "3", "item5": "3"])
+            #expect(bad.status == .badRequest && bad.body.string.contains("Spørgsmål 1: svaret 9 er ikke på skalaen.") && bad.body.string.contains("Dato: kan ikke ligge efter i dag."))
+            let ok = try await staff.post(base + "/svar", ["citizen": anna.id.uuidString, "instrument": "who5", "day": DanishDate.today.description, "point": "start",
+                                                           "method": "questionnaire", "respondent": "citizen", "item1": "3", "item2": "3", "item3": "3", "item4": "3", "item5": "4"])
+            #expect(ok.status == .seeOther)
+            // 16 × 4 = 64.
+            let answers = try await store.offers.current(OfferAnswer.self, offer: s.bostedet, kind: .answer).map(\.value)
+            #expect(answers.count == 1 && answers[0].score == 64 && answers[0].respondent == .citizen && answers[0].method == .questionnaire)
+            #expect(try await staff.post(base + "/maal", ["citizen": anna.id.uuidString, "text": "Bo i egen bolig", "kind": "stability"]).status == .seeOther)
+            let goal = try #require(try await store.offers.current(OfferGoal.self, offer: s.bostedet, kind: .goal).first?.value)
+            let wrong = try await staff.post(base + "/maal/opfoelgning", ["goal": goal.id, "day": DanishDate.today.description, "status": "1"])
+            #expect(wrong.status == .badRequest && wrong.body.string.contains("passer ikke til et mål om fastholdelse/stabilisering"))
+            #expect(try await staff.post(base + "/maal/opfoelgning", ["goal": goal.id, "day": DanishDate.today.description, "status": "3"]).status == .seeOther)
+            #expect(try await store.offers.current(OfferGoal.self, offer: s.bostedet, kind: .goal).first?.value.followUps.map(\.status) == [.stabilityReached])
+            #expect(try await auditEvents(app, .offerRead, username: "udfoerer").contains { $0.detail.hasPrefix("indsamling for borger") })
+            // Readers of the offer, staff of another offer and everyone else are refused; nothing is stored.
+            let before = try await OfferDocumentModel.query(on: app.db).count()
+            for name in ["leder", "analytiker", "udfoerer-2", "sagsbehandler", "borger", "admin"] {
+                var browser = Browser(app)
+                try await browser.signIn(name)
+                #expect(try await browser.get(base).status == .forbidden, "\(name) GET")
+                #expect(try await browser.get(base + "/\(anna.id.uuidString)").status == .forbidden, "\(name) GET citizen")
+                _ = try await browser.get(name == "borger" ? "/min-side" : "/")
+                #expect(try await browser.post(base + "/svar", ["citizen": anna.id.uuidString, "instrument": "who5", "day": DanishDate.today.description, "point": "start",
+                                                                "method": "questionnaire", "respondent": "citizen"]).status == .forbidden, "\(name) POST")
+            }
+            #expect(try await OfferDocumentModel.query(on: app.db).count() == before)
+        }
+    }
+}

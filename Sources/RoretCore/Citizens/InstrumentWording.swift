@@ -4,6 +4,11 @@ public struct AnswerOption: Hashable, Sendable {
     public var value: Int
     /// The Danish label shown to the citizen.
     public var label: String
+
+    public init(value: Int, label: String) {
+        self.value = value
+        self.label = label
+    }
 }
 
 extension Instrument {

@@ -168,3 +168,79 @@ public struct Enrolment: Sendable, Hashable, Codable {
         self.subGroup = subGroup
     }
 }
+
+extension OfferInstrument {
+    /// WHO-5 or Brief INSPIRE-O for the catalogue's standard instruments.
+    public var standardInstrument: Instrument? {
+        switch id {
+        case "who5": .who5
+        case "inspireo": .briefInspireO
+        default: nil
+        }
+    }
+
+    /// Whether answers are collected with it (a goal-attainment scale records follow-ups instead).
+    public var isAnswered: Bool { kind != .goalAttainment }
+
+    /// The items' wording, in order.
+    public var itemTexts: [String] { standardInstrument?.items ?? items }
+
+    /// The answer options every item offers.
+    public var options: [AnswerOption] {
+        standardInstrument?.answerOptions ?? (kind == .simple ? (scaleMin...max(scaleMin, scaleMax)).map { AnswerOption(value: $0, label: String($0)) } : [])
+    }
+
+    /// The score of complete answers: WHO-5's and Brief INSPIRE-O's own scoring, an own instrument's sum; nil when incomplete.
+    public func score(_ answers: [Int?]) -> Double? {
+        if let standard = standardInstrument { return standard.score(answers).map(Double.init) }
+        guard answers.allSatisfy({ $0 != nil }) else { return nil }
+        return sumScore(answers.compactMap { $0 }).map(Double.init)
+    }
+
+    /// Every problem with the answers, in Danish: one per item, each on the scale or left out.
+    public func problems(in answers: [Int?]) -> [String] {
+        guard isAnswered else { return ["\(name): en målopfyldelsesskala besvares ved opfølgning på et mål."] }
+        var p: [String] = []
+        if answers.count != itemTexts.count { p.append("\(name): der skal være \(itemTexts.count) svar.") }
+        let allowed = Set(options.map(\.value))
+        for (i, a) in answers.enumerated() { if let a, !allowed.contains(a) { p.append("Spørgsmål \(i + 1): svaret \(a) er ikke på skalaen.") } }
+        return p
+    }
+}
+
+/// The measurements due for one citizen's course by the offer's plan
+/// (*forfaldne målinger*), each done or not by the answers collected.
+public enum CollectionDue {
+    public enum State: String, Sendable, Hashable {
+        case done, overdue, soon, later
+
+        public var danishName: String {
+            switch self {
+            case .done: "Gennemført"
+            case .overdue: "Forfalden"
+            case .soon: "Snart"
+            case .later: "Senere"
+            }
+        }
+    }
+
+    public struct Item: Sendable, Hashable {
+        public var kind: MeasurementPoints.Kind
+        public var day: Day
+        public var state: State
+    }
+
+    /// A start, end or after-end measurement counts when an answer of one of
+    /// the plan's instruments has that point; a follow-up when it also lies
+    /// within 45 days of the due day. Due within 30 days is "soon".
+    public static func items(plan: MeasurementPlan, start: Day, end: Day?, answers: [OfferAnswer], today: Day) -> [Item] {
+        let relevant = answers.filter { plan.instruments.contains($0.instrument) }
+        return plan.points.due(start: start, end: end, through: today.adding(days: 30)).filter { $0.day <= today.adding(days: 30) }.map { due in
+            let done = relevant.contains { a in
+                a.point == due.kind && (due.kind != .followUp || abs(a.day.days(to: due.day)) <= 45)
+            }
+            let state: State = done ? .done : due.day < today ? .overdue : due.day <= today.adding(days: 30) ? .soon : .later
+            return Item(kind: due.kind, day: due.day, state: state)
+        }
+    }
+}

@@ -66,6 +66,7 @@ struct OfferAnalysisPage: Encodable {
     var name: String
     var years: [Choice]
     var personLevel: Bool
+    var canEdit: Bool
     var tables: [Table]
     var hasData: Bool
     var warning: String?
@@ -75,6 +76,7 @@ struct OfferAnalysisPage: Encodable {
         base = context.base
         name = context.offer.name
         personLevel = context.canEdit
+        canEdit = context.canEdit
         let results = try await OfferResults(req, context)
         let allYears = Set(results.courses.map(\.start.year)).sorted()
         let year = req.pageQuery.int("aar").flatMap { allYears.contains($0) ? $0 : nil }

@@ -145,6 +145,7 @@ func routes(_ app: Application) throws {
     try offers.register(collection: CitizenJourneyRoutes())
     try offers.register(collection: PlanningRoutes())
     try offers.register(collection: OfferAnalysisRoutes())
+    try offers.register(collection: CollectionRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: OfferAdminRoutes())
     // Economic steering: forecasts and budget potential for the steering group.
     let economics = signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseEconomics))
