@@ -132,3 +132,27 @@ import Testing
         #expect(CollectionDue.items(plan: plan, start: day("2026-01-01"), end: nil, answers: [], today: day("2026-06-10")).map(\.state) == [.overdue, .soon])
     }
 }
+
+@Suite struct MeasuredValueTests {
+    @Test func resultBoxesGetTheirIndicatorsValueWithheldForReadersWhenSmall() {
+        let catalogue = InstrumentCatalogue()
+        // Five citizens: WHO-5 40 → 52 each except E (60 → 48): means 44 → 51,2, +7,2.
+        var answers: [OfferAnswer] = []
+        for (c, start, then) in [("A", 40.0, 52.0), ("B", 40, 52), ("C", 40, 52), ("D", 40, 52), ("E", 60, 48)] {
+            answers.append(OfferAnswer(id: c + "s", citizen: c, instrument: "who5", day: day("2026-01-01"), items: [], score: start, point: .start, method: .questionnaire, respondent: .citizen, enteredBy: "u"))
+            answers.append(OfferAnswer(id: c + "f", citizen: c, instrument: "who5", day: day("2026-07-01"), items: [], score: then, point: .followUp, method: .questionnaire, respondent: .citizen, enteredBy: "u"))
+        }
+        let goals = ["A", "B", "C"].map { OfferGoal(id: $0, citizen: $0, text: "x", kind: .development, followUps: [.init(day: day("2026-07-01"), status: $0 == "C" ? .deterioration : .developmentReached)]) }
+        let courses = ["A", "B", "C", "D", "E"].map { OfferCourse(citizen: $0, start: day("2026-01-01")) }
+        let format = { (v: Double) in String((v * 10).rounded() / 10) }
+        let reader = MeasuredValue.values(catalogue: catalogue, answers: answers, goals: goals, courses: courses, on: day("2026-08-01"), personLevel: false, format: format)
+        #expect(reader["WHO-5 Trivselsindeks: score"] == MeasuredValue(text: "44.0 → 51.2 (+7.2; 5 borgere)", citizens: 5, direction: .up))
+        #expect(reader["Målopfyldelse: kategorier"]?.text == "«..» (færre end 5 mål)" && reader["Målopfyldelse: kategorier"]?.direction == .unknown)
+        #expect(reader["Antal borgere"]?.text == "5 i forløb" && reader["Brief INSPIRE-O: score"] == nil, "no INSPIRE-O answers: no value")
+        let staff = MeasuredValue.values(catalogue: catalogue, answers: answers, goals: goals, courses: courses, on: day("2026-08-01"), personLevel: true, format: format)
+        #expect(staff["Målopfyldelse: kategorier"] == MeasuredValue(text: "2 af 3 mål nået", citizens: 3, direction: .up))
+        // Four citizens for a reader: withheld.
+        let four = MeasuredValue.values(catalogue: catalogue, answers: answers.filter { $0.citizen != "E" }, goals: [], courses: courses, on: day("2026-08-01"), personLevel: false, format: format)
+        #expect(four["WHO-5 Trivselsindeks: score"]?.text == "«..» (færre end 5 borgere)")
+    }
+}

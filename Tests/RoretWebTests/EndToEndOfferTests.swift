@@ -214,6 +214,19 @@ extension ChromiumSuites {
                 try await browser.click("#maal ~ section.goal details > summary")
                 try await submit(browser, "section.goal button[type='submit']", expecting: "Opfølgningen er gemt: Mål om positiv udvikling – nået.")
                 try await checks.look(browser, "indsamling")
+                // A follow-up for Anna, and a result box that names WHO-5: the map shows the measured value.
+                try await browser.click(Self.opener("#answer-who5"))
+                for item in 1...5 { try await browser.select("#answer-who5 select[name='item\(item)']", "4") }
+                try await browser.select("#answer-who5 select[name='point']", "followUp")
+                try await submit(browser, "#save-answer-who5", expecting: "Opfølgningsmåling med WHO-5 Trivselsindeks er gemt. Scoren er 80.")
+                try await browser.open(base + "/forandringsteori")
+                try await browser.click(Self.opener("#new-box"))
+                try await browser.select("#new-box-column", "3")
+                try await browser.type("#new-box-text", "Borgerne trives bedre")
+                try await browser.select("#new-box-indicator", "WHO-5 Trivselsindeks: score")
+                try await submit(browser, "#add-box", expecting: "Boks B1 er gemt.")
+                #expect(try await browser.pageSource.contains("64,0 → 80,0 (+16,0; 1 borgere)"), "the box shows start → latest follow-up for the same citizens")
+                try await checks.look(browser, "resultatkort-med-vaerdier")
             }
             let plan = try #require(try await store.offers.current(MeasurementPlan.self, offer: bostedet, kind: .measurementPlan, key: "plan")?.value)
             #expect(plan.points.followUpMonths == 3 && plan.fromJourneys.count == 1 && plan.fromJourneys[0].hasPrefix("Annas første halve år: "))

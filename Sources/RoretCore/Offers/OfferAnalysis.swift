@@ -127,3 +127,55 @@ public enum OfferDisclosure {
         return mean
     }
 }
+
+/// A result box's measured value (*målt værdi*, results-documentation.md
+/// §5): what its indicator shows now, the change, the citizens behind it
+/// and the direction for its colour.
+public struct MeasuredValue: Sendable, Hashable {
+    public enum Direction: String, Sendable, Hashable { case up, down, flat, unknown }
+
+    public var text: String
+    public var citizens: Int
+    public var direction: Direction
+
+    public init(text: String, citizens: Int, direction: Direction) {
+        self.text = text
+        self.citizens = citizens
+        self.direction = direction
+    }
+
+    /// The values of the indicators a theory of change names, from the offer's data on `day`:
+    /// an instrument's score (start → latest follow-up for the same citizens), goal
+    /// attainment (goals reached of those followed up), the number of citizens, the completed courses.
+    /// For a reader who may not see the citizens, a value behind 1–4 citizens is withheld.
+    public static func values(catalogue: InstrumentCatalogue, answers: [OfferAnswer], goals: [OfferGoal], courses: [OfferCourse], on day: Day,
+                              personLevel: Bool, format: (Double) -> String) -> [String: MeasuredValue] {
+        let citizens = Set(courses.map(\.citizen))
+        func shown(_ n: Int) -> Bool { personLevel || !DisclosureControl.isSmallCount(n) }
+        var out: [String: MeasuredValue] = [:]
+        for instrument in catalogue.all where instrument.isAnswered {
+            let pair = OfferAnalysis.pairedChange(answers, instrument: instrument.id, citizens: citizens)[0]
+            guard pair.citizens > 0, let start = pair.meanStart, let then = pair.meanThen else { continue }
+            let change = then - start
+            out["\(instrument.name): score"] = shown(pair.citizens)
+                ? MeasuredValue(text: "\(format(start)) → \(format(then)) (\(change >= 0 ? "+" : "")\(format(change)); \(pair.citizens) borgere)", citizens: pair.citizens,
+                                direction: change > 0 ? .up : change < 0 ? .down : .flat)
+                : MeasuredValue(text: "«..» (færre end 5 borgere)", citizens: pair.citizens, direction: .unknown)
+        }
+        let attainment = OfferAnalysis.goalAttainment(goals, citizens: citizens, on: day)
+        let followed = attainment.counts.reduce(0, +)
+        if followed > 0 {
+            let reached = attainment.counts[GoalAttainment.developmentReached.rawValue - 1] + attainment.counts[GoalAttainment.stabilityReached.rawValue - 1]
+            let worse = attainment.counts[GoalAttainment.deterioration.rawValue - 1]
+            out["Målopfyldelse: kategorier"] = shown(followed) && shown(reached) && shown(followed - reached)
+                ? MeasuredValue(text: "\(reached) af \(followed) mål nået", citizens: followed, direction: reached * 2 >= followed ? .up : worse * 2 > followed ? .down : .flat)
+                : MeasuredValue(text: "«..» (færre end 5 mål)", citizens: followed, direction: .unknown)
+        }
+        let completion = OfferAnalysis.completion(courses, on: day)
+        out["Antal borgere"] = shown(completion.running) ? MeasuredValue(text: "\(completion.running) i forløb", citizens: completion.running, direction: .flat)
+            : MeasuredValue(text: "«..»", citizens: completion.running, direction: .unknown)
+        out["Antal gennemførte forløb"] = shown(completion.completed) ? MeasuredValue(text: "\(completion.completed) gennemført", citizens: completion.completed, direction: .flat)
+            : MeasuredValue(text: "«..»", citizens: completion.completed, direction: .unknown)
+        return out
+    }
+}

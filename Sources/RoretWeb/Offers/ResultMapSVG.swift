@@ -47,7 +47,8 @@ enum ResultMapSVG {
     }
 
     /// The SVG, titled for screen readers; arrows carry their number from `numbers`.
-    static func draw(_ theory: TheoryOfChange, title: String) -> String {
+    /// With `values`, each result box shows its indicator's measured value (part 2), coloured by direction.
+    static func draw(_ theory: TheoryOfChange, title: String, values: [String: MeasuredValue] = [:]) -> String {
         let (placed, bands, height) = layout(theory)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"result-map\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-labelledby=\"map-title map-desc\">"
         s += "<title id=\"map-title\">\(SVG.escape(title))</title><desc id=\"map-desc\">\(theory.boxes.count) bokse og \(theory.arrows.count) pile i fire kolonner. Boksene og pilene står også som tekst under kortet.</desc>"
@@ -91,11 +92,17 @@ enum ResultMapSVG {
             let fill = b.column == .activities ? "#ffffff" : "#eef5fb"
             s += "<g class=\"map-box\"><rect x=\"\(SVG.n(p.x))\" y=\"\(SVG.n(p.y))\" width=\"\(SVG.n(columnWidth))\" height=\"\(SVG.n(boxHeight))\" rx=\"5\" fill=\"\(fill)\" stroke=\"\(b.uncertain ? "#a3431f" : "#33475b")\" stroke-width=\"1.4\"\(dash)/>"
             s += SVG.text(b.id + (b.uncertain ? " ?" : ""), x: p.x + 6, y: p.y + 14, cssClass: "map-id")
-            for (i, line) in wrap(b.text, width: 36, lines: b.indicator == nil ? 4 : 3).enumerated() {
+            let value = b.indicator.flatMap { values[$0] }
+            for (i, line) in wrap(b.text, width: 36, lines: b.indicator == nil ? 4 : value == nil ? 3 : 2).enumerated() {
                 s += SVG.text(line, x: p.x + 6, y: p.y + 30 + Double(i) * 14, cssClass: "map-text")
             }
             if let indicator = b.indicator {
-                s += SVG.text("Indikator: " + (wrap(indicator, width: 30, lines: 1).first ?? ""), x: p.x + 6, y: p.y + boxHeight - 6, cssClass: "map-indicator")
+                s += SVG.text("Indikator: " + (wrap(indicator, width: 30, lines: 1).first ?? ""), x: p.x + 6, y: p.y + boxHeight - (value == nil ? 6 : 20), cssClass: "map-indicator")
+            }
+            if let value {
+                let colour = value.direction == .up ? "#2e7d4f" : value.direction == .down ? "#b3261e" : "#5a6b7b"
+                s += "<rect x=\"\(SVG.n(p.x))\" y=\"\(SVG.n(p.y))\" width=\"5\" height=\"\(SVG.n(boxHeight))\" fill=\"\(colour)\"/>"
+                s += SVG.text(wrap(value.text, width: 38, lines: 1).first ?? "", x: p.x + 8, y: p.y + boxHeight - 6, cssClass: "map-value \(value.direction.rawValue)")
             }
             s += "</g>"
         }

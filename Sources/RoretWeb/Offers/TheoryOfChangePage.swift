@@ -57,6 +57,7 @@ struct TheoryOfChangePage: Encodable {
     var hasVersions: Bool
     var rowSuggestions: [String]
     var draftDiffers: Bool
+    var measuredNote: String?
 
     static func columnOptions() -> [(value: String, label: String)] {
         TheoryOfChange.Column.allCases.map { (String($0.rawValue), $0.danishName.capitalized(with: Locale(identifier: "da_DK"))) }
@@ -81,7 +82,11 @@ struct TheoryOfChangePage: Encodable {
         shownLabel = context.canEdit ? (latest == nil ? "Kladde (ingen version gemt endnu)" : draftDiffers ? "Kladde, ændret siden version \(latest!.version)" : "Kladde = version \(latest!.version)")
             : latest.map { "Version \($0.version), gemt \(DanishDate.dayOf($0.savedAt).danish)" } ?? "Ingen version gemt endnu"
         hasMap = !shown.boxes.isEmpty
-        svg = ResultMapSVG.draw(shown, title: "Resultatkort for \(context.offer.name)")
+        let results = try await OfferResults(req, context)
+        let measured = MeasuredValue.values(catalogue: dossier.instruments, answers: results.answers, goals: results.goals, courses: results.courses, on: DanishDate.today,
+                                            personLevel: context.canEdit, format: { DanishFormat.decimal($0, decimals: 1) })
+        svg = ResultMapSVG.draw(shown, title: "Resultatkort for \(context.offer.name)", values: measured)
+        measuredNote = measured.isEmpty ? nil : "Ved hver resultatboks står indikatorens målte værdi i dag: for et redskab gennemsnittet ved start og ved seneste opfølgning for de samme borgere; grøn streg er fremgang, rød tilbagegang."
         goals = shown.goals.nonEmpty
         targetGroup = shown.targetGroup.nonEmpty
         gaps = shown.gaps.nonEmpty
@@ -138,7 +143,7 @@ struct TheoryVersionPage: Encodable {
     var arrows: [Line]
     var printHref: String
 
-    init(_ req: Request, _ context: OfferContext, _ version: OfferDocument<TheoryOfChange>, latest: Int, names: [String: String]) throws {
+    init(_ req: Request, _ context: OfferContext, _ version: OfferDocument<TheoryOfChange>, latest: Int, names: [String: String], values: [String: MeasuredValue]) throws {
         let t = version.value
         chrome = try Chrome(req, title: "Forandringsteori version \(version.version) · \(context.offer.name)", active: "/tilbud")
         base = context.base
@@ -147,7 +152,7 @@ struct TheoryVersionPage: Encodable {
         date = DanishDate.dayOf(version.savedAt).danish
         by = names[version.savedBy] ?? version.savedBy
         isLatest = version.version == latest
-        svg = ResultMapSVG.draw(t, title: "Resultatkort for \(context.offer.name), version \(version.version)")
+        svg = ResultMapSVG.draw(t, title: "Resultatkort for \(context.offer.name), version \(version.version)", values: values)
         goals = t.goals.nonEmpty
         targetGroup = t.targetGroup.nonEmpty
         gaps = t.gaps.nonEmpty

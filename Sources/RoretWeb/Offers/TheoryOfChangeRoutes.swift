@@ -137,7 +137,11 @@ struct TheoryOfChangeRoutes: RouteCollection {
         let context = try await OfferContext(req, .read)
         let versions = try await req.store.offers.versions(TheoryOfChange.self, offer: context.offerID, kind: .theory, key: "map")
         guard let n = req.parameters.get("number").flatMap(Int.init), let v = versions.first(where: { $0.version == n }) else { throw Abort(.notFound) }
-        let page = try TheoryVersionPage(req, context, v, latest: versions.last?.version ?? n, names: try await OfferDossier.names(req))
+        let results = try await OfferResults(req, context)
+        let catalogue = try await req.store.offers.current(InstrumentCatalogue.self, offer: context.offerID, kind: .instruments, key: "catalogue")?.value ?? InstrumentCatalogue()
+        let values = MeasuredValue.values(catalogue: catalogue, answers: results.answers, goals: results.goals, courses: results.courses, on: DanishDate.today,
+                                          personLevel: context.canEdit, format: { DanishFormat.decimal($0, decimals: 1) })
+        let page = try TheoryVersionPage(req, context, v, latest: versions.last?.version ?? n, names: try await OfferDossier.names(req), values: values)
         return try await req.renderPage("offer-theory-version", page, chrome: page.chrome)
     }
 }
