@@ -278,6 +278,10 @@ extension ChromiumSuites {
             try await WebDriver.withBrowser(client: app.client, port: driverPort + 3, windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
                 #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
                 try await browser.open(site + "/borgere/\(anna.id.uuidString)")
+                // The offer's status report in the caseworker's record.
+                #expect(try await browser.waitForText("Statusrapporter fra tilbud"))
+                #expect(try await browser.pageSource.contains("Handle ind selv"))
+                try await checks.look(browser, "statusrapport")
                 try await browser.click("#indsatser details > summary")
                 #expect(try await browser.pageSource.contains("<option value=\"Skovvang\">"), "the municipality's offers are suggested")
                 try await browser.select("#indsatser select[name='paragraph']", "107")

@@ -275,6 +275,12 @@ import VaporTesting
             #expect(try await staff.post(base + "/maal/opfoelgning", ["goal": goal.id, "day": DanishDate.today.description, "status": "3"]).status == .seeOther)
             #expect(try await store.offers.current(OfferGoal.self, offer: s.bostedet, kind: .goal).first?.value.followUps.map(\.status) == [.stabilityReached])
             #expect(try await auditEvents(app, .offerRead, username: "udfoerer").contains { $0.detail.hasPrefix("indsamling for borger") })
+            // The status report to the authority: in the caseworker's record of Anna, not in the provider's view of it.
+            var caseworker = Browser(app)
+            try await caseworker.signIn("sagsbehandler")
+            let record = try await caseworker.get("/borgere/\(anna.id.uuidString)").body.string
+            #expect(record.contains("Statusrapporter fra tilbud") && record.contains("Bo i egen bolig") && record.contains("Mål om fastholdelse/stabilisering – nået") && record.contains("<td>64</td>"))
+            #expect(try await !staff.get("/borgere/\(anna.id.uuidString)").body.string.contains("Statusrapporter fra tilbud"))
             // Readers of the offer, staff of another offer and everyone else are refused; nothing is stored.
             let before = try await OfferDocumentModel.query(on: app.db).count()
             for name in ["leder", "analytiker", "udfoerer-2", "sagsbehandler", "borger", "admin"] {

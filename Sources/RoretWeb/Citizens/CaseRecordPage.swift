@@ -193,6 +193,9 @@ struct CaseRecordPage: Encodable {
     /// The municipality's offers (*tilbud*) for the intervention form.
     var offerNames: [String]
     var ownAccountForm: FormModel
+    /// The offers' status reports for the caseworker (*statusrapporter*).
+    var offerReports: [OfferStatusReport]
+    var hasOfferReports: Bool
 }
 
 /// What the record page is built from.
@@ -209,6 +212,8 @@ struct CaseRecordData {
     var schedule: MeasurementSchedule
     /// The names of the municipality's offers, suggested for a new intervention.
     var offers: [String]
+    /// The offers' status reports, for the caseworker who takes the authority's acts.
+    var offerReports: [OfferStatusReport]
 
     init(_ req: Request, citizen: Citizen, canWork: Bool, canDecide: Bool) async throws {
         let store = req.store
@@ -223,6 +228,8 @@ struct CaseRecordData {
         settings = try await store.cases.settings(for: citizen.municipality)
         schedule = try await store.schedules.schedule(for: citizen.municipality)
         offers = canDecide ? try await store.offers.all(municipality: citizen.municipality).map(\.name) : []
+        let planGoals = Dictionary(file.goals.currentGoals.map { ($0.goalID, $0.text) }, uniquingKeysWith: { a, _ in a })
+        offerReports = canDecide ? try await OfferStatusReport.reports(req, citizen: citizen, spells: spells, planGoals: planGoals) : []
     }
 }
 
@@ -468,6 +475,8 @@ extension CaseRecordPage {
         }
         ownAccountForm = FormModel(id: "own-account", values: ["username": ""], failed: failed)
         offerNames = d.offers
+        offerReports = d.offerReports
+        hasOfferReports = !d.offerReports.isEmpty
         interventionForm = FormModel(id: "intervention", values: ["paragraph": "85", "provider": "", "start": today.description, "end": ""],
                                      options: ["paragraph": ["82a", "82b", "82c", "82d", "85", "107", "105", "108"].map { ($0, "§ \($0)") }], failed: failed)
     }
