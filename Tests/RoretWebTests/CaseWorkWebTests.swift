@@ -206,7 +206,7 @@ import VaporTesting
             #expect(html.contains("83,3 %<br><span class=\"note\">5 / 6</span>"))
             // I2: own words C1, C2 of 5: withheld (2). I16: one ending: withheld.
             #expect(html.components(separatedBy: "<td class=\"num\">..<br>").count > 3)
-            #expect(!html.contains("C-1"), "no record is named")
+            #expect(!withoutRandomParts(html).contains("C-1"), "no record is named")
             var caseworker = Browser(app)
             try await caseworker.signIn("sagsbehandler")
             let own = try await caseworker.get("/praksis").body.string

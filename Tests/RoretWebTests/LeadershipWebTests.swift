@@ -228,7 +228,7 @@ import VaporTesting
             let second = try #require(again.first { $0.id != review.id })
             let path = "/ledelse/sagsgennemgang/\(review.id)"
             var html = try await leader.get(path).body.string
-            #expect(html.contains("Optælling over de 7 trukne sager") && !html.contains("C-1") && !html.contains("/sag/1\""), "counts, no pseudonyms, no record for the leader")
+            #expect(html.contains("Optælling over de 7 trukne sager") && !withoutRandomParts(html).contains("C-1") && !html.contains("/sag/1\""), "counts, no pseudonyms, no record for the leader")
             #expect(try await leader.get(path + "/sag/1").status == .forbidden)
 
             // The caseworker reviews their own sampled cases; the record pre-fills what it shows.
