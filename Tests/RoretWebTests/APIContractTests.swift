@@ -24,10 +24,9 @@ import Vapor
             #expect(ProcessInfo.processInfo.environment["RORET_REQUIRE_SCHEMATHESIS"] != "1", "schemathesis is required here")
             return
         }
-        let port = Int.random(in: 40_000..<50_000)
         try await withRoretApp { app in
             let token = try await APITests().token(app, "analytiker")
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let port = try await app.serveOnFreePort()
             do {
                 try await run(schemathesis, port: port, token: token)
             } catch {

@@ -27,9 +27,9 @@ extension ChromiumSuites {
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: downloads) }
-        let appPort = Int.random(in: 20_000..<30_000), driverPort = Int.random(in: 30_000..<40_000)
+        let driverPort = Int.random(in: 30_000..<40_000)
         try await withRoretApp { app in
-            try await app.server.start(address: .hostname("127.0.0.1", port: appPort))
+            let appPort = try await app.serveOnFreePort()
             do {
                 try await drive(app, site: "http://127.0.0.1:\(appPort)", driverPort: driverPort, downloads: downloads)
             } catch {

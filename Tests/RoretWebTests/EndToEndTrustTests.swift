@@ -31,9 +31,9 @@ extension ChromiumSuites {
 
     /// Runs `body` against the app served on a random loopback port.
     static func serving(importDemo: Bool, _ body: (Application, String, Int) async throws -> Void) async throws {
-        let appPort = Int.random(in: 20_000..<30_000), driverPort = Int.random(in: 30_000..<40_000)
+        let driverPort = Int.random(in: 30_000..<40_000)
         try await withRoretApp(importDemo: importDemo) { app in
-            try await app.server.start(address: .hostname("127.0.0.1", port: appPort))
+            let appPort = try await app.serveOnFreePort()
             do {
                 try await body(app, "http://127.0.0.1:\(appPort)", driverPort)
             } catch {

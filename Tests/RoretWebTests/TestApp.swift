@@ -126,3 +126,12 @@ func withoutRandomParts(_ html: String) -> String {
     if let token = Browser.csrfToken(in: html) { text = text.replacingOccurrences(of: token, with: "") }
     return text
 }
+
+extension Application {
+    /// Serves on a free loopback port the system picks (a random port could be taken by a concurrent test) and returns it.
+    func serveOnFreePort() async throws -> Int {
+        try await server.start(address: .hostname("127.0.0.1", port: 0))
+        guard let port = http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "the test server has no port") }
+        return port
+    }
+}
