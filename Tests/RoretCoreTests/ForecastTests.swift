@@ -198,3 +198,49 @@ import Testing
                 "no more is moved than the row has on 'same'")
     }
 }
+
+@Suite struct ForecastVisibilityTests {
+    /// 2023–2024, one municipality (the country holds the same counts). At year end 2024: 10, 20, 2, 0, 8
+    /// on steps 1–5; step 1's transitions hold a 1; inflow 5, 0, 3, 0, 0; step 2 cost 3.000.000 kr., step 3 400.000 kr.
+    static func flows() -> StaircaseFlows {
+        var year = StaircaseFlows.Year.empty
+        year.stock = [10, 20, 2, 0, 8]
+        year.transitions[0] = [1, 9, 0, 0, 0, 0]
+        year.transitions[1] = [0, 0, 20, 0, 0, 0]
+        year.inflow = [5, 0, 3, 0, 0]
+        year.expenditure[1] = Amount(ore: 300_000_000)
+        year.expenditure[2] = Amount(ore: 40_000_000)
+        return StaircaseFlows(years: 2023...2024, areas: ["101": [.empty, year], nationalArea: [.empty, year]])
+    }
+
+    @Test func aReaderNeverGetsBackAWithheldCountFromTheModelsNumbers() throws {
+        let flows = Self.flows()
+        let f = try #require(ForecastEngine.forecast(flows, area: "101", settings: Forecast.Settings(horizon: 1, paths: 0)))
+        #expect(f.unitCosts[2] == 200_000, "400.000 kr. ÷ 2 persons: the unit cost gives the stock back")
+        let v = ForecastVisibility(f, shown: ShownFlows(suppressing: flows), years: flows.years)
+        // Stocks: 2 is withheld, and with it the smallest other count in the step vector (8, step 5).
+        #expect(v.unitCost == [true, true, false, true, false] && !v.costTotal)
+        // Row 1 holds a withheld 1: its probabilities and the country's share (α / (n + α) gives n) are withheld.
+        #expect(v.matrixRow == [false, true, true, true, true] && v.windowCount == [nil, 20, 0, 0, 0])
+        // Inflow 3 is withheld, and with it 5.
+        #expect(v.meanInflow == [false, true, false, true, true])
+        // An entered unit cost is the user's own: shown.
+        var entered = Forecast.Settings(horizon: 1, paths: 0)
+        entered.unitCosts[2] = 150_000
+        let g = try #require(ForecastEngine.forecast(flows, area: "101", settings: entered))
+        #expect(ForecastVisibility(g, shown: ShownFlows(suppressing: flows), years: flows.years).unitCost[2])
+        // A reader who sees the persons sees everything.
+        #expect(ForecastVisibility.all(f).costTotal && ForecastVisibility.all(f).matrixRow.allSatisfy { $0 })
+    }
+
+    @Test func aBacktestErrorAgainstAWithheldStockIsWithheldAndSoIsTheMean() throws {
+        var year = StaircaseFlows.Year.empty
+        year.stock = [10, 20, 3, 0, 9]
+        year.transitions[1] = [0, 0, 20, 0, 0, 0]
+        let flows = StaircaseFlows(years: 2022...2024, areas: ["101": [year, year, year], nationalArea: [year, year, year]])
+        let f = try #require(ForecastEngine.forecast(flows, area: "101", settings: Forecast.Settings(horizon: 1, paths: 0)))
+        #expect(f.backtests.count == 1)
+        let v = ForecastVisibility(f, shown: ShownFlows(suppressing: flows), years: flows.years)
+        #expect(v.backtestError == [[true, true, false, true, false]] && v.backtestMean == [false])
+    }
+}

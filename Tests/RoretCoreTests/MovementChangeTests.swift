@@ -68,7 +68,7 @@ import Testing
     }
 
     func rows(_ x: TinyExtract) -> [MovementChangeRow] {
-        KeyFigureEngine.computeWithMovementChange(x.builder.build()).movementChange
+        KeyFigureEngine.computeAll(x.builder.build()).movementChange
     }
 
     /// (movers, measured, [improved, unchanged, worsened]) of one row.
@@ -136,7 +136,7 @@ import Testing
 
     @Test func theThresholdIsTheConfiguredOne() {
         // With a WHO-5 threshold of 24, L1 (+20) becomes unchanged and L2 (−20) too.
-        let r = KeyFigureEngine.computeWithMovementChange(extract().builder.build(), options: KeyFigureOptions(who5ChangeThreshold: 24)).movementChange
+        let r = KeyFigureEngine.computeAll(extract().builder.build(), options: KeyFigureOptions(who5ChangeThreshold: 24)).movementChange
         expectCell(cell(r, "101", .who5, .lower), 3, 2, [0, 2, 0])
     }
 

@@ -12,6 +12,18 @@ import VaporTesting
 /// (every page and POST by every role), withheld counts for those who may
 /// not see persons, saving, comparing and printing scenarios, the API.
 @Suite struct EconomicsWebTests {
+    /// A small extract (Roskilde and Greve, 2022–2024) with few persons on some steps: 12 on step 2,
+    /// 3 on step 3 and 7 on step 5 in Roskilde at every year end; Greve 9 on step 2. Expenditure on every step used.
+    static func smallExtract() -> [String: [UInt8]] {
+        var b = RegisterDataBuilder(municipalities: [Municipality(code: "253", name: "Greve"), Municipality(code: "265", name: "Roskilde")], years: 2022...2024)
+        for m in ["253", "265"] { for y in 2022...2024 { b.setAdults(60_000, municipality: m, year: y) } }
+        for (m, paragraph, n) in [("265", Paragraph.p85, 12), ("265", .p107, 3), ("265", .p108, 7), ("253", .p85, 9)] {
+            for i in 0..<n { b.addIntervention(person: "\(m)-\(paragraph.code)-\(i)", municipality: m, paragraph: paragraph, start: Day.yearStart(2021), end: nil, reason: .sindslidelse) }
+            for y in 2022...2024 { b.addExpenditure(municipality: m, year: y, paragraph: paragraph, amount: Amount(ore: Int64(n) * 20_000_000)) }
+        }
+        return TestExtracts.bytes(b.build())
+    }
+
     static let scenarioForm = ["kind": "downTheStaircase", "name": "10 borgere fra trin 5 til trin 4", "citizens": "10", "fromStep": "5", "toStep": "4"]
 
     @Test func leadersAndAnalystsSeeForecastsOthersAreRefused() async throws {
@@ -38,21 +50,32 @@ import VaporTesting
     }
 
     @Test func aLeaderSeesWithheldCountsAndAnAnalystWhoAsksSeesThemAudited() async throws {
-        try await withRoretApp { app in
+        try await withRoretApp(importDemo: false) { app in
+            _ = try await ExtractImport.run(store: Store(database: app.db), figures: app.roret.figures, currentVersions: app.roret.currentVersions, files: Self.smallExtract(),
+                                            source: "test", importedBy: "test")
             var leader = Browser(app)
             try await leader.signIn("leder")
             let page = try await leader.get("/oekonomi/fremskrivning?omraade=265")
             let html = page.body.string
             #expect(html.contains("Fremskrivning — Roskilde") && html.contains("Basisår") && html.contains("Det antager fremskrivningen"))
             #expect(html.contains("Observerede antal fra registerdata er diskretionerede"))
-            // What the table withholds is what disclosure control withholds: the last four observed years.
-            guard case .valid(let data, _) = ExtractReader.read(files: TestExtracts.demo()) else { Issue.record("the test extract is valid"); return }
+            // What the table withholds is what disclosure control withholds, in the last observed years:
+            // step 3's 3 persons, and with them step 5's 7 (the breakdown rule) — and Greve's step 2 and the country's by the area rule.
+            guard case .valid(let data, _) = ExtractReader.read(files: Self.smallExtract()) else { Issue.record("the test extract is valid"); return }
             let flows = KeyFigureEngine.computeAll(data).flows
             let shown = ShownFlows(suppressing: flows)
-            let expected = (shown.stock["265"] ?? []).suffix(4).joined().filter { $0 == nil }.count
-            let table = try #require(html.range(of: "id=\"forecast-table\"").map { String(html[$0.upperBound...].prefix { _ in true }) }?.components(separatedBy: "</table>").first)
-            #expect(table.components(separatedBy: "<td>«..»</td>").count - 1 == expected, "withheld stocks in the table")
-            #expect(ShownFlows(unsuppressed: flows).stock["265"]!.joined().allSatisfy { $0 != nil })
+            #expect(shown.stock["265"]?.last == [0, 12, nil, 0, nil])
+            let expected = shown.stock["265"]!.suffix(4).joined().filter { $0 == nil }.count
+            let table = try #require(html.range(of: "id=\"forecast-table\"").map { String(html[$0.upperBound...]) }?.components(separatedBy: "</table>").first)
+            #expect(expected == 6 && table.components(separatedBy: "<td>«..»</td>").count - 1 == expected, "withheld stocks in the table")
+            // A unit cost is expenditure ÷ stock: withheld with the stock, and so are the costs projected with it and their total.
+            let costs = try #require(html.range(of: "id=\"costs\"").map { String(html[$0.upperBound...]) }?.components(separatedBy: "</table>").first)
+            let step3 = try #require(costs.components(separatedBy: "<tr>").first { $0.contains(">Trin 3<") })
+            let step2 = try #require(costs.components(separatedBy: "<tr>").first { $0.contains(">Trin 2<") })
+            #expect(step3.contains("<td>«..»</td>") && step3.contains("Skjult: ville vise et lille antal borgere") && !step3.contains("200.000"), "600.000 kr. ÷ 3 persons would show")
+            #expect(step2.contains("200.000 kr.") && !step2.contains("«..»"), "12 persons: the unit cost is shown")
+            let total = try #require(costs.components(separatedBy: "<tr>").first { $0.contains(">I alt<") })
+            #expect(total.contains("«..»"))
             let bad = try await leader.get("/oekonomi/fremskrivning?omraade=265&vindue=9&pris2=mange")
             #expect(bad.status == .badRequest && bad.body.string.contains("Vindue: vælg 1 til 5 år.") && bad.body.string.contains("Enhedspris trin 2: skriv et beløb i kroner."))
             var analyst = Browser(app)
@@ -114,6 +137,23 @@ import VaporTesting
             #expect(try await APITests().get(app, "/api/v1/forecast?area=999", token: token).status == .notFound)
             let csv = try await APITests().get(app, "/api/v1/forecast?area=265&format=csv", token: token)
             #expect(csv.body.string.hasPrefix("omraade,aar,trin,art,antal,p10,p90,p2_5,p97_5,udgift_kr\n"))
+        }
+    }
+
+    @Test func theForecastAPIWithholdsWhatWouldGiveBackAWithheldCount() async throws {
+        try await withRoretApp(importDemo: false) { app in
+            _ = try await ExtractImport.run(store: Store(database: app.db), figures: app.roret.figures, currentVersions: app.roret.currentVersions, files: Self.smallExtract(),
+                                            source: "test", importedBy: "test")
+            let token = try await APITests().token(app, "analytiker")
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try await APITests().get(app, "/api/v1/forecast?area=265", token: token).body)) as? [String: Any])
+            let steps = try #require(body["steps"] as? [[String: Any]])
+            // Step 3 (3 persons) and step 5 (7, withheld beside it): no unit cost, no projected cost; step 2 (12): both.
+            for n in [2, 4] {
+                #expect(steps[n]["unitCost"] == nil && ((steps[n]["projected"] as? [[String: Any]]) ?? []).allSatisfy { $0["cost"] == nil }, "step \(n + 1)")
+            }
+            #expect(steps[1]["unitCost"] as? Double == 200_000 && ((steps[1]["projected"] as? [[String: Any]])?.first?["cost"]) != nil)
+            let csv = try await APITests().get(app, "/api/v1/forecast?area=265&format=csv", token: token).body.string
+            #expect(csv.contains(",3,fremskrevet,") && csv.components(separatedBy: "\n").filter { $0.contains(",3,fremskrevet,") }.allSatisfy { $0.hasSuffix(",..") })
         }
     }
 }

@@ -236,16 +236,11 @@ public enum BudgetPotential {
         case .downTheStaircase:
             return [("Enhedspriser −25 %", total { $0.unitCostFrom.value *= 0.75; $0.unitCostTo.value *= 0.75 }), ("Som beregnet", result(s).total),
                     ("Enhedspriser +25 %", total { $0.unitCostFrom.value *= 1.25; $0.unitCostTo.value *= 1.25 })]
-                + [0.8, 0.85, 0.9, 0.95, 1.0].map { p in ("Fastholdelse \(String(p).replacingDot)", total { $0.persistence.value = p }) }
+                + [0.8, 0.85, 0.9, 0.95, 1.0].map { p in ("Fastholdelse \(String(p).withDecimalComma)", total { $0.persistence.value = p }) }
         case .changedMovement:
             return [("Enhedspriser −25 %", changedTotal * 0.75), ("Som beregnet", changedTotal), ("Enhedspriser +25 %", changedTotal * 1.25)]
         }
     }
-}
-
-extension String {
-    /// "0.85" → "0,85".
-    var replacingDot: String { String(map { $0 == "." ? "," : $0 }) }
 }
 
 extension AccessPolicy {

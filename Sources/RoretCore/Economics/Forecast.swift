@@ -23,15 +23,6 @@ public struct Forecast: Sendable, Hashable {
             self.seed = seed
             self.unitCosts = unitCosts
         }
-
-        /// Every problem with the settings, in Danish.
-        public var problems: [String] {
-            var p: [String] = []
-            if !(1...5).contains(window) { p.append("Vindue: vælg 1 til 5 år.") }
-            if !(1...5).contains(horizon) { p.append("Horisont: vælg 1 til 5 år.") }
-            if unitCosts.contains(where: { ($0 ?? 0) < 0 }) { p.append("Enhedspris: kan ikke være negativ.") }
-            return p
-        }
     }
 
     /// A range per step (index t − 1).
@@ -65,8 +56,14 @@ public struct Forecast: Sendable, Hashable {
     public var rowCounts: [Int]
     /// Ī[t].
     public var meanInflow: [Double]
+    /// One observed year-end stock per step.
+    public struct Observed: Sendable, Hashable {
+        public var year: Int
+        public var stock: [Int]
+    }
+
     /// The observed year-end stocks of the period, oldest first.
-    public var observed: [(year: Int, stock: [Int])]
+    public var observed: [Observed]
     /// Projected stock per year Y + 1 … Y + H (index h − 1), per step.
     public var projected: [[Double]]
     /// 10–90 % and 2.5–97.5 % of the simulated paths, per year.
@@ -78,17 +75,6 @@ public struct Forecast: Sendable, Hashable {
     public var unitCostEntered: [Bool]
     /// Projected cost per year and step (base-year prices); nil where the step has no unit cost.
     public var costs: [[Double?]]
-
-    public static func == (a: Forecast, b: Forecast) -> Bool {
-        a.area == b.area && a.baseYear == b.baseYear && a.probabilities == b.probabilities && a.projected == b.projected && a.range80 == b.range80 && a.range95 == b.range95
-            && a.backtests == b.backtests && a.costs == b.costs && a.observed.map(\.year) == b.observed.map(\.year) && a.observed.map(\.stock) == b.observed.map(\.stock)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(area)
-        hasher.combine(baseYear)
-        hasher.combine(projected)
-    }
 
     /// Projected total cost per year (nil when no step has a unit cost).
     public var totalCosts: [Double?] {
@@ -157,7 +143,7 @@ public enum ForecastEngine {
         let unitCosts = (0..<5).map { settings.unitCosts.indices.contains($0) ? settings.unitCosts[$0] ?? registerUnitCosts[$0] : registerUnitCosts[$0] }
         let costs = projected.map { year in (0..<5).map { t in unitCosts[t].map { $0 * year[t] } } }
         return Forecast(area: area, baseYear: base, windowYears: years, settings: settings, probabilities: probabilities, countryShare: countryShare, rowCounts: rowCounts,
-                        meanInflow: meanInflow, observed: flows.years.filter { $0 <= base }.compactMap { y in flows.year(area, y).map { (y, $0.stock) } },
+                        meanInflow: meanInflow, observed: flows.years.filter { $0 <= base }.compactMap { y in flows.year(area, y).map { Forecast.Observed(year: y, stock: $0.stock) } },
                         projected: projected, range80: r80, range95: r95, backtests: backtests, unitCosts: unitCosts,
                         unitCostEntered: (0..<5).map { settings.unitCosts.indices.contains($0) && settings.unitCosts[$0] != nil }, costs: costs)
     }

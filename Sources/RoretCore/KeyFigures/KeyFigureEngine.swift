@@ -10,15 +10,6 @@ public enum KeyFigureEngine {
         builder(data, options: options).rows()
     }
 
-    /// The key-figure rows and, from the same pass, the citizens' change
-    /// beside their staircase movements (empty without measurements); both unsuppressed.
-    public static func computeWithMovementChange(
-        _ data: RegisterData, options: KeyFigureOptions = KeyFigureOptions()
-    ) -> (rows: [KeyFigureRow], movementChange: [MovementChangeRow]) {
-        let builder = builder(data, options: options)
-        return (builder.rows(), builder.movementChangeRows())
-    }
-
     /// The key-figure rows, the change beside movements and the staircase's
     /// stocks and flows (economics.md), all from one pass; unsuppressed.
     public static func computeAll(

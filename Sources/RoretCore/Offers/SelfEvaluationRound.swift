@@ -127,7 +127,7 @@ public struct Maturity: Sendable, Hashable, Codable {
             guard f.citizens > 0 else { return "ingen borgere i tilbuddet endnu" }
             if !personLevel && [n, f.citizens - n, f.citizens].contains(where: DisclosureControl.isSmallCount) { return "«..» (skjult: færre end 5 borgere)" }
             let percent = (Double(n) * 1000 / Double(f.citizens)).rounded() / 10
-            return "\(n) af \(f.citizens) borgere (\(String(String(percent).map { $0 == "." ? "," : $0 })) %)"
+            return "\(n) af \(f.citizens) borgere (\(String(percent).withDecimalComma) %)"
         }
         return [
             ["To eller flere målinger: " + share(f.withTwoMeasurements)],

@@ -105,11 +105,6 @@ public struct OfferRepository: Sendable {
         if try await query.count() > 0 { throw OfferRefused(["Navn: kommunen har allerede et tilbud med navnet »\(name)«."]) }
     }
 
-    /// The offers `username` leads.
-    public func led(by username: String) async throws -> [Offer] {
-        try await OfferModel.query(on: database).filter(\.$leader == username).sort(\.$name).all().map { Self.offer($0) }
-    }
-
     /// The offer's staff accounts (provider staff belonging to it), by username.
     public func staff(of id: UUID) async throws -> [Account] {
         try await AccountModel.query(on: database).filter(\.$offerID == id).sort(\.$username).all().map(Account.init)

@@ -16,20 +16,29 @@ extension Request {
     /// The citizen on the path (`:citizen`), when the user may do `act` in
     /// the record; a refusal is audited and answered 403.
     func citizenOnPath(_ act: RecordAct) async throws -> Citizen {
-        let account = try requireAccount()
-        guard let id = parameters.get("citizen").flatMap(UUID.init(uuidString:)),
-              let citizen = try await store.citizens.find(id: id) else { throw Abort(.notFound) }
-        let facts = try await store.citizens.accessFacts(of: citizen, on: DanishDate.today)
-        let allowed = switch act {
-        case .read: AccessPolicy.mayReadCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts)
-        case .work: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts)
-        case .authority: AccessPolicy.mayTakeAuthorityAct(role: account.role, username: account.username, area: account.area, facts)
-        }
-        guard allowed else {
+        try await citizen(parameters.get("citizen").flatMap(UUID.init(uuidString:)), act)
+    }
+
+    /// The citizen with `id` (from the path or a form), when the user may do
+    /// `act` in the record; unknown is 404, a refusal is audited and 403.
+    func citizen(_ id: UUID?, _ act: RecordAct) async throws -> Citizen {
+        guard let id, let citizen = try await store.citizens.find(id: id) else { throw Abort(.notFound) }
+        guard try await may(act, citizen) else {
             try await audit(.accessDenied, area: citizen.municipality, detail: "borger \(citizen.pseudonym)")
             throw Abort(.forbidden)
         }
         return citizen
+    }
+
+    /// Whether the user may do `act` in the citizen's record (`AccessPolicy`).
+    func may(_ act: RecordAct, _ citizen: Citizen) async throws -> Bool {
+        let account = try requireAccount()
+        let facts = try await store.citizens.accessFacts(of: citizen, on: DanishDate.today)
+        return switch act {
+        case .read: AccessPolicy.mayReadCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts)
+        case .work: AccessPolicy.mayWorkOnCitizen(role: account.role, username: account.username, area: account.area, provider: account.offerKey, facts)
+        case .authority: AccessPolicy.mayTakeAuthorityAct(role: account.role, username: account.username, area: account.area, facts)
+        }
     }
 
     /// The record page, audited as a read; with `failed`, the refused form

@@ -99,28 +99,22 @@ struct ForecastPage: Encodable {
                 "\(ForecastView.persons(f.projected[h][t])) (\(ForecastView.persons(f.range80[h].low[t]))–\(ForecastView.persons(f.range80[h].high[t])) · \(ForecastView.persons(f.range95[h].low[t]))–\(ForecastView.persons(f.range95[h].high[t])))"
             })
         }
-        let shownTransitions = view.shown.transitions[access.area] ?? []
+        let v = view.visibility ?? .all(f)
         matrixHead = ["Fra", "Ophørt", "Trin 1", "Trin 2", "Trin 3", "Trin 4", "Trin 5", "Borgere i vinduet", "Andel fra landet"]
         matrixRows = (0..<5).map { s in
-            let counts = f.windowYears.map { y -> Int? in
-                let yi = y - years.lowerBound
-                guard shownTransitions.indices.contains(yi) else { return nil }
-                let row = shownTransitions[yi][s]
-                return row.contains(where: { $0 == nil }) ? nil : row.compactMap { $0 }.reduce(0, +)
-            }
-            let windowCount = counts.contains(where: { $0 == nil }) ? nil : counts.compactMap { $0 }.reduce(0, +)
-            return Row(label: "Fra \(Self.stepNames[s].lowercased())", cells: f.probabilities[s].map { ForecastView.percent($0) } + [ForecastView.count(windowCount), ForecastView.percent(f.countryShare[s])])
+            Row(label: "Fra \(Self.stepNames[s].lowercased())", cells: f.probabilities[s].map { ForecastView.shown(ForecastView.percent($0), v.matrixRow[s]) }
+                + [ForecastView.count(v.windowCount[s]), ForecastView.shown(ForecastView.percent(f.countryShare[s]), v.matrixRow[s])])
         }
         let shownInflow = view.shown.inflow[access.area] ?? []
         inflowHead = ["Trin"] + f.windowYears.map(String.init) + ["Gennemsnit (Ī)"]
         inflowRows = (0..<5).map { t in
             let counts = f.windowYears.map { y -> Int? in shownInflow.indices.contains(y - years.lowerBound) ? shownInflow[y - years.lowerBound][t] : nil }
-            let mean = counts.contains(where: { $0 == nil }) ? "«..»" : DanishFormat.decimal(f.meanInflow[t], decimals: 1)
-            return Row(label: Self.stepNames[t], cells: counts.map(ForecastView.count) + [mean])
+            return Row(label: Self.stepNames[t], cells: counts.map(ForecastView.count) + [ForecastView.shown(DanishFormat.decimal(f.meanInflow[t], decimals: 1), v.meanInflow[t])])
         }
         backtestHead = ["Fremskrevet fra", "År frem"] + Self.stepNames + ["Gennemsnitlig fejl (MAPE)"]
-        backtestRows = f.backtests.map { b in
-            Row(label: String(b.from), cells: [String(b.lead)] + b.errors.map { ForecastView.percent($0) } + [ForecastView.percent(b.mape)])
+        backtestRows = f.backtests.enumerated().map { i, b in
+            Row(label: String(b.from), cells: [String(b.lead)] + b.errors.enumerated().map { ForecastView.shown(ForecastView.percent($1), v.backtestError[i][$0]) }
+                + [ForecastView.shown(ForecastView.percent(b.mape), v.backtestMean[i])])
         }
         hasBacktest = !backtestRows.isEmpty
         backtestNote = hasBacktest
@@ -128,10 +122,11 @@ struct ForecastPage: Encodable {
             : "Udtrækket har for få år til at afprøve metoden på et tidligere basisår."
         costHead = ["Trin", "Enhedspris (kr. pr. år)", "Kilde"] + future.map { "\($0)" }
         costRows = (0..<5).map { t in
-            Row(label: Self.stepNames[t], cells: [ForecastView.kroner(f.unitCosts[t]),
-                                                  f.unitCostEntered[t] ? "Indtastet af \(access.account.displayName)" : f.unitCosts[t] == nil ? "Ingen borgere på trinnet i \(f.baseYear)" : "Udgift på trinnet i \(f.baseYear) (NT14's tæller) ÷ borgere ved årets udgang"]
-                + f.costs.map { ForecastView.kroner($0[t]) })
-        } + [Row(label: "I alt", cells: ["", ""] + f.totalCosts.map(ForecastView.kroner))]
+            let source = f.unitCostEntered[t] ? "Indtastet af \(access.account.displayName)" : !v.unitCost[t] ? "Skjult: ville vise et lille antal borgere (skriv en enhedspris for at regne med trinnet)"
+                : f.unitCosts[t] == nil ? "Ingen borgere på trinnet i \(f.baseYear)" : "Udgift på trinnet i \(f.baseYear) (NT14's tæller) ÷ borgere ved årets udgang"
+            return Row(label: Self.stepNames[t], cells: [ForecastView.shown(ForecastView.kroner(f.unitCosts[t]), v.unitCost[t]), source]
+                + f.costs.map { ForecastView.shown(ForecastView.kroner($0[t]), v.unitCost[t]) })
+        } + [Row(label: "I alt", cells: ["", ""] + f.totalCosts.map { ForecastView.shown(ForecastView.kroner($0), v.costTotal) })]
         unitCostNote = "Enhedsprisen er udgiften pr. borger på trinnet ved årets udgang i \(f.baseYear), i \(f.baseYear)-priser. Pladser på trin 3–5 og støttevolumen på trin 2 er de fremskrevne antal."
     }
 

@@ -32,7 +32,8 @@ struct ForecastRoutes: RouteCollection {
         if let f = view.forecast {
             let years = view.access.figures.flows.years
             let stock = view.shown.stock[area] ?? []
-            for (year, _) in f.observed {
+            let v = view.visibility ?? .all(f)
+            for year in f.observed.map(\.year) {
                 for t in 0..<5 {
                     let n = stock.indices.contains(year - years.lowerBound) ? stock[year - years.lowerBound][t] : nil
                     rows.append([.text(area), .plain(year), .plain(t + 1), .text("observeret"), n.map { .integer($0) } ?? .text("..")] + Array(repeating: .empty, count: 5))
@@ -43,7 +44,7 @@ struct ForecastRoutes: RouteCollection {
                     rows.append([.text(area), .plain(f.baseYear + h + 1), .plain(t + 1), .text("fremskrevet"), .decimal(f.projected[h][t], decimals: 1),
                                  .decimal(f.range80[h].low[t], decimals: 0), .decimal(f.range80[h].high[t], decimals: 0),
                                  .decimal(f.range95[h].low[t], decimals: 0), .decimal(f.range95[h].high[t], decimals: 0),
-                                 f.costs[h][t].map { .decimal($0, decimals: 0) } ?? .empty])
+                                 v.unitCost[t] ? f.costs[h][t].map { .decimal($0, decimals: 0) } ?? .empty : .text("..")])
                 }
             }
         }

@@ -10,6 +10,8 @@ struct ForecastView {
     let settings: Forecast.Settings
     let problems: [String]
     let forecast: Forecast?
+    /// Which of the forecast's register-derived numbers this reader sees (Core decides).
+    let visibility: ForecastVisibility?
     /// The observed counts this user may see (suppressed unless they may see persons).
     let shown: ShownFlows
 
@@ -35,9 +37,13 @@ struct ForecastView {
         self.access = access
         self.settings = settings
         self.problems = problems
-        forecast = ForecastEngine.forecast(access.figures.flows, area: access.area, settings: settings)
-        shown = access.isUnsuppressed(access.area) ? ShownFlows(unsuppressed: access.figures.flows)
+        let forecast = ForecastEngine.forecast(access.figures.flows, area: access.area, settings: settings)
+        let personLevel = access.isUnsuppressed(access.area)
+        let shown = personLevel ? ShownFlows(unsuppressed: access.figures.flows)
             : req.roret.shownFlows.value(access, shownInFull: access.unsuppressedRequested && access.account.area != nationalArea ? access.account.area : nil)
+        self.forecast = forecast
+        self.shown = shown
+        visibility = forecast.map { personLevel ? .all($0) : ForecastVisibility($0, shown: shown, years: access.figures.flows.years) }
     }
 
     /// Whether the reader sees persons in `area` (then counts are exact).
@@ -50,6 +56,9 @@ struct ForecastView {
     static func persons(_ v: Double) -> String { DanishFormat.integer(Int(v.rounded())) }
 
     static func kroner(_ v: Double?) -> String { v.map { DanishFormat.integer(Int($0.rounded())) + " kr." } ?? "–" }
+
+    /// An amount or share that is withheld (`shown` false) as «..».
+    static func shown(_ text: String, _ shown: Bool) -> String { shown ? text : "«..»" }
 
     static func percent(_ v: Double?) -> String { v.map { DanishFormat.decimal($0 * 100, decimals: 1) + " %" } ?? "–" }
 

@@ -8,23 +8,20 @@ struct ScenarioDefaults {
     let access: FigureAccess
     let forecast: Forecast?
     let personLevel: Bool
-    let shownStock: [Int?]
+    let visibility: ForecastVisibility?
 
     init(_ access: FigureAccess, view: ForecastView) {
         self.access = access
         forecast = view.forecast
         personLevel = view.personLevel
-        let years = access.figures.flows.years
-        let base = view.forecast?.baseYear ?? years.upperBound
-        let stock = view.shown.stock[access.area] ?? []
-        shownStock = stock.indices.contains(base - years.lowerBound) ? stock[base - years.lowerBound] : Array(repeating: nil, count: 5)
+        visibility = view.visibility
     }
 
     var baseYear: Int { forecast?.baseYear ?? access.figures.flows.years.upperBound }
 
-    /// The register's unit cost of step t (withheld when the step's year-end stock is withheld for this reader).
+    /// The register's unit cost of step t (withheld where it would give back a withheld stock: `ForecastVisibility`).
     func unitCost(_ t: Int) -> BudgetScenario.Input? {
-        guard (1...5).contains(t), let f = forecast, let cost = f.unitCosts[t - 1], !f.unitCostEntered[t - 1], shownStock[t - 1] != nil else { return nil }
+        guard (1...5).contains(t), let f = forecast, let cost = f.unitCosts[t - 1], !f.unitCostEntered[t - 1], visibility?.unitCost[t - 1] == true else { return nil }
         return .init(cost, .register("udgift på trin \(t) i \(f.baseYear) (NT14's tæller) ÷ borgere på trinnet ved årets udgang"))
     }
 

@@ -33,7 +33,14 @@ struct ScenarioFigures {
         var forecastRows: [Line] = []
         var result = BudgetPotential.result(scenario)
         var changedTotal = 0.0
-        if scenario.kind == .changedMovement, let (r, baseline, changed) = BudgetPotential.changedMovement(scenario, flows: access.figures.flows, settings: Forecast.Settings()) {
+        // For a reader who may not see persons, a step whose unit cost would give back a withheld stock counts at 0 kr.
+        var settings = Forecast.Settings()
+        let view = ForecastView(req, access: access)
+        var hiddenSteps: [Int] = []
+        if let v = view.visibility {
+            for t in 0..<5 where !v.unitCost[t] { settings.unitCosts[t] = 0; hiddenSteps.append(t + 1) }
+        }
+        if scenario.kind == .changedMovement, let (r, baseline, changed) = BudgetPotential.changedMovement(scenario, flows: access.figures.flows, settings: settings) {
             result = r
             changedTotal = r.total
             for (h, year) in r.years.enumerated() {
@@ -67,12 +74,13 @@ struct ScenarioFigures {
             inputs.insert(contentsOf: [
                 Line(label: "Ændret overgang", value: "Fra trin \(scenario.fromStep) til trin \(scenario.toStep): \(DanishFormat.decimal(scenario.changePoints.value, decimals: 1)) procentpoint (taget fra »samme trin«)", source: scenario.changePoints.source.danish),
                 Line(label: "Fremskrivningen", value: "Vindue 3 år, 1.000 simulerede forløb, basisår \(scenario.baseYear)", source: "Kommunens egne overgange (NT07) og udgifter (NT14)"),
-            ], at: 0)
+            ] + (hiddenSteps.isEmpty ? [] : [Line(label: "Enhedspriser regnet som 0 kr.", value: hiddenSteps.map { "trin \($0)" }.joined(separator: ", "),
+                                                   source: "Skjult: kommunens enhedspris ville vise et lille antal borgere")]), at: 0)
         }
         self.inputs = inputs
         sensitivity = BudgetPotential.sensitivity(scenario, changedTotal: changedTotal).map { Line(label: $0.label, value: kr($0.total), source: "") }
         years = result.years.map { YearRow(year: String($0.year), total: kr($0.total), perCitizen: $0.perCitizen.map(kr) ?? "–", cumulative: kr($0.cumulative)) }
-        let defaults = ScenarioDefaults(access, view: ForecastView(req, access: access))
+        let defaults = ScenarioDefaults(access, view: view)
         let pool = defaults.pool(scenario.kind)
         poolText = pool?.text
         poolWarning = pool?.count.flatMap { $0 < scenario.citizens ? "Scenariet regner med \(scenario.citizens) borgere, men puljen er kun \($0)." : nil }

@@ -27,7 +27,7 @@ struct ScenarioRoutes: RouteCollection {
     func listPage(_ req: Request, access: FigureAccess, failed: FailedForm?) async throws -> Response {
         let keeps = AccessPolicy.mayKeepScenarios(role: access.account.role, userArea: access.account.area, area: access.area)
         let scenarios = keeps ? try await req.store.scenarios.all(area: access.area) : []
-        let page = try ScenarioListPage(req, access: access, scenarios: scenarios, keeps: keeps, names: try await OfferDossier.names(req), failed: failed)
+        let page = try ScenarioListPage(req, access: access, scenarios: scenarios, keeps: keeps, names: try await req.accountNames(), failed: failed)
         return try await req.renderPage("budget-scenarios", page, chrome: page.chrome, status: failed == nil ? .ok : .badRequest)
     }
 
@@ -65,7 +65,7 @@ struct ScenarioRoutes: RouteCollection {
     @Sendable func show(req: Request) async throws -> Response {
         let stored = try await scenario(req, req.parameters.get("scenario"))
         guard let access = try await FigureAccess.load(req, area: stored.scenario.area, wantsFull: false) else { throw Abort(.notFound) }
-        let page = try ScenarioPage(req, access: access, stored: stored, names: try await OfferDossier.names(req))
+        let page = try ScenarioPage(req, access: access, stored: stored, names: try await req.accountNames())
         return try await req.renderPage("budget-scenario", page, chrome: page.chrome)
     }
 
@@ -78,7 +78,7 @@ struct ScenarioRoutes: RouteCollection {
         var scenarios: [StoredScenario] = []
         for id in ids { scenarios.append(try await scenario(req, id)) }
         guard let access = try await FigureAccess.load(req, area: scenarios[0].scenario.area, wantsFull: false) else { throw Abort(.notFound) }
-        let page = try ScenarioComparePage(req, access: access, scenarios: scenarios, names: try await OfferDossier.names(req))
+        let page = try ScenarioComparePage(req, access: access, scenarios: scenarios, names: try await req.accountNames())
         return try await req.renderPage("budget-compare", page, chrome: page.chrome)
     }
 }

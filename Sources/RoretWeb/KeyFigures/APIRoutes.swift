@@ -65,18 +65,18 @@ struct APIRoutes: RouteCollection {
     }
 
     @Sendable func extract(req: Request) async throws -> ExtractInfo {
-        let access = try await load(req, area: nil, unsuppressed: false)
+        let access = try await Self.load(req, area: nil, unsuppressed: false)
         let v = access.version
         return ExtractInfo(version: v.version, importedAt: v.importedAt, municipalities: v.municipalities, firstYear: v.years.lowerBound, lastYear: v.years.upperBound)
     }
 
     @Sendable func areas(req: Request) async throws -> [AreaInfo] {
-        let access = try await load(req, area: nil, unsuppressed: false)
+        let access = try await Self.load(req, area: nil, unsuppressed: false)
         return access.figures.areas.map { AreaInfo(code: $0, name: access.figures.areaName($0)) }
     }
 
     @Sendable func figures(req: Request) async throws -> [FigureInfo] {
-        let access = try await load(req, area: nil, unsuppressed: false)
+        let access = try await Self.load(req, area: nil, unsuppressed: false)
         return KeyFigure.allCases.map {
             FigureInfo(code: $0.code, title: $0.danishTitle, definition: $0.danishDefinition,
                        breakdowns: $0.breakdowns.filter { !$0.isEmpty }, years: access.figures.computedYears(of: $0))
@@ -86,7 +86,7 @@ struct APIRoutes: RouteCollection {
     /// Rows in the key-figure output format; `area`, `year`, `figure` filter,
     /// `unsuppressed=true` asks for unsuppressed rows where the account may have them.
     @Sendable func keyFigures(req: Request) async throws -> Response {
-        let (access, area) = try await loadAsked(req)
+        let (access, area) = try await Self.loadAsked(req)
         var figures = KeyFigure.allCases
         if let code = req.pageQuery["figure"] {
             guard let figure = KeyFigure(code: code) else { throw Abort(.badRequest, reason: "Unknown figure '\(code)'; codes are NT01–NT20 and Q01.") }
@@ -124,7 +124,7 @@ struct APIRoutes: RouteCollection {
     /// (docs/definitions.md 35); `area`, `year` (default: the latest with
     /// NT07), `unsuppressed` and `format` as for `/keyfigures`.
     @Sendable func movementChange(req: Request) async throws -> Response {
-        let (access, area) = try await loadAsked(req)
+        let (access, area) = try await Self.loadAsked(req)
         let years = access.figures.computedYears(of: .nt07)
         let year = try Self.year(req) ?? years.last
         guard let year, years.contains(year) else { throw Abort(.notFound, reason: "No movements for that year in this extract (years: \(years.map(String.init).joined(separator: ", ")))." ) }
@@ -138,7 +138,8 @@ struct APIRoutes: RouteCollection {
     }
 
     /// The figures for `area` and `unsuppressed=true` as asked, refusing what the account may not have.
-    private func loadAsked(_ req: Request) async throws -> (FigureAccess, area: String?) {
+    /// Shared by every figure endpoint (the forecast's too).
+    static func loadAsked(_ req: Request) async throws -> (FigureAccess, area: String?) {
         let area = req.pageQuery["area"]
         if let area, !(area == nationalArea || (area.count == 3 && area.allSatisfy(\.isASCII) && area.allSatisfy(\.isNumber))) {
             throw Abort(.badRequest, reason: "area must be a three-digit municipality code or national.")
@@ -149,12 +150,12 @@ struct APIRoutes: RouteCollection {
         if wantsFull && !AccessPolicy.mayRequestUnsuppressed(account.role) {
             throw Abort(.forbidden, reason: "This account may not see unsuppressed figures.")
         }
-        let access = try await load(req, area: area, unsuppressed: wantsFull)
+        let access = try await Self.load(req, area: area, unsuppressed: wantsFull)
         if let area, !access.figures.areas.contains(area) { throw Abort(.notFound, reason: "The extract has no figures for area \(area).") }
         return (access, area)
     }
 
-    private func load(_ req: Request, area: String?, unsuppressed: Bool) async throws -> FigureAccess {
+    private static func load(_ req: Request, area: String?, unsuppressed: Bool) async throws -> FigureAccess {
         guard let access = try await FigureAccess.load(req, area: area, wantsFull: unsuppressed) else {
             throw Abort(.notFound, reason: "No extract has been imported for this account's area.")
         }

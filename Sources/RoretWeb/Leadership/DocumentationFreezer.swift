@@ -69,10 +69,12 @@ enum DocumentationFreezer {
                 }, note: "»..« er skjult for at beskytte små grupper."))
             case .forecast:
                 guard let access, let f = ForecastEngine.forecast(access.figures.flows, area: municipality) else { continue }
+                // As for the least privileged participant: no cost that would give back a withheld stock.
+                let visible = ForecastVisibility(f, shown: req.roret.shownFlows.value(access, shownInFull: nil), years: access.figures.flows.years)
                 tables.append(.init(title: "\(part.danishName), basisår \(f.baseYear)", header: ["Trin"] + (1...f.settings.horizon).map { "\(f.baseYear + $0) (80 %)" },
                                     rows: (0..<5).map { t in ["Trin \(t + 1)"] + (0..<f.settings.horizon).map { h in
                                         "\(ForecastView.persons(f.projected[h][t])) (\(ForecastView.persons(f.range80[h].low[t]))–\(ForecastView.persons(f.range80[h].high[t])))"
-                                    } } + [["Udgift i alt"] + f.totalCosts.map(ForecastView.kroner)],
+                                    } } + [["Udgift i alt"] + f.totalCosts.map { ForecastView.shown(ForecastView.kroner($0), visible.costTotal) }],
                                     note: "Modellens resultat, afrundet til hele personer; overgange fra \(f.windowYears.map(String.init).joined(separator: ", ")), trukket mod landet."))
             case .scenarios:
                 let scenarios = try await req.store.scenarios.all(area: municipality)

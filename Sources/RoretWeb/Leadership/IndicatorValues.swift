@@ -9,6 +9,8 @@ import Vapor
 struct IndicatorValues {
     private var practice: [String: PracticeIndicatorRow] = [:]
     private var access: FigureAccess?
+    /// The flows as the steering group sees them (suppressed), for the forecast's cost sign.
+    private var shownFlows: ShownFlows?
     /// The municipality's saved budget scenarios by sign code (`SC-<id>`).
     private var scenarios: [String: StoredScenario] = [:]
 
@@ -16,6 +18,7 @@ struct IndicatorValues {
         let table = try await PracticeIndicatorTable(req, area: municipality, quarters: 0)
         for row in table.rows where row.area == municipality && row.reference == table.reference { practice[row.indicator.code] = row }
         access = try? await FigureAccess.load(req, area: municipality, wantsFull: false)
+        shownFlows = access.map { req.roret.shownFlows.value($0, shownInFull: nil) }
         for s in try await req.store.scenarios.all(area: municipality) { scenarios[Self.scenarioCode(s.id)] = s }
     }
 
@@ -57,7 +60,11 @@ struct IndicatorValues {
         }
         if let sign = Self.forecastSigns.first(where: { $0.code == code }) {
             guard let access, let f = ForecastEngine.forecast(access.figures.flows, area: area, settings: Forecast.Settings(horizon: 1, paths: 0)) else { return nil }
-            return sign.code == "FTU" ? f.totalCosts[0] : f.projected[0][Int(String(sign.code.last!))! - 1].rounded()
+            if sign.code == "FTU" {
+                // The steering group sees the cost only where no unit cost would give back a withheld stock.
+                return ForecastVisibility(f, shown: shownFlows ?? ShownFlows(suppressing: access.figures.flows), years: access.figures.flows.years).costTotal ? f.totalCosts[0] : nil
+            }
+            return f.projected[0][Int(String(sign.code.last!))! - 1].rounded()
         }
         guard let figure = KeyFigure(code: code), let access, let year = access.figures.computedYears(of: figure).last else { return nil }
         let row = access.rows(figure, area: area).first { $0.year == year && $0.breakdown.isEmpty }

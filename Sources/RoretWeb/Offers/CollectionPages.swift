@@ -34,7 +34,7 @@ struct CollectionPage: Encodable {
         let spells = try await req.store.citizens.spells(atOffer: context.offerID).filter { $0.isActive(on: today) || ($0.end.map { $0.adding(months: 7) >= today } ?? false) }
         var rows: [Citizen] = []
         for spell in spells {
-            guard let record = try await req.store.citizens.find(id: spell.citizenID), try await CollectionRoutes.mayRead(req, context, record) else { continue }
+            guard let record = try await req.store.citizens.find(id: spell.citizenID), try await req.may(.read, record) else { continue }
             let id = spell.citizenID.uuidString
             let due = plan.map { CollectionDue.items(plan: $0, start: spell.start, end: spell.end, answers: answers.filter { $0.citizen == id }, today: today) } ?? []
             let overdue = due.filter { $0.state == .overdue }

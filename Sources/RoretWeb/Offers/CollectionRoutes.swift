@@ -37,38 +37,25 @@ struct CollectionRoutes: RouteCollection {
 
     func citizenPage(_ req: Request, _ context: OfferContext, citizen: String, failed: FailedForm?) async throws -> Response {
         let spells = try await req.store.citizens.spells(atOffer: context.offerID).filter { $0.citizenID.uuidString == citizen }
-        guard let id = UUID(uuidString: citizen), !spells.isEmpty, let record = try await req.store.citizens.find(id: id) else { throw Abort(.notFound) }
-        guard try await Self.mayRead(req, context, record) else {
-            try await req.audit(.accessDenied, area: context.offer.municipality, detail: "indsamling for borger \(record.pseudonym)")
-            throw Abort(.forbidden)
-        }
+        guard !spells.isEmpty else { throw Abort(.notFound) }
+        let record = try await req.citizen(UUID(uuidString: citizen), .read)
         let page = try await CollectionCitizenPage(req, context, citizen: record, spells: spells, failed: failed)
         try await req.audit(.offerRead, area: context.offer.municipality, detail: "indsamling for borger \(record.pseudonym) i tilbud \(context.offer.name)")
         return try await req.renderPage("offer-collection-citizen", page, chrome: page.chrome, status: failed == nil ? .ok : .badRequest)
     }
 
-    /// Whether the user may read the citizen's data at all (as the record: the offer's own staff while the course runs).
-    static func mayRead(_ req: Request, _ context: OfferContext, _ citizen: RoretStore.Citizen) async throws -> Bool {
-        let facts = try await req.store.citizens.accessFacts(of: citizen, on: DanishDate.today)
-        return AccessPolicy.mayReadCitizen(role: context.account.role, username: context.account.username, area: context.account.area, provider: context.account.offerKey, facts)
-    }
-
-    /// The citizen posted (`citizen`): one of the offer's citizens whom the user may read (else 403, audited).
-    private func citizen(_ req: Request, _ context: OfferContext, _ form: inout FormReader) async throws -> String? {
+    /// The citizen posted (`citizen`): one of the offer's citizens whose record the user may read
+    /// (the offer's own staff while the course runs; else 403, audited, as for the record).
+    private func offerCitizen(_ req: Request, _ context: OfferContext, _ form: inout FormReader) async throws -> String {
         let raw = form.text("citizen")
-        let spells = try await req.store.citizens.spells(atOffer: context.offerID)
-        guard spells.contains(where: { $0.citizenID.uuidString == raw }), let id = UUID(uuidString: raw), let record = try await req.store.citizens.find(id: id) else { return nil }
-        guard try await Self.mayRead(req, context, record) else {
-            try await req.audit(.accessDenied, area: context.offer.municipality, detail: "indsamling for borger \(record.pseudonym)")
-            throw Abort(.forbidden)
-        }
-        return raw
+        guard let id = UUID(uuidString: raw), try await req.store.citizens.spells(atOffer: context.offerID).contains(where: { $0.citizenID == id }) else { throw Abort(.notFound) }
+        return try await req.citizen(id, .read).id.uuidString
     }
 
     @Sendable func answer(req: Request) async throws -> Response {
         let context = try await OfferContext(req, .edit)
         var form = FormReader(req)
-        guard let citizen = try await citizen(req, context, &form) else { throw Abort(.notFound) }
+        let citizen = try await offerCitizen(req, context, &form)
         let catalogue = try await req.store.offers.current(InstrumentCatalogue.self, offer: context.offerID, kind: .instruments, key: "catalogue")?.value ?? InstrumentCatalogue()
         guard let instrument = catalogue.all.first(where: { $0.id == form.text("instrument") }) else { throw Abort(.badRequest) }
         let day = form.day("day", "Dato", required: true)
@@ -95,7 +82,7 @@ struct CollectionRoutes: RouteCollection {
     @Sendable func goal(req: Request) async throws -> Response {
         let context = try await OfferContext(req, .edit)
         var form = FormReader(req)
-        guard let citizen = try await citizen(req, context, &form) else { throw Abort(.notFound) }
+        let citizen = try await offerCitizen(req, context, &form)
         let kind: OfferGoal.Kind? = form.choice("kind", "Slags mål")
         let text = form.text("text").trimmingCharacters(in: .whitespacesAndNewlines)
         let planGoal = Int(form.text("planGoal"))
@@ -111,12 +98,8 @@ struct CollectionRoutes: RouteCollection {
     @Sendable func followUp(req: Request) async throws -> Response {
         let context = try await OfferContext(req, .edit)
         var form = FormReader(req)
-        guard var goal = try await req.store.offers.current(OfferGoal.self, offer: context.offerID, kind: .goal, key: form.text("goal"))?.value,
-              let id = UUID(uuidString: goal.citizen), let record = try await req.store.citizens.find(id: id) else { throw Abort(.notFound) }
-        guard try await Self.mayRead(req, context, record) else {
-            try await req.audit(.accessDenied, area: context.offer.municipality, detail: "indsamling for borger \(record.pseudonym)")
-            throw Abort(.forbidden)
-        }
+        guard var goal = try await req.store.offers.current(OfferGoal.self, offer: context.offerID, kind: .goal, key: form.text("goal"))?.value else { throw Abort(.notFound) }
+        _ = try await req.citizen(UUID(uuidString: goal.citizen), .read)
         let day = form.day("day", "Dato", required: true)
         let status = Int(form.text("status")).flatMap(GoalAttainment.init(rawValue:))
         var problems = form.problems
@@ -134,7 +117,7 @@ struct CollectionRoutes: RouteCollection {
     @Sendable func enrol(req: Request) async throws -> Response {
         let context = try await OfferContext(req, .edit)
         var form = FormReader(req)
-        guard let citizen = try await citizen(req, context, &form) else { throw Abort(.notFound) }
+        let citizen = try await offerCitizen(req, context, &form)
         let intervention = context.offer.interventions.first { $0.id == form.text("intervention") }
         let sub = form.text("subGroup")
         guard sub.isEmpty || (intervention?.subGroups.contains(sub) ?? false) else {

@@ -96,11 +96,3 @@ struct OfferAdminPage: Encodable {
         leaders = accounts.filter { ($0.role == .provider || $0.role == .leader) && !$0.isDisabled }.map(\.username)
     }
 }
-
-extension Optional {
-    /// `flatMap` with an async transform.
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}

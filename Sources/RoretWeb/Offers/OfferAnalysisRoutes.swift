@@ -30,16 +30,20 @@ struct OfferResults {
         let spells = try await req.store.citizens.spells(atOffer: context.offerID)
         let enrolments = try await req.store.offers.current(Enrolment.self, offer: context.offerID, kind: .enrolment)
         let byCitizen = Dictionary(enrolments.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-        var courses: [OfferCourse] = []
-        for spell in spells {
+        // Ended early: the case ended for another reason than goals reached (docs/definitions.md 93);
+        // the ended courses' case files are read in one go.
+        let ended = Set(spells.filter { $0.end != nil }.map(\.citizenID))
+        let citizens = try await req.store.citizens.all(municipality: context.offer.municipality).filter { ended.contains($0.id) }
+        let files = try await req.store.cases.files(of: citizens)
+        let today = DanishDate.today
+        var endedEarly: [UUID: Bool] = [:]
+        for (citizen, file) in zip(citizens, files) {
+            endedEarly[citizen.id] = file.history.state(on: today).ending.map { $0.value.reason != .goalsReached } ?? false
+        }
+        let courses = spells.map { spell in
             let citizen = spell.citizenID.uuidString
-            var early = false
-            if spell.end != nil, let c = try await req.store.citizens.find(id: spell.citizenID) {
-                // Ended early: the case ended for another reason than goals reached (docs/definitions.md 93).
-                let ending = try await req.store.cases.file(of: c).history.state(on: DanishDate.today).ending
-                early = ending.map { $0.value.reason != .goalsReached } ?? false
-            }
-            courses.append(OfferCourse(citizen: citizen, intervention: byCitizen[citizen]?.intervention, subGroup: byCitizen[citizen]?.subGroup, start: spell.start, end: spell.end, endedEarly: early))
+            return OfferCourse(citizen: citizen, intervention: byCitizen[citizen]?.intervention, subGroup: byCitizen[citizen]?.subGroup, start: spell.start, end: spell.end,
+                               endedEarly: spell.end != nil && (endedEarly[spell.citizenID] ?? false))
         }
         self.courses = courses
         answers = try await req.store.offers.current(OfferAnswer.self, offer: context.offerID, kind: .answer).map(\.value)

@@ -49,9 +49,4 @@ struct OfferDossier {
                       measurementPlanSaved: measurementPlan != nil, collectionAgreements: collectionPlan.agreed, annualEvents: annualPlan.events.count,
                       ticked: ticked.mapValues(\.count))
     }
-
-    /// The display name of a username (the name itself when unknown).
-    static func names(_ req: Request) async throws -> [String: String] {
-        Dictionary(try await req.store.accounts.all().map { ($0.username, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-    }
 }

@@ -84,7 +84,7 @@ struct OfferPage: Encodable {
     init(_ req: Request, _ context: OfferContext, failed: FailedForm?) async throws {
         let offer = context.offer
         let dossier = try await OfferDossier(req, context.offerID)
-        let names = try await OfferDossier.names(req)
+        let names = try await req.accountNames()
         let progress = dossier.progress(offer)
         chrome = try Chrome(req, title: offer.name, active: "/tilbud")
         base = context.base

@@ -71,7 +71,7 @@ struct TheoryOfChangePage: Encodable {
 
     init(_ req: Request, _ context: OfferContext, failed: FailedForm?) async throws {
         let dossier = try await OfferDossier(req, context.offerID)
-        let names = try await OfferDossier.names(req)
+        let names = try await req.accountNames()
         chrome = try Chrome(req, title: "Forandringsteori · \(context.offer.name)", active: "/tilbud")
         base = context.base
         name = context.offer.name

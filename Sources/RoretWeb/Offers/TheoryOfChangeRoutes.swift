@@ -141,7 +141,7 @@ struct TheoryOfChangeRoutes: RouteCollection {
         let catalogue = try await req.store.offers.current(InstrumentCatalogue.self, offer: context.offerID, kind: .instruments, key: "catalogue")?.value ?? InstrumentCatalogue()
         let values = MeasuredValue.values(catalogue: catalogue, answers: results.answers, goals: results.goals, courses: results.courses, on: DanishDate.today,
                                           personLevel: context.canEdit, format: { DanishFormat.decimal($0, decimals: 1) })
-        let page = try TheoryVersionPage(req, context, v, latest: versions.last?.version ?? n, names: try await OfferDossier.names(req), values: values)
+        let page = try TheoryVersionPage(req, context, v, latest: versions.last?.version ?? n, names: try await req.accountNames(), values: values)
         return try await req.renderPage("offer-theory-version", page, chrome: page.chrome)
     }
 }
