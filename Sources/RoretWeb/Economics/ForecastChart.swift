@@ -15,22 +15,14 @@ struct ForecastChart {
         let years = (observed.map(\.year) + projected.map(\.year)).sorted()
         let values = observed.compactMap(\.value) + projected.map(\.value) + range95.map(\.high)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" class=\"chart forecast\"><title>\(SVG.escape(title))</title>"
-        guard let first = years.first, let last = years.last else {
+        guard !years.isEmpty else {
             return out + SVG.text("Ingen tal at vise", x: width / 2, y: height / 2, anchor: "middle", cssClass: "empty") + "</svg>"
         }
-        let axis = AxisScale(maximum: values.max() ?? 0, kind: .kroner)
-        let plotW = width - left - right, plotH = height - top - bottom
-        func x(_ year: Int) -> Double { last == first ? left + plotW / 2 : left + Double(year - first) / Double(last - first) * plotW }
-        func y(_ v: Double) -> Double { top + plotH - v / axis.maximum * plotH }
-        out += SVG.text("personer", x: 4, y: 14, cssClass: "axis-unit")
-        for v in axis.ticks {
-            out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y(v)))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y(v)))\" class=\"grid\"/>"
-            out += SVG.text(axis.label(v), x: left - 6, y: y(v) + 4, anchor: "end", cssClass: "tick")
-        }
-        let step = years.count > 8 ? 2 : 1
-        for (i, year) in years.enumerated() where i % step == 0 || year == last {
-            out += SVG.text(String(year), x: x(year), y: height - bottom + 16, anchor: "middle", cssClass: "tick")
-        }
+        let plot = YearPlot(width: width, height: height, left: left, right: right, top: top, bottom: bottom, years: years,
+                            axis: AxisScale(maximum: values.max() ?? 0, kind: .kroner))
+        func x(_ year: Int) -> Double { plot.x(year) }
+        func y(_ v: Double) -> Double { plot.y(v) }
+        out += plot.frame(unit: "personer", yearStep: years.count > 8 ? 2 : 1, labelOffset: 16)
         let anchorPoint = observed.last.flatMap { o in o.value.map { (o.year, $0) } }
         func band(_ r: [(year: Int, low: Double, high: Double)], _ css: String) {
             guard !r.isEmpty else { return }

@@ -21,24 +21,15 @@ struct TrendChart {
         let years = Array(Set(series.flatMap { $0.points.map(\.year) })).sorted()
         let values = series.flatMap { $0.points.compactMap(\.value) }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" class=\"chart trend\"><title>\(SVG.escape(title))</title>"
-        guard let firstYear = years.first, let lastYear = years.last else {
+        guard !years.isEmpty else {
             return out + SVG.text("Ingen tal at vise", x: width / 2, y: height / 2, anchor: "middle", cssClass: "empty") + "</svg>"
         }
-        let axis = AxisScale(maximum: values.max() ?? 0, kind: kind)
-        let plotW = width - left - right, plotH = height - top - bottom
-        func x(_ year: Int) -> Double {
-            lastYear == firstYear ? left + plotW / 2 : left + Double(year - firstYear) / Double(lastYear - firstYear) * plotW
-        }
-        func y(_ v: Double) -> Double { top + plotH - v / axis.maximum * plotH }
-        out += SVG.text(axis.unit, x: 4, y: 14, cssClass: "axis-unit")
-        for v in axis.ticks {
-            out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y(v)))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y(v)))\" class=\"grid\"/>"
-            out += SVG.text(axis.label(v), x: left - 6, y: y(v) + 4, anchor: "end", cssClass: "tick")
-        }
-        let yearStep = compact && years.count > 5 ? 2 : 1
-        for (i, year) in years.enumerated() where i % yearStep == 0 || year == lastYear {
-            out += SVG.text(String(year), x: x(year), y: height - bottom + 18, anchor: "middle", cssClass: "tick")
-        }
+        let plot = YearPlot(width: width, height: height, left: left, right: right, top: top, bottom: bottom, years: years,
+                            axis: AxisScale(maximum: values.max() ?? 0, kind: kind))
+        let axis = plot.axis
+        func x(_ year: Int) -> Double { plot.x(year) }
+        func y(_ v: Double) -> Double { plot.y(v) }
+        out += plot.frame(unit: axis.unit, yearStep: compact && years.count > 5 ? 2 : 1, labelOffset: 18)
         for s in series {
             var path = ""
             var penDown = false
@@ -65,6 +56,37 @@ struct TrendChart {
 
 /// A value axis with round ticks (1, 2, 2.5 or 5 × a power of ten) and its
 /// unit written once above it, so tick labels stay short and never cut off.
+/// A plot of values over years: where a year and a value fall, and the
+/// frame every such chart draws (unit, grid lines with their labels, years).
+struct YearPlot {
+    let width: Double, height: Double, left: Double, right: Double, top: Double, bottom: Double
+    let years: [Int]
+    let axis: AxisScale
+
+    var plotWidth: Double { width - left - right }
+    var plotHeight: Double { height - top - bottom }
+
+    func x(_ year: Int) -> Double {
+        guard let first = years.first, let last = years.last, last != first else { return left + plotWidth / 2 }
+        return left + Double(year - first) / Double(last - first) * plotWidth
+    }
+
+    func y(_ v: Double) -> Double { top + plotHeight - v / axis.maximum * plotHeight }
+
+    /// The unit, a grid line and label per tick, and every `yearStep`th year (the last always).
+    func frame(unit: String, yearStep: Int, labelOffset: Double) -> String {
+        var out = SVG.text(unit, x: 4, y: 14, cssClass: "axis-unit")
+        for v in axis.ticks {
+            out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y(v)))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y(v)))\" class=\"grid\"/>"
+            out += SVG.text(axis.label(v), x: left - 6, y: y(v) + 4, anchor: "end", cssClass: "tick")
+        }
+        for (i, year) in years.enumerated() where i % yearStep == 0 || year == years.last {
+            out += SVG.text(String(year), x: x(year), y: height - bottom + labelOffset, anchor: "middle", cssClass: "tick")
+        }
+        return out
+    }
+}
+
 struct AxisScale {
     let step: Double
     let maximum: Double
