@@ -15,7 +15,10 @@ extension ChromiumSuites {
         try await EndToEndTrustTests.serving(importDemo: true) { app, site, driverPort in
             let store = Store(database: app.db)
             let checks = PageChecks("economics")
-            try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
+            let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-economics-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: downloads) }
+            try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: downloads) { browser in
                 #expect(try await browser.signIn(site, "leder", landingOn: "/oversigt"))
                 try await browser.click("nav a[href='/oekonomi/fremskrivning']")
                 #expect(try await browser.waitForText("Det antager fremskrivningen"))
@@ -28,6 +31,16 @@ extension ChromiumSuites {
                 #expect(try await browser.waitForURL { $0.contains("vindue=2") && $0.contains("horisont=4") })
                 let basis = try await browser.pageSource
                 #expect(basis.contains("horisont 4 år"))
+                // The table behind the page as CSV.
+                try await browser.click("#forecast-csv")
+                var csv: String?
+                for _ in 0..<100 where csv == nil {
+                    let file = ((try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? []).first { $0.hasSuffix(".csv") }
+                    csv = file.flatMap { try? String(contentsOfFile: downloads + "/" + $0, encoding: .utf8) }
+                    if csv == nil { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                #expect(csv?.hasPrefix("omraade,aar,trin,art,antal,p10,p90,p2_5,p97_5,udgift_kr\n") == true, "Hent som CSV downloads the forecast")
+                #expect(csv?.contains("265,\(DanishDate.today.year),") == true || csv?.contains(",fremskrevet,") == true)
                 #expect(basis.components(separatedBy: "(fremskrevet, 80 % · 95 %)").count - 1 == 4, "four projected years")
 
                 try await browser.click("nav.sections a[href^='/oekonomi/budgetpotentiale']")

@@ -150,9 +150,11 @@ extension ChromiumSuites {
                 try await browser.click("details.edit summary")
                 try await browser.type("#meeting-title", "Refleksion over nøgletallene")
                 try await browser.click("input[name='participants[]'][value='borger']")
+                try await browser.click("input[name='parts[]'][value='fremskrivning']")
                 try await browser.click("#prepare-meeting")
                 #expect(try await browser.waitForText("dokumentationen er låst"))
                 #expect(try await browser.pageSource.contains("NT05"))
+                #expect(try await browser.pageSource.contains("Fremskrivning af trappen (med intervaller), basisår"), "the forecast frozen with the figures")
                 try await checks.look(browser, "forberedelse")
                 return try await browser.command(.POST, "/execute/sync", ["script": "return location.pathname", "args": []]) as? String ?? ""
             }

@@ -45,7 +45,7 @@ struct PlanningRoutes: RouteCollection {
             if answers.contains(where: { !$0.isEmpty }) { strategy.answers[box.id] = answers }
         }
         return try await save(req, context, strategy, .strategy, what: "strategi for dokumentation",
-                              message: "Strategien for dokumentation er gemt: \(strategy.complete) elementer har svar på alle tre spørgsmål.", anchor: "strategi")
+                              message: "Strategien for dokumentation er gemt: \(strategy.complete) \(strategy.complete == 1 ? "element har" : "elementer har") svar på alle tre spørgsmål.", anchor: "strategi")
     }
 
     @Sendable func addInstrument(req: Request) async throws -> Response {
