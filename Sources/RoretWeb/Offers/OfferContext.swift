@@ -28,6 +28,24 @@ struct OfferContext {
         self.canEdit = canEdit
     }
 
+    private init(offer: Offer, offerID: UUID, account: Account, canEdit: Bool) {
+        self.offer = offer
+        self.offerID = offerID
+        self.account = account
+        self.canEdit = canEdit
+    }
+
+    /// Another offer as the signed-in user reads it (for lists of offers); nil when they may not.
+    static func reading(_ offer: Offer, account: Account) -> OfferContext? {
+        guard let id = UUID(uuidString: offer.id),
+              AccessPolicy.mayReadOffer(role: account.role, username: account.username, area: account.area, offerID: account.offerKey, offer) else { return nil }
+        return OfferContext(offer: offer, offerID: id, account: account,
+                            canEdit: AccessPolicy.mayEditOffer(role: account.role, username: account.username, area: account.area, offerID: account.offerKey, offer))
+    }
+
+    /// The same offer seen as a reader who may not see its citizens (counts under disclosure control).
+    var asReader: OfferContext { OfferContext(offer: offer, offerID: offerID, account: account, canEdit: false) }
+
     /// The offer's start page.
     var base: String { "/tilbud/\(offerID.uuidString)" }
 
