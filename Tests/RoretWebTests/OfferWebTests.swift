@@ -36,10 +36,19 @@ import VaporTesting
         try await store.offers.save(CitizenJourney(id: "konkret", title: "Annas rejse", kind: .concrete, pseudonym: anna.pseudonym, columns: ["Opstart"]),
                                     offer: bostedet, kind: .journey, key: "konkret", by: "udfoerer")
         try await store.offers.save(AnnualPlan(events: [.init(id: "e1", month: 3, kind: .measurement, text: "Målinger")]), offer: bostedet, kind: .annualPlan, key: "plan", by: "udfoerer")
+        try await store.offers.save(LearningMeetingMinutes(id: "m1", day: Day.yearStart(2026), participants: "Teamet", reportTitle: "Til ledelsen", report: []),
+                                    offer: bostedet, kind: .learningMeeting, key: "m1", by: "udfoerer")
+        try await store.offers.save(CycleReviewMinutes(id: "g1", day: Day.yearStart(2026), title: "Gennemgang 2026"), offer: bostedet, kind: .cycleReview, key: "g1", by: "udfoerer")
+        try await store.offers.save(Calibration(id: "k1", title: "Sag A", instrument: "who5"), offer: bostedet, kind: .calibration, key: "k1", by: "udfoerer")
         return Seeded(bostedet: bostedet, vaerestedet: vaerestedet, round: "r1", concrete: "konkret")
     }
 
-    static let pages = ["", "/selvevaluering", "/selvevaluering/r1", "/forandringsteori", "/forandringsteori/version/1", "/borgerrejser", "/borgerrejser/typisk", "/planlaegning"]
+    static let pages = ["", "/selvevaluering", "/selvevaluering/r1", "/forandringsteori", "/forandringsteori/version/1", "/borgerrejser", "/borgerrejser/typisk", "/planlaegning",
+                        "/analyse", "/rapporter", "/rapporter/ledelse", "/rapporter/tilsyn", "/rapporter/ledelse/xlsx", "/rapporter/tilsyn?udskriv=1", "/laering", "/laering/m1",
+                        "/gennemgang", "/gennemgang/g1"]
+
+    /// Person-level pages: the offer's staff only (a concrete journey, the reports with citizens or small counts, calibration).
+    static let staffPages = ["/borgerrejser/konkret", "/rapporter/medarbejder", "/rapporter/team", "/rapporter/team/xlsx", "/kalibrering", "/kalibrering/k1"]
 
     /// Every POST of an offer, with a form that is accepted from those who may.
     static var actions: [(path: String, form: [String: String])] {
@@ -67,6 +76,14 @@ import VaporTesting
             ("/planlaegning/dataindsamling", ["q1": "Kontaktpersonen"]),
             ("/planlaegning/aarshjul", ["month": "6", "kind": "meeting", "text": "Læringsmøde"]),
             ("/planlaegning/aarshjul/slet", ["id": "e1"]),
+            ("/laering", ["day": "2026-11-01", "participants": "Teamleder og to medarbejdere"]),
+            ("/laering/m1", ["q2.1": "Målgruppen passer"]),
+            ("/laering/m1/beslutning", ["text": "Følgeskab fra start", "owner": "Teamleder", "due": "2027-01-15"]),
+            ("/gennemgang", ["title": "Gennemgang 2027", "day": "2026-11-01"]),
+            ("/gennemgang/g1", ["e2.2": "Flere fra indlæggelse", "a2.2": "Ret målgruppen"]),
+            ("/gennemgang/g1/forandringsteori", [:]),
+            ("/kalibrering", ["title": "Sag B", "instrument": "who5"]),
+            ("/kalibrering/k1", ["item1": "3", "item2": "2", "item3": "4", "item4": "1", "item5": "5"]),
         ]
     }
 
@@ -88,9 +105,11 @@ import VaporTesting
                     let response = try await browser.get(base + page)
                     #expect(response.status == (reads ? .ok : .forbidden), "\(account.username) GET \(page)")
                 }
-                // A concrete citizen's journey is person-level: the offer's staff only.
-                let concrete = try await browser.get(base + "/borgerrejser/\(s.concrete)")
-                #expect(concrete.status == (account.username == "udfoerer" ? .ok : .forbidden), "\(account.username) reads the concrete journey")
+                // A concrete citizen's journey, the person-level reports and calibration: the offer's staff only.
+                for page in Self.staffPages {
+                    let response = try await browser.get(base + page)
+                    #expect(response.status == (account.username == "udfoerer" ? .ok : .forbidden), "\(account.username) GET \(page)")
+                }
                 let list = try await browser.get("/tilbud")
                 if account.role == .citizen || account.role == .administrator {
                     #expect(list.status == .forbidden, "\(account.username) /tilbud")
@@ -125,7 +144,10 @@ import VaporTesting
             #expect(try await Store(database: app.db).offers.find(s.vaerestedet)?.interventions.map(\.name) == ["Værested"])
             // Refusals are audited; the concrete journey's reads are too.
             #expect(try await auditEvents(app, .accessDenied, username: "leder").contains { $0.detail.contains("borgerrejse for en konkret borger") })
-            #expect(try await auditEvents(app, .offerRead, username: "udfoerer").count == 1)
+            // Person-level reads by the offer's staff are audited: the concrete journey, the staff and team reports (page and Excel).
+            let reads = try await auditEvents(app, .offerRead, username: "udfoerer").map(\.detail)
+            #expect(reads.contains { $0.contains("borgerrejse") } && reads.contains { $0.hasPrefix("rapport »Til medarbejderen") } && reads.contains { $0.hasPrefix("rapport »Til teamet") })
+            #expect(try await auditEvents(app, .offerRead, username: "leder").isEmpty, "the municipality's suppressed reports are not person-level reads")
         }
     }
 

@@ -71,9 +71,15 @@ public struct Reminder: Sendable, Hashable, Identifiable {
 
     /// The `instrument` column of a goal reminder.
     static let goalSubject = "goal"
+    /// The `instrument` column of a measurement at an offer starts with this, followed by what is due.
+    static let offerPrefix = "tilbud:"
+
+    /// A measurement due at an offer by its plan, e.g. "Bostedet: Trivsel, opfølgning"; nil otherwise.
+    public var offerMeasurement: String?
 
     /// What the reminder is about, in Danish.
     public var subject: String {
+        if let offerMeasurement { return "\(offerMeasurement) skal måles" }
         if let instrument { return "\(instrument.danishName) skal måles" }
         return "Mål \(goalID ?? 0) skal følges op"
     }
@@ -82,7 +88,8 @@ public struct Reminder: Sendable, Hashable, Identifiable {
         id = m.id!
         citizenID = m.citizenID
         goalID = m.goalID
-        instrument = m.goalID == nil ? Instrument(code: m.instrument) ?? .who5 : nil
+        offerMeasurement = m.instrument.hasPrefix(Self.offerPrefix) ? String(m.instrument.dropFirst(Self.offerPrefix.count)) : nil
+        instrument = m.goalID == nil && offerMeasurement == nil ? Instrument(code: m.instrument) ?? .who5 : nil
         dueOn = Day(iso: m.dueOn) ?? Day(rawValue: 0)
         recipient = m.recipient
         state = ReminderState(rawValue: m.state) ?? .pending
@@ -285,6 +292,27 @@ public struct MeasurementRepository: Sendable {
         model.citizenID = citizenID
         model.instrument = Reminder.goalSubject
         model.goalID = goalID
+        model.dueOn = dueOn.description
+        model.recipient = recipient
+        model.state = ReminderState.pending.rawValue
+        model.createdAt = Date()
+        model.updatedAt = model.createdAt
+        try await model.create(on: database)
+        return Reminder(model)
+    }
+
+    /// Puts a reminder of a measurement due at an offer in the outbox, once per citizen, subject and due day.
+    @discardableResult
+    public func enqueueOfferReminder(citizenID: UUID, subject: String, dueOn: Day, recipient: String) async throws -> Reminder {
+        let code = Reminder.offerPrefix + subject
+        if let known = try await ReminderModel.query(on: database)
+            .filter(\.$citizenID == citizenID).filter(\.$instrument == code).filter(\.$dueOn == dueOn.description).first() {
+            return Reminder(known)
+        }
+        let model = ReminderModel()
+        model.id = UUID()
+        model.citizenID = citizenID
+        model.instrument = code
         model.dueOn = dueOn.description
         model.recipient = recipient
         model.state = ReminderState.pending.rawValue

@@ -10,8 +10,14 @@ public enum OfferDocumentKind: String, Sendable, CaseIterable {
     case checklist, action
     /// Part 2 (collection): answers at the offer, citizens' goals at the offer with their follow-ups, calibration sessions.
     case answer, goal, calibration
+    /// One rater's item ratings in a calibration session (keyed "<session>/<username>").
+    case calibrationRating = "calibration_rating"
     /// Which intervention and sub-group of the offer a citizen follows (keyed by the citizen's record id).
     case enrolment
+    /// Part 2 (use and review): learning meetings with their frozen report and decisions; reviews of the whole cycle.
+    case learningMeeting = "learning_meeting", cycleReview = "cycle_review"
+    /// A citizen's personal link to answer one of the offer's own instruments (keyed by the token's hash).
+    case answerLink = "answer_link"
 }
 
 /// One version of an offer's document, with who saved it and when.
@@ -146,12 +152,26 @@ public struct OfferRepository: Sendable {
             .sort(\.$version).all().map { try Self.document($0, as: T.self) }
     }
 
+    /// The keys of `kind`'s documents of which `user` saved any version.
+    public func keys(savedBy user: String, offer: UUID, kind: OfferDocumentKind) async throws -> Set<String> {
+        Set(try await OfferDocumentModel.query(on: database).filter(\.$offerID == offer).filter(\.$kind == kind.rawValue).filter(\.$savedBy == user).all().map(\.key))
+    }
+
     /// Saves `value` as the document's next version (the first is 1); an
     /// earlier version is never changed.
     @discardableResult
-    public func save<T: Codable & Sendable>(_ value: T, offer: UUID, kind: OfferDocumentKind, key: String, by user: String) async throws -> OfferDocument<T> {
-        let last = try await OfferDocumentModel.query(on: database).filter(\.$offerID == offer).filter(\.$kind == kind.rawValue).filter(\.$key == key)
-            .sort(\.$version, .descending).first()?.version ?? 0
+    ///
+    /// With `after`, the version it replaces: when another save came first,
+    /// the next version exists and the unique (offer, kind, key, version)
+    /// refuses this one — exactly one of two concurrent changes takes effect.
+    public func save<T: Codable & Sendable>(_ value: T, offer: UUID, kind: OfferDocumentKind, key: String, by user: String, after expected: Int? = nil) async throws -> OfferDocument<T> {
+        let last: Int
+        if let expected {
+            last = expected
+        } else {
+            last = try await OfferDocumentModel.query(on: database).filter(\.$offerID == offer).filter(\.$kind == kind.rawValue).filter(\.$key == key)
+                .sort(\.$version, .descending).first()?.version ?? 0
+        }
         let m = OfferDocumentModel()
         m.id = UUID()
         m.offerID = offer

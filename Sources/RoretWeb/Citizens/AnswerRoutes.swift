@@ -21,6 +21,8 @@ struct AnswerRoutes: RouteCollection {
         var done: Bool
         /// Where to get help now (*hjælp nu*): after "tak" when the WHO-5 answer is in the lowest band.
         var help: String? = nil
+        /// Where the form posts (default `/svar/<token>`).
+        var action: String? = nil
     }
 
     /// The token's hash; a token that cannot be one of ours (Roret's are 32
@@ -31,18 +33,18 @@ struct AnswerRoutes: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        guard let (_, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
+        guard let (_, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await Self.unknown(req) }
         do {
             try await req.store.measurements.openLink(tokenHash: hash(req), on: DanishDate.today)
         } catch let refusal as MeasurementLink.Refusal {
-            return try await refused(req, refusal)
+            return try await Self.refused(req, refusal)
         }
         let page = Page(token: req.parameters.get("token") ?? "", form: InstrumentForm(link.instrument), title: link.instrument.danishName, message: nil, done: false)
         return try await req.view.render("answer", page).encodeResponse(for: req)
     }
 
     @Sendable func answer(req: Request) async throws -> Response {
-        guard let (citizenID, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
+        guard let (citizenID, link) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await Self.unknown(req) }
         let items = try AnswerForm.decode(req)
         let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
         let tokenHash = hash(req)
@@ -53,7 +55,7 @@ struct AnswerRoutes: RouteCollection {
                                                     channel: .link, enteredBy: "borger (link)", linkHash: tokenHash, today: DanishDate.today)
             }
         } catch let refusal as MeasurementLink.Refusal {
-            return try await refused(req, refusal)
+            return try await Self.refused(req, refusal)
         } catch CitizenError.invalidAnswer {
             let page = Page(token: req.parameters.get("token") ?? "", form: InstrumentForm(link.instrument), title: link.instrument.danishName,
                             message: "Et af svarene kunne ikke læses. Vælg et af svarene ud for hvert spørgsmål, eller spring det over, og send igen.", done: false)
@@ -67,11 +69,11 @@ struct AnswerRoutes: RouteCollection {
             let settings = try await req.store.cases.settings(for: citizen.municipality)
             help = settings.help(municipalityName: "\(DanishMunicipality.name(of: citizen.municipality) ?? citizen.municipality) Kommune")
         }
-        return try await done(req, title: "Tak!", message: note + " Du kan lukke siden nu. Du og din kontaktperson kan tale om svarene næste gang, I ses.", help: help)
+        return try await Self.done(req, title: "Tak!", message: note + " Du kan lukke siden nu. Du og din kontaktperson kan tale om svarene næste gang, I ses.", help: help)
     }
 
     @Sendable func decline(req: Request) async throws -> Response {
-        guard let (citizenID, _) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await unknown(req) }
+        guard let (citizenID, _) = try await req.store.measurements.link(tokenHash: hash(req)) else { return try await Self.unknown(req) }
         let pseudonym = try await req.store.citizens.find(id: citizenID)?.pseudonym ?? "(slettet)"
         let tokenHash = hash(req)
         do {
@@ -79,28 +81,28 @@ struct AnswerRoutes: RouteCollection {
                 try await store.measurements.declineLink(tokenHash: tokenHash, on: DanishDate.today)
             }
         } catch let refusal as MeasurementLink.Refusal {
-            return try await refused(req, refusal)
+            return try await Self.refused(req, refusal)
         }
-        return try await done(req, title: "Tak for besked", message: "Du har sagt nej tak, og der er ikke gemt noget. Du kan altid tale med din kontaktperson om det.")
+        return try await Self.done(req, title: "Tak for besked", message: "Du har sagt nej tak, og der er ikke gemt noget. Du kan altid tale med din kontaktperson om det.")
     }
 
-    private func done(_ req: Request, title: String, message: String, status: HTTPStatus = .ok, help: String? = nil) async throws -> Response {
+    static func done(_ req: Request, title: String, message: String, status: HTTPStatus = .ok, help: String? = nil) async throws -> Response {
         let response = try await req.view.render("answer", Page(token: "", form: nil, title: title, message: message, done: true, help: help)).encodeResponse(for: req)
         response.status = status
         return response
     }
 
-    private func unknown(_ req: Request) async throws -> Response {
-        try await done(req, title: "Linket findes ikke", message: "Tjek, at du har hele linket med. Ellers kan din kontaktperson sende et nyt.", status: .notFound)
+    static func unknown(_ req: Request) async throws -> Response {
+        try await Self.done(req, title: "Linket findes ikke", message: "Tjek, at du har hele linket med. Ellers kan din kontaktperson sende et nyt.", status: .notFound)
     }
 
-    private func refused(_ req: Request, _ refusal: MeasurementLink.Refusal) async throws -> Response {
+    static func refused(_ req: Request, _ refusal: MeasurementLink.Refusal) async throws -> Response {
         let message = switch refusal {
         case .expired: "Linket er udløbet. Din kontaktperson kan sende et nyt."
         case .alreadyAnswered: "Der er allerede svaret via dette link. Tak!"
         case .alreadyDeclined: "Du har allerede sagt nej tak via dette link."
         case .revoked: "Linket er trukket tilbage. Din kontaktperson kan sende et nyt."
         }
-        return try await done(req, title: "Linket kan ikke bruges", message: message, status: .gone)
+        return try await Self.done(req, title: "Linket kan ikke bruges", message: message, status: .gone)
     }
 }

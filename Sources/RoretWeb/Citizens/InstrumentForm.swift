@@ -38,4 +38,14 @@ struct InstrumentForm: Encodable {
             hasProblems = !problems.isEmpty
         }
     }
+
+    /// The form for one of an offer's own instruments (answered through the citizen's link).
+    init(_ instrument: OfferInstrument) {
+        code = instrument.id
+        name = instrument.name
+        leadIn = instrument.standardInstrument?.leadIn
+        items = instrument.itemTexts.enumerated().map { i, text in
+            Item(name: "item\(i + 1)", text: text, options: instrument.options.map { Choice(value: String($0.value), label: $0.label) })
+        }
+    }
 }

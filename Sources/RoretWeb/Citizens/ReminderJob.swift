@@ -6,7 +6,8 @@ import RoretStore
 /// `MeasurementSchedule` and any ad-hoc request), and for each goal whose
 /// follow-up date is within the municipality's lead days (`GoalReminders`),
 /// addressed to the caseworker; and for each overdue leadership action, to
-/// the account named to be reminded (`ActionBoard.reminders`). Never twice for the same citizen and
+/// the account named to be reminded (`ActionBoard.reminders`); and for each
+/// measurement due at an offer by its plan, to its leader (`OfferReminders`). Never twice for the same citizen and
 /// instrument while one is pending; answering cancels it (in the answer's
 /// transaction). A sender plug-in delivers from the outbox and marks each
 /// reminder sent or failed.
@@ -38,6 +39,7 @@ public enum ReminderJob {
                 try await store.measurements.enqueueReminder(citizenID: citizen.id, instrument: instrument, dueOn: due, recipient: citizen.caseworker ?? unassigned)
             }
         }
+        try await OfferReminders.run(store: store, today: today)
         return try await store.measurements.reminders(.pending).count
     }
 }

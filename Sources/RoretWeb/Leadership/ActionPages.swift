@@ -15,9 +15,22 @@ struct ActionBoardPage: Encodable {
         var sign: String
     }
 
+    /// An open action of one of the municipality's offers.
+    struct OfferRow: Encodable {
+        var href: String
+        var offer: String
+        var what: String
+        var owner: String
+        var source: String
+        var due: String
+        var overdue: Bool
+    }
+
     var chrome: Chrome
     var municipality: String
     var rows: [Row]
+    var offerActions: [OfferRow] = []
+    var hasOfferActions = false
     var isEmpty: Bool
     var owner: String
     var statuses: [Choice]

@@ -20,7 +20,9 @@ struct ActionRoutes: RouteCollection {
         try await context.requireRunning(req)
         let all = try await req.store.leadership.actions(municipality: context.municipality)
         let values = try await IndicatorValues(req, municipality: context.municipality)
-        let page = try ActionBoardPage(req, context: context, actions: all, values: values)
+        var page = try ActionBoardPage(req, context: context, actions: all, values: values)
+        page.offerActions = try await Self.offerActions(req, municipality: context.municipality)
+        page.hasOfferActions = !page.offerActions.isEmpty
         return try await req.renderPage("leadership-actions", page, chrome: page.chrome)
     }
 
@@ -29,6 +31,22 @@ struct ActionRoutes: RouteCollection {
         try await context.requireRunning(req)
         let page = try ActionPage(req, context: context, action: nil, history: [], people: try await Self.people(req, context), scenarios: try await req.store.scenarios.all(area: context.municipality), failed: nil)
         return try await req.renderPage("leadership-action", page, chrome: page.chrome)
+    }
+
+    /// The open actions of the municipality's offers (from their learning meetings, self-evaluations and start pages), soonest first.
+    static func offerActions(_ req: Request, municipality: String) async throws -> [ActionBoardPage.OfferRow] {
+        let account = try req.requireAccount()
+        let today = DanishDate.today
+        var rows: [(Day, ActionBoardPage.OfferRow)] = []
+        for offer in try await req.store.offers.all(municipality: municipality)
+        where AccessPolicy.mayReadOffer(role: account.role, username: account.username, area: account.area, offerID: account.offerKey, offer) {
+            guard let id = UUID(uuidString: offer.id) else { continue }
+            for a in try await req.store.offers.current(OfferAction.self, offer: id, kind: .action).map(\.value) where !a.done {
+                rows.append((a.due ?? Day(rawValue: .max), .init(href: "/tilbud/\(offer.id)#handlinger", offer: offer.name, what: a.text, owner: a.owner, source: a.source,
+                                                               due: a.due?.danish ?? "–", overdue: a.due.map { $0 < today } ?? false)))
+            }
+        }
+        return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The accounts an action may remind: the municipality's leaders, analysts and caseworkers.

@@ -78,6 +78,14 @@ struct CollectionCitizenPage: Encodable {
         var name: String
         var items: [Item]
         var form: FormModel
+        /// A citizen-completed instrument: the citizen may answer it through a personal link.
+        var linkForm: FormModel?
+    }
+
+    struct Curve: Encodable {
+        var instrument: String
+        var svg: String
+        var points: [String]
     }
 
     struct Goal: Encodable {
@@ -108,6 +116,11 @@ struct CollectionCitizenPage: Encodable {
     var goalForm: FormModel
     var today: String
     let canEdit = true
+    /// A personal link just made: shown once.
+    var newLink: String?
+    /// The citizen's scores over time, one chart per instrument with at least two scores.
+    var curves: [Curve]
+    var hasCurves: Bool
 
     init(_ req: Request, _ context: OfferContext, citizen record: RoretStore.Citizen, spells: [CitizenIntervention], failed: FailedForm?) async throws {
         let id = record.id.uuidString
@@ -154,8 +167,16 @@ struct CollectionCitizenPage: Encodable {
             return InstrumentForm(id: i.id, name: i.name, items: i.itemTexts.enumerated().map { n, text in
                 InstrumentForm.Item(name: "item\(n + 1)", text: text, options: [Choice(value: "", label: "(ikke besvaret)", selected: (form.values["item\(n + 1)"] ?? "").isEmpty)]
                                     + i.options.map { Choice(value: String($0.value), label: $0.label, selected: form.values["item\(n + 1)"] == String($0.value)) })
-            }, form: form)
+            }, form: form, linkForm: i.collectionForm == .selfCompleted
+                ? FormModel(id: "link-\(i.id)", values: ["point": MeasurementPoints.Kind.followUp.rawValue], options: ["point": points], failed: failed) : nil)
         }
+        curves = catalogue.all.compactMap { i in
+            let scored = all.filter { $0.instrument == i.id && $0.score != nil }
+            guard scored.count >= 2 else { return nil }
+            return Curve(instrument: i.name, svg: CitizenCurve.draw(scored, instrument: i, title: "\(i.name) for \(record.pseudonym) over tid"),
+                         points: scored.map { "\($0.day.danish): \(DanishFormat.decimal($0.score!, decimals: 0)) (\($0.point.danishName.lowercased()), \($0.respondent.danishName.lowercased()))" })
+        }
+        hasCurves = !curves.isEmpty
         let goalDocs = try await req.store.offers.current(OfferGoal.self, offer: context.offerID, kind: .goal).map(\.value).filter { $0.citizen == id }
         goals = goalDocs.map { g in
             Goal(id: g.id, text: g.text, kind: g.kind.danishName, followUps: g.followUps.isEmpty ? nil : g.followUps.map { "\($0.day.danish): \($0.status.danishName)\($0.note.isEmpty ? "" : " — \($0.note)")" },

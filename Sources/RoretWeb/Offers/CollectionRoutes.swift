@@ -17,6 +17,7 @@ struct CollectionRoutes: RouteCollection {
         r.post("maal", use: goal)
         r.post("maal", "opfoelgning", use: followUp)
         r.post("tilknytning", use: enrol)
+        r.post("link", use: issueLink)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -39,7 +40,9 @@ struct CollectionRoutes: RouteCollection {
         let spells = try await req.store.citizens.spells(atOffer: context.offerID).filter { $0.citizenID.uuidString == citizen }
         guard !spells.isEmpty else { throw Abort(.notFound) }
         let record = try await req.citizen(UUID(uuidString: citizen), .read)
-        let page = try await CollectionCitizenPage(req, context, citizen: record, spells: spells, failed: failed)
+        var page = try await CollectionCitizenPage(req, context, citizen: record, spells: spells, failed: failed)
+        page.newLink = req.session.data[Request.newLinkKey]
+        if page.newLink != nil { req.session.data[Request.newLinkKey] = nil }
         try await req.audit(.offerRead, area: context.offer.municipality, detail: "indsamling for borger \(record.pseudonym) i tilbud \(context.offer.name)")
         return try await req.renderPage("offer-collection-citizen", page, chrome: page.chrome, status: failed == nil ? .ok : .badRequest)
     }
@@ -127,5 +130,30 @@ struct CollectionRoutes: RouteCollection {
         let offerID = context.offerID, user = context.account.username
         try await context.audited(req, "tilknytning til indsats") { store in try await store.offers.save(enrolment, offer: offerID, kind: .enrolment, key: citizen, by: user) }
         return context.saved(req, "Tilknytningen er gemt: \(intervention?.name ?? "ingen indsats")\(sub.isEmpty ? "" : ", \(sub)").", to: context.base + "/indsamling/\(citizen)")
+    }
+
+    /// A personal link for the citizen to answer one of the offer's citizen-completed instruments at a measurement point; shown once.
+    @Sendable func issueLink(req: Request) async throws -> Response {
+        let context = try await OfferContext(req, .edit)
+        var form = FormReader(req)
+        let citizen = try await offerCitizen(req, context, &form)
+        let catalogue = try await req.store.offers.current(InstrumentCatalogue.self, offer: context.offerID, kind: .instruments, key: "catalogue")?.value ?? InstrumentCatalogue()
+        guard let instrument = catalogue.all.first(where: { $0.id == form.text("instrument") && $0.isAnswered }) else { throw Abort(.badRequest) }
+        let point: MeasurementPoints.Kind? = form.choice("point", "Målepunkt")
+        var problems = form.problems
+        // Never from the request's Host header: an attacker's Host would make the link point at them.
+        let origin = req.roret.configuration.linkOrigin
+        if origin == nil { problems.append("Der kan ikke laves links, før Roret kender sin offentlige adresse (RORET_PUBLIC_URL). Kontakt jeres it-afdeling.") }
+        guard problems.isEmpty, let point, let origin else {
+            return try await citizenPage(req, context, citizen: citizen, failed: FailedForm(id: "link-\(instrument.id)", values: form.values, problems: problems))
+        }
+        let secret = Secrets.random(bytes: 24)
+        let link = OfferAnswerLink(citizen: citizen, instrument: instrument.id, point: point, issuedOn: DanishDate.today)
+        let offerID = context.offerID, user = context.account.username, hash = Secrets.sha256(secret)
+        try await context.audited(req, "link til \(instrument.name) (\(point.danishName.lowercased())), gyldigt til \(link.expiresOn.danish)") { store in
+            try await store.offers.save(link, offer: offerID, kind: .answerLink, key: hash, by: user)
+        }
+        req.session.data[Request.newLinkKey] = "\(origin)/svar/tilbud/\(offerID.uuidString)/\(secret)"
+        return context.saved(req, "Linket til \(instrument.name) er lavet. Giv det til borgeren nu; det vises kun denne ene gang.", to: context.base + "/indsamling/\(citizen)#link")
     }
 }

@@ -23,6 +23,40 @@ enum OfferDemo {
         try await seed(store, offer: skovvangID, plan: residencePlan, today: today, pseudonym: nil, earlierRound: false)
         try await collected(store, offer: bostedetID, plan: homeSupportPlan, today: today)
         try await collected(store, offer: skovvangID, plan: residencePlan, today: today)
+        for id in [bostedetID, skovvangID] {
+            guard let offer = try await store.offers.find(id) else { continue }
+            try await learning(store, offer: offer, id: id, today: today)
+        }
+    }
+
+    /// Use and review (part 2): a learning meeting with the leadership report frozen and a decision on
+    /// the action board, a review of the whole cycle, and a calibration session rated by two.
+    static func learning(_ store: Store, offer: Offer, id: UUID, today: Day) async throws {
+        let results = try await OfferResults(store, offer: offer, id: id)
+        let tables = try await OfferResultTables(store, offer: offer, id: id, results, year: nil, personLevel: false).tables
+        let day = today.adding(days: -21)
+        let action = OfferAction(id: "laering-1", text: offer.name == homeSupport ? "Prøv følgeskab til netværkscaféen for alle nye borgere de første tre måneder"
+                                    : "Aftal med boligselskabet om fast kontakt ved udflytning", owner: "Teamleder", due: today.adding(days: 45), source: "Læringsmøde \(day.danish)")
+        try await store.offers.save(action, offer: id, kind: .action, key: action.id, by: "udfoerer")
+        let meeting = LearningMeetingMinutes(id: "laering-1", day: day, participants: "Teamleder, fire medarbejdere og kommunens konsulent",
+                                             reportTitle: "\(OfferReportKind.leadership.danishName), dannet \(day.danish)", report: tables, answers: [
+            "1.0": "Vi så på årets resultater for alle borgere og pr. indsats.",
+            "2.1": "Målgruppen passer, men flere kommer direkte fra indlæggelse end beskrevet.",
+            "2.2": "Trivslen stiger for de fleste; færre når målene om fællesskaber.",
+            "3.1": "Opfølgningsmålingerne glipper, når kontaktpersonen er på ferie.",
+            "4.1": "Ja: følgeskab til fællesskaber skal starte tidligere i forløbet.",
+        ], decisions: [.init(text: action.text, owner: action.owner, due: action.due, actionID: action.id)])
+        try await store.offers.save(meeting, offer: id, kind: .learningMeeting, key: meeting.id, by: "udfoerer")
+        let review = CycleReviewMinutes(id: "gennemgang-1", day: today.adding(days: -7), title: "Gennemgang \(today.year)", answers: [
+            "2.2": .init(experiences: "Flere borgere end ventet kommer direkte fra indlæggelse.", actions: "Beskriv undergruppen »efter indlæggelse« i forandringsteorien."),
+            "4.4": .init(experiences: "Omkring hver femte opfølgningsmåling blev forsinket.", actions: "Målinger i årshjulet og fast punkt på teammødet."),
+            "6.1": .init(experiences: "Hverdagsskemaet bruges i samtalen, men ikke i rapporten.", actions: ""),
+        ])
+        try await store.offers.save(review, offer: id, kind: .cycleReview, key: review.id, by: "udfoerer")
+        let calibration = Calibration(id: "kalibrering-1", title: "Kvinde i 30'erne, fire måneder i forløb", instrument: "hverdag")
+        try await store.offers.save(calibration, offer: id, kind: .calibration, key: calibration.id, by: "udfoerer")
+        try await store.offers.save([Int?]([4, 3, 2, 2]), offer: id, kind: .calibrationRating, key: "\(calibration.id)/udfoerer", by: "udfoerer")
+        try await store.offers.save([Int?]([4, 2, 4, 2]), offer: id, kind: .calibrationRating, key: "\(calibration.id)/kollega", by: "kollega")
     }
 
     /// A year of collection (part 2): each citizen's enrolment, WHO-5 and the
@@ -48,7 +82,9 @@ enum OfferDemo {
                 try await store.offers.save(OfferAnswer(id: "\(citizen)-who5-\(k)", citizen: citizen, instrument: "who5", day: day, items: items, score: Double(raw * 4),
                                                         point: point, method: .questionnaire, respondent: .citizen, enteredBy: "udfoerer"),
                                             offer: offer, kind: .answer, key: "\(citizen)-who5-\(k)", by: "udfoerer")
-                try await store.offers.save(OfferAnswer(id: "\(citizen)-hverdag-\(k)", citizen: citizen, instrument: "hverdag", day: day, items: [], score: own,
+                // The everyday form: four items 1–5 whose sum is the score.
+                let sum = Int(own), everyday: [Int?] = (0..<4).map { i in min(5, max(1, sum / 4 + (i < sum % 4 ? 1 : 0))) }
+                try await store.offers.save(OfferAnswer(id: "\(citizen)-hverdag-\(k)", citizen: citizen, instrument: "hverdag", day: day, items: everyday, score: Double(everyday.reduce(0) { $0 + ($1 ?? 0) }),
                                                         point: point, method: .dialogueInterview, respondent: .staff, enteredBy: "udfoerer"),
                                             offer: offer, kind: .answer, key: "\(citizen)-hverdag-\(k)", by: "udfoerer")
             }
@@ -110,7 +146,10 @@ enum OfferDemo {
                                   items: ["Jeg handler selv ind", "Jeg laver selv mad", "Jeg holder mit hjem", "Jeg kommer ud blandt andre"], scaleMin: 1, scaleMax: 5)
         let gas = OfferInstrument(id: "maal", name: "Målopfyldelse", kind: .goalAttainment, purpose: .goalDialogue, targetGroups: "Alle borgere med mål", collectionForm: .dialogue,
                                   validated: false, training: "Gennemgang af kategorierne", scaleMax: 6)
-        try await store.offers.save(InstrumentCatalogue(own: [own, gas]), offer: offer, kind: .instruments, key: "catalogue", by: by)
+        let mine = OfferInstrument(id: "overskud", name: "Mit overskud", kind: .simple, purpose: .measurement, targetGroups: "Alle borgere i tilbuddet", collectionForm: .selfCompleted,
+                                   validated: false, training: "Ingen; borgeren udfylder selv",
+                                   items: ["Jeg har overskud til hverdagen", "Jeg føler mig tryg der, hvor jeg bor", "Jeg har nogen at tale med"], scaleMin: 1, scaleMax: 5)
+        try await store.offers.save(InstrumentCatalogue(own: [own, mine, gas]), offer: offer, kind: .instruments, key: "catalogue", by: by)
         try await store.offers.save(MeasurementPlan(points: MeasurementPoints(followUpMonths: 6, afterEndMonths: 6), atPhaseChanges: true, instruments: ["who5", "hverdag", "maal"],
                                                     fromJourneys: journey.documentationPointNames.map { "\(journey.title): \($0)" }),
                                     offer: offer, kind: .measurementPlan, key: "plan", by: by)

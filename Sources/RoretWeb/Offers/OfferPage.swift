@@ -96,13 +96,14 @@ struct OfferPage: Encodable {
         staff = staffAccounts.isEmpty ? "Ingen endnu" : staffAccounts.map(\.displayName).joined(separator: ", ")
         canEdit = context.canEdit
         currentPhase = "\(progress.current.rawValue). \(progress.current.danishName)"
-        let links: [LoopPhase: String] = [.clarification: "/selvevaluering", .description: "/forandringsteori", .planning: "/planlaegning"]
+        let links: [LoopPhase: String] = [.clarification: "/selvevaluering", .description: "/forandringsteori", .planning: "/planlaegning", .analysis: "/rapporter", .use: "/laering", .followUp: "/gennemgang"]
+            .merging(context.canEdit ? [.collection: "/indsamling"] : [:]) { a, _ in a }
         phases = LoopPhase.allCases.map { phase in
             let ticked = Set(dossier.ticked[phase] ?? [])
             let produced = progress.produced(phase)
             let done = progress.isDone(phase)
             return Phase(number: phase.rawValue, name: phase.danishName, current: phase == progress.current, done: done,
-                         status: done ? "Gennemført" : phase == progress.current ? "I gang" : phase.rawValue > 3 ? "Kommer med indsamling og analyse" : "Ikke gennemført",
+                         status: done ? "Gennemført" : phase == progress.current ? "I gang" : "Ikke gennemført",
                          produced: produced, hasProduced: !produced.isEmpty, href: links[phase].map { context.base + $0 },
                          checklist: phase.checklist.enumerated().map { Phase.Check(index: $0.offset, text: $0.element, ticked: ticked.contains($0.offset)) },
                          hasChecklist: !phase.checklist.isEmpty, tickedText: "\(ticked.count) af \(phase.checklist.count)")

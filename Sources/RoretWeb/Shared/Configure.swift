@@ -139,6 +139,7 @@ func routes(_ app: Application) throws {
     try signedIn.grouped(RequireRole(allowed: { $0 != .administrator && $0 != .provider })).register(collection: ReflectionRoutes())
     // Offers: the offer itself decides who reads and edits (AccessPolicy.mayReadOffer / mayEditOffer).
     let offers = signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseOffers))
+    try offers.register(collection: OfferMunicipalityRoutes())
     try offers.register(collection: OfferRoutes())
     try offers.register(collection: SelfEvaluationRoutes())
     try offers.register(collection: TheoryOfChangeRoutes())
@@ -146,6 +147,10 @@ func routes(_ app: Application) throws {
     try offers.register(collection: PlanningRoutes())
     try offers.register(collection: OfferAnalysisRoutes())
     try offers.register(collection: CollectionRoutes())
+    try offers.register(collection: OfferReportRoutes())
+    try offers.register(collection: LearningMeetingRoutes())
+    try offers.register(collection: CycleReviewRoutes())
+    try offers.register(collection: CalibrationRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: OfferAdminRoutes())
     // Economic steering: forecasts and budget potential for the steering group.
     let economics = signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseEconomics))
@@ -153,6 +158,7 @@ func routes(_ app: Application) throws {
     try economics.register(collection: ScenarioRoutes())
     // The citizen's personal link: no account and no session; the secret in the address is the credential.
     try app.register(collection: AnswerRoutes())
+    try app.register(collection: OfferAnswerRoutes())
 
     app.get("api", "v1", use: APIRoutes.index)
     let api = app.grouped("api", "v1").grouped(TokenAuthenticator())
