@@ -305,6 +305,20 @@ import VaporTesting
             let record = try await caseworker.get("/borgere/\(anna.id.uuidString)").body.string
             #expect(record.contains("Statusrapporter fra tilbud") && record.contains("Bo i egen bolig") && record.contains("Mål om fastholdelse/stabilisering – nået") && record.contains("<td>64</td>"))
             #expect(try await !staff.get("/borgere/\(anna.id.uuidString)").body.string.contains("Statusrapporter fra tilbud"))
+            #expect(record.contains("Siden forløbets start 01.01.2024"))
+            let print = try await caseworker.get("/borgere/\(anna.id.uuidString)/statusrapport?udskriv=1")
+            #expect(print.status == .ok && print.body.string.contains("Bo i egen bolig") && print.body.string.contains("<body class=\"print\">"))
+            #expect(try await caseworker.get("/borgere/\(anna.id.uuidString)/statusrapport/xlsx").body.readableBytesView.prefix(2).elementsEqual("PK".utf8))
+            for name in ["udfoerer", "sagsbehandler-2", "leder", "borger"] {
+                var other = Browser(app)
+                try await other.signIn(name)
+                #expect(try await other.get("/borgere/\(anna.id.uuidString)/statusrapport").status == .forbidden, "\(name): the status report is the caseworker's")
+            }
+            // Sent today: the next report covers what comes after, so today's answer and follow-up are no longer in it.
+            _ = try await staff.get(base + "/\(anna.id.uuidString)")
+            #expect(try await staff.post(base + "/statusrapport", ["citizen": anna.id.uuidString]).status == .seeOther)
+            let next = try await caseworker.get("/borgere/\(anna.id.uuidString)").body.string
+            #expect(next.contains("Siden sidste statusrapport \(DanishDate.today.danish)") && next.contains("Ikke fulgt op i perioden") && !next.contains("<td>64</td>"))
             // Readers of the offer, staff of another offer and everyone else are refused; nothing is stored.
             let before = try await OfferDocumentModel.query(on: app.db).count()
             for name in ["leder", "analytiker", "udfoerer-2", "sagsbehandler", "borger", "admin"] {
@@ -316,7 +330,9 @@ import VaporTesting
                 for (path, form) in [("/svar", ["citizen": anna.id.uuidString, "instrument": "who5", "day": DanishDate.today.description, "point": "start", "method": "questionnaire", "respondent": "citizen"]),
                                      ("/maal", ["citizen": anna.id.uuidString, "text": "Et mål", "kind": "development"]),
                                      ("/maal/opfoelgning", ["goal": goal.id, "day": DanishDate.today.description, "status": "3"]),
-                                     ("/tilknytning", ["citizen": anna.id.uuidString, "intervention": ""])] {
+                                     ("/tilknytning", ["citizen": anna.id.uuidString, "intervention": ""]),
+                                     ("/statusrapport", ["citizen": anna.id.uuidString]),
+                                     ("/link", ["citizen": anna.id.uuidString, "instrument": "who5", "point": "followUp"])] {
                     #expect(try await browser.post(base + path, form).status == .forbidden, "\(name) POST \(path)")
                 }
             }

@@ -167,3 +167,14 @@ public struct TargetGroupEvidence: Sendable, Hashable {
         startsByYear = years.keys.sorted().map { YearCount(year: $0, citizens: years[$0]!) }
     }
 }
+
+/// A status report sent to the authority (*statusrapport til myndigheden*):
+/// the next report covers what happened since this day.
+public struct StatusReportSent: Sendable, Hashable, Codable {
+    public var day: Day
+
+    public init(day: Day) { self.day = day }
+
+    /// The first day the next report covers: the day after the last report, else the course's start.
+    public static func periodStart(lastSent: Day?, courseStart: Day) -> Day { lastSent.map { $0.adding(days: 1) } ?? courseStart }
+}

@@ -18,6 +18,8 @@ public enum OfferDocumentKind: String, Sendable, CaseIterable {
     case learningMeeting = "learning_meeting", cycleReview = "cycle_review"
     /// A citizen's personal link to answer one of the offer's own instruments (keyed by the token's hash).
     case answerLink = "answer_link"
+    /// The status reports sent to the authority for a citizen (keyed by the citizen's record id; each version one report).
+    case statusReport = "status_report"
 }
 
 /// One version of an offer's document, with who saved it and when.

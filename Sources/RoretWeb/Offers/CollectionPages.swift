@@ -116,6 +116,8 @@ struct CollectionCitizenPage: Encodable {
     var goalForm: FormModel
     var today: String
     let canEdit = true
+    /// When the last status report to the authority was sent.
+    var lastReport: String
     /// A personal link just made: shown once.
     var newLink: String?
     /// The citizen's scores over time, one chart per instrument with at least two scores.
@@ -177,6 +179,8 @@ struct CollectionCitizenPage: Encodable {
                          points: scored.map { "\($0.day.danish): \(DanishFormat.decimal($0.score!, decimals: 0)) (\($0.point.danishName.lowercased()), \($0.respondent.danishName.lowercased()))" })
         }
         hasCurves = !curves.isEmpty
+        lastReport = try await req.store.offers.current(StatusReportSent.self, offer: context.offerID, kind: .statusReport, key: id)
+            .map { "Seneste statusrapport blev sendt \($0.value.day.danish)." } ?? "Der er ikke sendt en statusrapport endnu."
         let goalDocs = try await req.store.offers.current(OfferGoal.self, offer: context.offerID, kind: .goal).map(\.value).filter { $0.citizen == id }
         goals = goalDocs.map { g in
             Goal(id: g.id, text: g.text, kind: g.kind.danishName, followUps: g.followUps.isEmpty ? nil : g.followUps.map { "\($0.day.danish): \($0.status.danishName)\($0.note.isEmpty ? "" : " — \($0.note)")" },

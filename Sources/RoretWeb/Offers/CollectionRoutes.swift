@@ -18,6 +18,7 @@ struct CollectionRoutes: RouteCollection {
         r.post("maal", "opfoelgning", use: followUp)
         r.post("tilknytning", use: enrol)
         r.post("link", use: issueLink)
+        r.post("statusrapport", use: reportSent)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -155,5 +156,19 @@ struct CollectionRoutes: RouteCollection {
         }
         req.session.data[Request.newLinkKey] = "\(origin)/svar/tilbud/\(offerID.uuidString)/\(secret)"
         return context.saved(req, "Linket til \(instrument.name) er lavet. Giv det til borgeren nu; det vises kun denne ene gang.", to: context.base + "/indsamling/\(citizen)#link")
+    }
+
+    /// The status report to the authority is sent today: the next one covers what happens from tomorrow.
+    @Sendable func reportSent(req: Request) async throws -> Response {
+        let context = try await OfferContext(req, .edit)
+        var form = FormReader(req)
+        let citizen = try await offerCitizen(req, context, &form)
+        let sent = StatusReportSent(day: DanishDate.today)
+        let offerID = context.offerID, user = context.account.username
+        try await context.audited(req, "statusrapport til myndigheden sendt") { store in
+            try await store.offers.save(sent, offer: offerID, kind: .statusReport, key: citizen, by: user)
+        }
+        return context.saved(req, "Statusrapporten er markeret som sendt \(sent.day.danish). Sagsbehandleren ser herefter, hvad der er dokumenteret siden i dag.",
+                             to: context.base + "/indsamling/\(citizen)#statusrapport")
     }
 }

@@ -125,6 +125,7 @@ func routes(_ app: Application) throws {
     let staff = signedIn.grouped(RequireRole(allowed: { $0 == .caseworker || $0 == .provider }))
     try staff.register(collection: CitizenListRoutes())
     try staff.register(collection: CitizenRecordRoutes())
+    try staff.register(collection: StatusReportRoutes())
     try staff.register(collection: CaseWorkRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeePracticeIndicators)).register(collection: PracticeRoutes())
     // Leadership: the pages check the municipality themselves; rounds also admit invited caseworkers.
