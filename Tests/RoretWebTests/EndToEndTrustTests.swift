@@ -30,9 +30,10 @@ extension ChromiumSuites {
     }
 
     /// Runs `body` against the app served on a random loopback port.
-    static func serving(importDemo: Bool, _ body: (Application, String, Int) async throws -> Void) async throws {
-        let driverPort = Int.random(in: 30_000..<40_000)
-        try await withRoretApp(importDemo: importDemo) { app in
+    static func serving(importDemo: Bool, configure adjust: (inout RoretConfiguration) -> Void = { _ in },
+                        _ body: (Application, String, Int) async throws -> Void) async throws {
+        let driverPort = DriverPorts.free()
+        try await withRoretApp(importDemo: importDemo, configure: adjust) { app in
             let appPort = try await app.serveOnFreePort()
             do {
                 try await body(app, "http://127.0.0.1:\(appPort)", driverPort)

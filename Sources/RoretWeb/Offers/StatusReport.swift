@@ -41,8 +41,10 @@ struct OfferStatusReport: Encodable {
             let courseStart = spells.filter { $0.offerID == offerID }.map(\.start).min() ?? today
             let from = StatusReportSent.periodStart(lastSent: lastSent, courseStart: courseStart)
             let goals = try await req.store.offers.current(OfferGoal.self, offer: offerID, kind: .goal).map(\.value).filter { $0.citizen == id }
-            let answers = try await req.store.offers.current(OfferAnswer.self, offer: offerID, kind: .answer).map(\.value).filter { $0.citizen == id && $0.day >= from }.sorted { $0.day > $1.day }
-            guard !goals.isEmpty || !answers.isEmpty else { continue }
+            let all = try await req.store.offers.current(OfferAnswer.self, offer: offerID, kind: .answer).map(\.value).filter { $0.citizen == id }
+            // An offer that has documented nothing for the citizen has no report; one with nothing new says so.
+            guard !goals.isEmpty || !all.isEmpty else { continue }
+            let answers = all.filter { $0.day >= from }.sorted { $0.day > $1.day }
             let catalogue = try await req.store.offers.current(InstrumentCatalogue.self, offer: offerID, kind: .instruments, key: "catalogue")?.value ?? InstrumentCatalogue()
             let names = Dictionary(catalogue.all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let reportGoals = goals.map { g in
