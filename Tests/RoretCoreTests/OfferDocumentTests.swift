@@ -100,6 +100,17 @@ import Testing
         #expect(p.current == .planning, "13 of 14 agreements")
         p.collectionAgreements = 14
         #expect(p.current == .collection && p.produced(.planning) == ["1 element med strategi for dokumentation", "Målepunkter fastlagt", "Dataindsamlingsplan: 14 af 14 aftaler"])
+        // Part 2: answers (collection and analysis), a learning meeting (use), a review (the last phase, no checklist).
+        p.ticked[.collection] = 4
+        p.ticked[.analysis] = 6
+        #expect(p.current == .collection, "no answers yet")
+        (p.answers, p.goalsFollowedUp) = (1, 1)
+        #expect(p.current == .use && p.produced(.collection) == ["1 besvarelse indsamlet", "1 mål fulgt op"])
+        (p.learningMeetings, p.decisions) = (1, 2)
+        p.ticked[.use] = 5
+        #expect(p.current == .followUp && p.produced(.use) == ["1 læringsmøde holdt", "2 beslutninger gjort til handlinger"] && !p.isDone(.followUp))
+        p.cycleReviews = 1
+        #expect(p.isDone(.followUp) && p.current == .followUp && p.produced(.followUp) == ["1 gennemgang af hele processen"])
     }
 }
 

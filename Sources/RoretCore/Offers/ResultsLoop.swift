@@ -88,6 +88,14 @@ public struct OfferProgress: Sendable, Hashable {
     public var annualEvents: Int
     /// Ticked checklist items per phase.
     public var ticked: [LoopPhase: Int]
+    /// Part 2: answers collected at the offer, goals followed up at least once.
+    public var answers = 0
+    public var goalsFollowedUp = 0
+    /// Learning meetings held and the decisions they made.
+    public var learningMeetings = 0
+    public var decisions = 0
+    /// Reviews of the whole cycle.
+    public var cycleReviews = 0
 
     public init(agreedRounds: Int = 0, maturityRecorded: Bool = false, interventions: Int = 0, theoryVersions: Int = 0, journeys: Int = 0, strategyElements: Int = 0,
                 ownInstruments: Int = 0, measurementPlanSaved: Bool = false, collectionAgreements: Int = 0, annualEvents: Int = 0, ticked: [LoopPhase: Int] = [:]) {
@@ -118,22 +126,30 @@ public struct OfferProgress: Sendable, Hashable {
                     count(ownInstruments, "eget redskab", "egne redskaber"), measurementPlanSaved ? "Målepunkter fastlagt" : nil,
                     collectionAgreements == 0 ? nil : "Dataindsamlingsplan: \(collectionAgreements) af \(DataCollectionPlan.questions.count) aftaler",
                     count(annualEvents, "punkt i årshjulet", "punkter i årshjulet")].compactMap { $0 }
-        case .collection, .analysis, .use, .followUp:
-            return []
+        case .collection:
+            return [count(answers, "besvarelse indsamlet", "besvarelser indsamlet"), count(goalsFollowedUp, "mål fulgt op", "mål fulgt op")].compactMap { $0 }
+        case .analysis:
+            return answers > 0 ? ["Analyser og rapporter dannes af de indsamlede data"] : []
+        case .use:
+            return [count(learningMeetings, "læringsmøde holdt", "læringsmøder holdt"), count(decisions, "beslutning gjort til handling", "beslutninger gjort til handlinger")].compactMap { $0 }
+        case .followUp:
+            return [count(cycleReviews, "gennemgang af hele processen", "gennemgange af hele processen")].compactMap { $0 }
         }
     }
 
     /// Whether the phase has done its part: a phase is done when it has
-    /// produced what its tools make (phases 1–3) and its checklist is ticked
-    /// in full; phases 4–7 come with part 2 and count by their checklists.
+    /// produced what its tools make and its checklist is ticked in full:
+    /// answers for collection and analysis, a learning meeting for use, a
+    /// review of the whole cycle for the last phase (which has no checklist).
     public func isDone(_ phase: LoopPhase) -> Bool {
         let checked = (ticked[phase] ?? 0) >= phase.checklist.count
         switch phase {
         case .clarification: return agreedRounds > 0 && maturityRecorded && checked
         case .description: return interventions > 0 && theoryVersions > 0 && checked
         case .planning: return strategyElements > 0 && measurementPlanSaved && collectionAgreements == DataCollectionPlan.questions.count && checked
-        case .collection, .analysis, .use: return !phase.checklist.isEmpty && checked
-        case .followUp: return false
+        case .collection, .analysis: return answers > 0 && checked
+        case .use: return learningMeetings > 0 && checked
+        case .followUp: return cycleReviews > 0
         }
     }
 

@@ -73,16 +73,14 @@ struct CycleReviewPage: Encodable {
         let dossier = try await OfferDossier(req, context.offerID)
         let progress = dossier.progress(context.offer)
         let results = try await OfferResults(req, context)
+        let meetings = dossier.learningMeetings
         let theory = dossier.theory.last?.value
         let evidence = TargetGroupEvidence(theoryTargetGroup: theory?.targetGroup, interventions: context.offer.interventions, courses: results.courses)
-        let meetings = try await req.store.offers.current(LearningMeetingMinutes.self, offer: context.offerID, kind: .learningMeeting).map(\.value)
         let decided = Set(meetings.flatMap { $0.decisions.map(\.actionID) })
         let decisionActions = dossier.actions.filter { decided.contains($0.key) }
         let facts: [LoopPhase: [String]] = [
-            .collection: ["\(DanishFormat.integer(results.answers.count)) besvarelser og \(DanishFormat.integer(results.goals.count)) mål registreret i tilbuddet",
-                          "\(DanishFormat.integer(results.goals.filter { !$0.followUps.isEmpty }.count)) af målene er fulgt op mindst én gang"],
             .analysis: ["Rapporterne til medarbejdere, team, ledelse og socialtilsynet dannes af de samme tal (Rapporter)"],
-            .use: ["\(meetings.count) læringsmøde\(meetings.count == 1 ? "" : "r") holdt", "\(decisionActions.count) beslutninger som handlinger, heraf \(decisionActions.filter(\.value.done).count) udført"],
+            .use: decisionActions.isEmpty ? [] : ["Af beslutningerne er \(decisionActions.filter(\.value.done).count) af \(decisionActions.count) udført"],
         ]
         phases = CycleReview.phases.enumerated().map { p, phase in
             let lines = progress.produced(phase.phase) + (facts[phase.phase] ?? [])

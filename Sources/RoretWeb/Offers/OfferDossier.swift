@@ -17,6 +17,10 @@ struct OfferDossier {
     var annualPlan: AnnualPlan
     var ticked: [LoopPhase: [Int]]
     var actions: [OfferDocument<OfferAction>]
+    var answerCount: Int
+    var goalsFollowedUp: Int
+    var learningMeetings: [LearningMeetingMinutes]
+    var cycleReviews: Int
 
     init(_ req: Request, _ id: UUID) async throws {
         let offers = req.store.offers
@@ -41,12 +45,22 @@ struct OfferDossier {
         }
         self.ticked = ticked
         actions = try await offers.current(OfferAction.self, offer: id, kind: .action)
+        answerCount = try await offers.current(OfferAnswer.self, offer: id, kind: .answer).count
+        goalsFollowedUp = try await offers.current(OfferGoal.self, offer: id, kind: .goal).filter { !$0.value.followUps.isEmpty }.count
+        learningMeetings = try await offers.current(LearningMeetingMinutes.self, offer: id, kind: .learningMeeting).map(\.value)
+        cycleReviews = try await offers.current(CycleReviewMinutes.self, offer: id, kind: .cycleReview).count
     }
 
     func progress(_ offer: Offer) -> OfferProgress {
-        OfferProgress(agreedRounds: rounds.filter(\.value.isAgreed).count, maturityRecorded: maturity != nil, interventions: offer.interventions.count,
+        var progress = OfferProgress(agreedRounds: rounds.filter(\.value.isAgreed).count, maturityRecorded: maturity != nil, interventions: offer.interventions.count,
                       theoryVersions: theory.count, journeys: journeys.count, strategyElements: strategy.complete, ownInstruments: instruments.own.count,
                       measurementPlanSaved: measurementPlan != nil, collectionAgreements: collectionPlan.agreed, annualEvents: annualPlan.events.count,
                       ticked: ticked.mapValues(\.count))
+        progress.answers = answerCount
+        progress.goalsFollowedUp = goalsFollowedUp
+        progress.learningMeetings = learningMeetings.count
+        progress.decisions = learningMeetings.reduce(0) { $0 + $1.decisions.count }
+        progress.cycleReviews = cycleReviews
+        return progress
     }
 }
