@@ -92,3 +92,19 @@ import Testing
         #expect(audit.first?.detail == "measurements.csv, 1 rækker")
     }
 }
+
+/// `roret backup` and `roret restore`.
+extension StoreCommandTests {
+    @Test func backupAndRestoreOnTheCommandLine() async throws {
+        let backup = base + "-backup.sqlite", scratch = base + "-restored.sqlite"
+        defer {
+            cleanUp()
+            for path in [backup, scratch] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        try await Migrate.parse(["--sqlite", database]).run()
+        #expect(await exitCode { try await BackUp.parse([backup, "--sqlite", database]).run() } == 0)
+        #expect(await exitCode { try await BackUp.parse([backup, "--sqlite", database]).run() } == nil, "never overwrites a file")
+        #expect(await exitCode { try await Restore.parse([backup, "--sqlite", scratch]).run() } == 0)
+        #expect(try await StoreHost.withStore(.sqlite(path: scratch), migrate: false) { try await $0.store.extracts.history() }.isEmpty)
+    }
+}

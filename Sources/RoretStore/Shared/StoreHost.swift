@@ -117,4 +117,21 @@ extension StoreHost {
             try await Task.sleep(for: .milliseconds(20 * attempt))
         }
     }
+
+    /// SQLite only: a consistent copy of the whole database as it stood at
+    /// one moment, written to the new file `path` while others go on reading
+    /// and writing (`VACUUM INTO`: one read transaction; in WAL mode writers
+    /// never wait for it). Dialect-specific, so here beside the other SQL.
+    public static func copySQLite(on database: any Database, to path: String) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { throw BackupError.notSQLite }
+        try await sql.raw("VACUUM INTO \(bind: path)").run()
+    }
+
+    /// SQLite only: what `PRAGMA integrity_check` finds wrong (empty: the file is whole).
+    public static func integrityProblems(on database: any Database) async throws -> [String] {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { throw BackupError.notSQLite }
+        struct Row: Decodable { var integrity_check: String }
+        return try await sql.raw("PRAGMA integrity_check").all(decoding: Row.self).map(\.integrity_check).filter { $0 != "ok" }
+    }
 }
+
