@@ -29,6 +29,8 @@ let package = Package(
         // Benchmarks only: the CSV libraries the hand-written reader is measured against.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // Operations' metrics on /metrics.
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Domain and engines: pure Swift, no I/O, no framework.
@@ -62,6 +64,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // Each domain keeps its Leaf views beside its routes; `.process`
             // puts every view at the top of the resource bundle (names are unique).

@@ -338,6 +338,13 @@ public struct MeasurementRepository: Sendable {
     }
 
     /// Reminders in a state, oldest due first.
+    /// How many reminders are in each state (for operations' metrics).
+    public func reminderCounts() async throws -> [ReminderState: Int] {
+        var counts: [ReminderState: Int] = [:]
+        for state in ReminderState.allCases { counts[state] = try await ReminderModel.query(on: database).filter(\.$state == state.rawValue).count() }
+        return counts
+    }
+
     public func reminders(_ state: ReminderState) async throws -> [Reminder] {
         try await ReminderModel.query(on: database).filter(\.$state == state.rawValue).sort(\.$dueOn).all().map(Reminder.init)
     }

@@ -10,6 +10,8 @@ public actor KeyFigureCache {
     private let extracts: ExtractRepository
     private let measurements: MeasurementRepository?
     private let options: KeyFigureOptions
+    /// Told how long each computed set took (operations' metrics).
+    private let computed: @Sendable (Duration) -> Void
     private var sets: [String: Task<KeyFigureSet, any Error>] = [:]
     /// Sets recomputed for a reader who sees one municipality in full, by key and area.
     private var shownInFull: [String: Task<KeyFigureSet, Never>] = [:]
@@ -24,10 +26,12 @@ public actor KeyFigureCache {
 
     /// With `measurements`, answers stored in Roret join the extract's
     /// `measurements.csv` (their pseudonym is the register's `person_id`).
-    public init(extracts: ExtractRepository, measurements: MeasurementRepository? = nil, options: KeyFigureOptions = KeyFigureOptions()) {
+    public init(extracts: ExtractRepository, measurements: MeasurementRepository? = nil, options: KeyFigureOptions = KeyFigureOptions(),
+                computed: @escaping @Sendable (Duration) -> Void = { _ in }) {
         self.extracts = extracts
         self.measurements = measurements
         self.options = options
+        self.computed = computed
     }
 
     /// The figures of `version` for a reader who sees `area` in full (see
@@ -49,11 +53,15 @@ public actor KeyFigureCache {
         let extracts = self.extracts
         let measurements = self.measurements
         let options = self.options
+        let computed = self.computed
         // Detached: the computation (about a second for the national extract)
         // must not hold the actor, so lookups of other versions go on.
         let task = Task.detached {
+            let started = ContinuousClock.now
             let added = answers == nil ? [] : try await measurements?.exportRows(publication: answers) ?? []
-            return KeyFigureSet(data: try await extracts.registerData(of: version, addedMeasurements: added), options: options)
+            let set = KeyFigureSet(data: try await extracts.registerData(of: version, addedMeasurements: added), options: options)
+            computed(ContinuousClock.now - started)
+            return set
         }
         sets[key] = task
         order.append(key)

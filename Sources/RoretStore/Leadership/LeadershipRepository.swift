@@ -242,6 +242,13 @@ public struct LeadershipRepository: Sendable {
         try await m.create(on: database)
     }
 
+    /// How many action reminders are in each state (for operations' metrics).
+    public func actionReminderCounts() async throws -> [ReminderState: Int] {
+        var counts: [ReminderState: Int] = [:]
+        for state in ReminderState.allCases { counts[state] = try await ActionReminderModel.query(on: database).filter(\.$state == state.rawValue).count() }
+        return counts
+    }
+
     /// Every action reminder, newest due first.
     public func actionReminders(limit: Int = 500) async throws -> [ActionReminder] {
         try await ActionReminderModel.query(on: database).sort(\.$dueOn, .descending).limit(limit).all().map {

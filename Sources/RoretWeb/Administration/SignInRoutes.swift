@@ -33,8 +33,10 @@ struct SignInRoutes: RouteCollection {
             ])
             return req.redirect(to: Self.home(for: account.role))
         case .refused:
+            req.roret.metrics.signInFailed()
             return try await rerender(req, username, "Forkert brugernavn eller adgangskode.", .unauthorized)
         case .throttled(let seconds):
+            req.roret.metrics.signInFailed()
             let wait = seconds < 90 ? "\(seconds) sekunder" : "\((seconds + 59) / 60) minutter"
             return try await rerender(req, username, "For mange mislykkede forsøg. Vent \(wait), og prøv igen — eller bed en administrator om at ophæve spærringen.", .tooManyRequests)
         }

@@ -18,9 +18,11 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     try await app.autoMigrate()
 
     let store = Store(database: app.db)
+    let metrics = RoretMetrics()
     app.roret = RoretServices(
-        configuration: config, figures: KeyFigureCache(extracts: store.extracts, measurements: store.measurements),
-        renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersPublication: Remembered()
+        configuration: config,
+        figures: KeyFigureCache(extracts: store.extracts, measurements: store.measurements, computed: { metrics.figuresComputed(in: $0) }),
+        renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersPublication: Remembered(), metrics: metrics
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
@@ -40,6 +42,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     }
 
     app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: metrics))
     app.middleware.use(ErrorPages())
     app.middleware.use(SecurityHeaders(strictTransportSecurity: config.secureCookies))
     app.middleware.use(APIMethods())
@@ -110,7 +113,7 @@ struct StopOnShutdown: LifecycleHandler {
 
 /// Every route, each group behind the middleware its users need.
 func routes(_ app: Application) throws {
-    app.get("health") { _ in "ok" }
+    try app.register(collection: HealthRoutes())
 
     let browser = app.grouped(app.sessions.middleware, SessionAuthenticator(), CSRFProtection())
     browser.get { req in req.redirect(to: req.account.map { SignInRoutes.home(for: $0.role) } ?? "/log-ind") }

@@ -34,6 +34,10 @@ public struct RoretConfiguration: Sendable {
     /// The largest upload (an extract's files together) accepted, in bytes;
     /// `RORET_MAX_UPLOAD_MB`, 512 MB by default (a national extract is about 100 MB).
     public var maxUploadBytes: Int
+    /// `/metrics` answers only with this bearer token (`RORET_METRICS_TOKEN`); without it the route does not exist.
+    public var metricsToken: String?
+    /// Log lines as JSON objects (`RORET_LOG_FORMAT=json`) instead of text.
+    public var jsonLogs = false
 
     public init(
         store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
@@ -62,7 +66,8 @@ public struct RoretConfiguration: Sendable {
         return loopback ? "http://\(hostname == "::1" ? "[::1]" : hostname):\(port)" : nil
     }
 
-    /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`.
+    /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`,
+    /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
         var config = RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
@@ -70,6 +75,9 @@ public struct RoretConfiguration: Sendable {
             maxUploadBytes: (environment["RORET_MAX_UPLOAD_MB"].flatMap(Int.init).map { max($0, 1) } ?? 512) * 1024 * 1024,
             publicURL: environment["RORET_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
         )
+        config.metricsToken = environment["RORET_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
+        config.jsonLogs = environment["RORET_LOG_FORMAT"]?.lowercased() == "json"
+        config.runsHousekeeping = environment["RORET_HOUSEKEEPING"]?.lowercased() != "off"
         if let hour = environment["RORET_FIGURES_REBUILD_HOUR"].flatMap(Int.init), (0...23).contains(hour) { config.figuresRebuildHour = hour }
         return config
     }

@@ -19,6 +19,8 @@ struct RoretServices: Sendable {
     let shownFlows = ShownFlowsCache()
     /// Figures that fail are put in the audit log at most once a minute.
     let figureFailureAlert = RateLimitedAlert(interval: 60)
+    /// Operations' metrics (`/metrics`).
+    let metrics: RoretMetrics
 }
 
 /// Says yes at most once per `interval` seconds (a failure repeated on
