@@ -21,6 +21,10 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case tokenRevoked = "token.revoked"
     case citizenRead = "citizen.read"
     case citizenChanged = "citizen.changed"
+    /// A citizen's data exported for a subject access request (*indsigt*).
+    case citizenDataExported = "citizen.data_exported"
+    /// A citizen's record erased (*sletning*): the act, not the content.
+    case citizenErased = "citizen.erased"
     case linkIssued = "link.issued"
     case measurementAnswered = "measurement.answered"
     case measurementDeclined = "measurement.declined"
@@ -54,6 +58,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .tokenRevoked: "API-nøgle tilbagekaldt"
         case .citizenRead: "Visning af borgers sag"
         case .citizenChanged: "Ændring i borgers sag"
+        case .citizenDataExported: "Indsigt: borgerens data udleveret"
+        case .citizenErased: "Sletning af borgers sag"
         case .linkIssued: "Målingslink sendt"
         case .measurementAnswered: "Måling besvaret"
         case .measurementDeclined: "Måling afvist af borgeren"

@@ -19,6 +19,7 @@ public struct Store: Sendable {
     public let publications: AnswersPublicationRepository
     public let offers: OfferRepository
     public let scenarios: ScenarioRepository
+    public let citizenData: CitizenDataRepository
     /// The database the repositories use.
     let database: any Database
 
@@ -40,6 +41,7 @@ public struct Store: Sendable {
         publications = AnswersPublicationRepository(database: database)
         offers = OfferRepository(database: database)
         scenarios = ScenarioRepository(database: database)
+        citizenData = CitizenDataRepository(database: database)
         self.database = database
     }
 

@@ -122,6 +122,7 @@ func routes(_ app: Application) throws {
     let signedIn = browser.grouped(RequireSignIn())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeeAggregates)).register(collection: DashboardRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: DataRightsRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: CaseWorkSettingsRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseAPI)).register(collection: TokenRoutes())
     try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: OwnPageRoutes())
@@ -129,6 +130,7 @@ func routes(_ app: Application) throws {
     try staff.register(collection: CitizenListRoutes())
     try staff.register(collection: CitizenRecordRoutes())
     try staff.register(collection: StatusReportRoutes())
+    try staff.register(collection: DataRightsRoutes.Caseworker())
     try staff.register(collection: CaseWorkRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeePracticeIndicators)).register(collection: PracticeRoutes())
     // Leadership: the pages check the municipality themselves; rounds also admit invited caseworkers.

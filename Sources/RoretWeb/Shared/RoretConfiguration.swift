@@ -38,6 +38,8 @@ public struct RoretConfiguration: Sendable {
     public var metricsToken: String?
     /// Log lines as JSON objects (`RORET_LOG_FORMAT=json`) instead of text.
     public var jsonLogs = false
+    /// Ended records older than this are listed for erasure (`RORET_RETENTION_YEARS`, default 5).
+    public var retention = Retention()
 
     public init(
         store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
@@ -67,7 +69,7 @@ public struct RoretConfiguration: Sendable {
     }
 
     /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`,
-    /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`.
+    /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`, `RORET_RETENTION_YEARS`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
         var config = RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
@@ -78,6 +80,7 @@ public struct RoretConfiguration: Sendable {
         config.metricsToken = environment["RORET_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
         config.jsonLogs = environment["RORET_LOG_FORMAT"]?.lowercased() == "json"
         config.runsHousekeeping = environment["RORET_HOUSEKEEPING"]?.lowercased() != "off"
+        if let years = environment["RORET_RETENTION_YEARS"].flatMap(Int.init), years >= 1 { config.retention = Retention(years: years) }
         if let hour = environment["RORET_FIGURES_REBUILD_HOUR"].flatMap(Int.init), (0...23).contains(hour) { config.figuresRebuildHour = hour }
         return config
     }
