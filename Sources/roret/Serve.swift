@@ -25,8 +25,11 @@ struct Serve: AsyncParsableCommand {
         config.hostname = hostname
         config.port = port
         config.seedDemoWhenEmpty = !noDemo
+        // The demo signs in with the printed passwords alone unless RORET_REQUIRE_2FA asks otherwise.
+        if !noDemo && ProcessInfo.processInfo.environment["RORET_REQUIRE_2FA"] == nil { config.requireSecondFactor = false }
         print("Roret: \(config.store)")
         let address = "http://\(hostname):\(port)/"
+        let secondFactorRequired = config.requireSecondFactor
         try await RoretServer.run(config) { signIns in
             if !signIns.isEmpty {
                 print("\nDemo: the small demo extract is imported, and these accounts exist (passwords are shown only now; `roret user reset NAME` makes a new one):\n")
@@ -36,6 +39,7 @@ struct Serve: AsyncParsableCommand {
                 }
                 print("")
             }
+            if !secondFactorRequired { print("Two-factor sign-in is not required (demo, or RORET_REQUIRE_2FA=off); accounts may still enrol under /to-faktor.") }
             print("Roret is running: \(address)  (Ctrl+C stops it)")
         }
     }

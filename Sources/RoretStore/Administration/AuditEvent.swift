@@ -25,6 +25,11 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case citizenDataExported = "citizen.data_exported"
     /// A citizen's record erased (*sletning*): the act, not the content.
     case citizenErased = "citizen.erased"
+    /// Two-factor: enrolled, a wrong code at sign-in, a recovery code used, reset by an administrator.
+    case secondFactorEnrolled = "2fa.enrolled"
+    case secondFactorFailed = "2fa.failed"
+    case secondFactorRecovery = "2fa.recovery"
+    case secondFactorReset = "2fa.reset"
     case linkIssued = "link.issued"
     case measurementAnswered = "measurement.answered"
     case measurementDeclined = "measurement.declined"
@@ -60,6 +65,10 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .citizenChanged: "Ændring i borgers sag"
         case .citizenDataExported: "Indsigt: borgerens data udleveret"
         case .citizenErased: "Sletning af borgers sag"
+        case .secondFactorEnrolled: "Totrinsgodkendelse slået til"
+        case .secondFactorFailed: "Forkert kode ved totrinsgodkendelse"
+        case .secondFactorRecovery: "Gendannelseskode brugt"
+        case .secondFactorReset: "Totrinsgodkendelse nulstillet"
         case .linkIssued: "Målingslink sendt"
         case .measurementAnswered: "Måling besvaret"
         case .measurementDeclined: "Måling afvist af borgeren"

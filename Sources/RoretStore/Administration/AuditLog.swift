@@ -66,6 +66,12 @@ public struct AuditLog: Sendable {
         return SignInThrottle.Failures(count: count, last: last?.timeIntervalSince1970)
     }
 
+    /// How many entries of `action` a username has since `since` (wrong second-factor codes, for the throttle).
+    public func count(_ action: AuditAction, username: String, since: Date) async throws -> Int {
+        try await AuditEventModel.query(on: database).filter(\.$action == action.rawValue).filter(\.$at >= since)
+            .filter(\.$username == Self.cut(username, Self.maxUsernameLength)).count()
+    }
+
     /// When an administrator last cleared a username's failed sign-ins.
     public func lastCleared(username: String) async throws -> Date? {
         try await AuditEventModel.query(on: database).filter(\.$action == AuditAction.signInCleared.rawValue)

@@ -20,6 +20,7 @@ public struct Store: Sendable {
     public let offers: OfferRepository
     public let scenarios: ScenarioRepository
     public let citizenData: CitizenDataRepository
+    public let secondFactors: SecondFactorRepository
     /// The database the repositories use.
     let database: any Database
 
@@ -42,6 +43,7 @@ public struct Store: Sendable {
         offers = OfferRepository(database: database)
         scenarios = ScenarioRepository(database: database)
         citizenData = CitizenDataRepository(database: database)
+        secondFactors = SecondFactorRepository(database: database)
         self.database = database
     }
 

@@ -40,5 +40,6 @@ public enum StoreMigrations {
         M034LinkProvidersToOffers(),
         M035CreateOfferDocuments(),
         M036CreateBudgetScenarios(),
+        M037CreateSecondFactors(),
     ]
 }

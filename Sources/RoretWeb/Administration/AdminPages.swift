@@ -55,6 +55,8 @@ struct UsersPage: Encodable {
         var disabled: Bool
         var isSelf: Bool
         var offer: String
+        /// Two-factor sign-in confirmed for the account.
+        var secondFactor: Bool = false
     }
 
     /// What was typed in *Opret bruger*, kept when it was refused.
@@ -76,12 +78,12 @@ struct UsersPage: Encodable {
     var message: String?
     var error: String?
 
-    init(_ req: Request, accounts: [Account], offers: [Offer], message: String? = nil, error: String? = nil, draft: Draft = Draft()) throws {
+    init(_ req: Request, accounts: [Account], offers: [Offer], enrolled: Set<UUID> = [], message: String? = nil, error: String? = nil, draft: Draft = Draft()) throws {
         chrome = try Chrome(req, title: "Brugere", active: "/admin/brugere")
         let me = req.account?.username
         users = accounts.map {
             Row(username: $0.username, displayName: $0.displayName, role: $0.role.danishName, area: $0.area, disabled: $0.isDisabled, isSelf: $0.username == me,
-                offer: $0.provider ?? "")
+                offer: $0.provider ?? "", secondFactor: enrolled.contains($0.id))
         }
         self.offers = [Choice(value: "", label: "(intet – ikke en udfører)", selected: draft.offer.isEmpty)]
             + offers.map { Choice(value: $0.id, label: "\($0.name) (\($0.municipality))", selected: $0.id == draft.offer) }

@@ -14,6 +14,7 @@ struct AdminRoutes: RouteCollection {
         admin.post("brugere", ":username", "deaktiver", use: disableUser)
         admin.post("brugere", ":username", "aktiver", use: enableUser)
         admin.post("brugere", ":username", "ophaev", use: clearSignInFailures)
+        admin.post("brugere", ":username", "totrin", use: resetSecondFactor)
         admin.get("udtraek", use: extracts)
         admin.get("udbakke", use: outbox)
         admin.post("kadence", use: setCadence)
@@ -130,6 +131,25 @@ struct AdminRoutes: RouteCollection {
         return req.redirect(to: "/admin/brugere")
     }
 
+    /// Removes a user's second factor (a lost phone and recovery codes): they enrol again at the next sign-in.
+    @Sendable func resetSecondFactor(req: Request) async throws -> Response {
+        let username = req.parameters.get("username") ?? ""
+        guard let account = try await req.store.accounts.find(username: username) else {
+            return try await usersPage(req, error: Self.danish(.noSuchAccount(username)))
+        }
+        guard ConfirmPage.isConfirmed(req) else {
+            return try await ConfirmPage.ask(
+                req, title: "Nulstil totrinsgodkendelse for \(username)?", question: "Vil du nulstille totrinsgodkendelsen for \(username)?",
+                consequence: "Brugerens app og gendannelseskoder holder op med at virke. Næste gang brugeren logger ind, skal totrinsgodkendelse slås til igen. Sørg for, at det er brugeren selv, der har bedt om det.",
+                action: "/admin/brugere/\(username)/totrin", confirmLabel: "Ja, nulstil", cancelHref: "/admin/brugere", active: "/admin/brugere")
+        }
+        try await req.audited(.secondFactorReset, area: account.area, detail: { _ in "totrinsgodkendelse nulstillet for \(username)" }) { store in
+            try await store.secondFactors.remove(account: account.id)
+        }
+        req.notice("Totrinsgodkendelsen for \(username) er nulstillet.")
+        return req.redirect(to: "/admin/brugere")
+    }
+
     /// Clears a user's failed sign-ins, so they can try again at once.
     @Sendable func clearSignInFailures(req: Request) async throws -> Response {
         let username = req.parameters.get("username") ?? ""
@@ -220,7 +240,9 @@ struct AdminRoutes: RouteCollection {
     }
 
     private func usersPage(_ req: Request, message: String? = nil, error: String? = nil, draft: UsersPage.Draft = .init()) async throws -> Response {
-        let page = try UsersPage(req, accounts: try await req.store.accounts.all(), offers: try await req.store.offers.all(), message: message, error: error, draft: draft)
+        let accounts = try await req.store.accounts.all()
+        let enrolled = try await req.store.secondFactors.confirmedAccounts()
+        let page = try UsersPage(req, accounts: accounts, offers: try await req.store.offers.all(), enrolled: enrolled, message: message, error: error, draft: draft)
         return try await req.renderPage("users", page, chrome: page.chrome)
     }
 

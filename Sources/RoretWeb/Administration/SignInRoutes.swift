@@ -27,6 +27,14 @@ struct SignInRoutes: RouteCollection {
             // A new session id at sign-in: a session fixed before sign-in is worthless.
             if req.hasSession, let old = req.session.id { try await req.store.sessions.delete(key: DatabaseSessionDriver.storedKey(old)) }
             req.session.id = nil
+            // With a confirmed second factor the password only opens the code step.
+            if try await req.store.secondFactors.find(account: account.id)?.isConfirmed == true {
+                req.session.data = SessionData(initialData: [
+                    SecondFactorRoutes.pendingKey: account.id.uuidString, SecondFactorRoutes.pendingSinceKey: String(Date().timeIntervalSince1970),
+                    CSRFProtection.sessionKey: Secrets.random(bytes: 24),
+                ])
+                return req.redirect(to: "/log-ind/kode")
+            }
             req.session.data = SessionData(initialData: [
                 SessionAuthenticator.accountKey: account.id.uuidString,
                 CSRFProtection.sessionKey: Secrets.random(bytes: 24),

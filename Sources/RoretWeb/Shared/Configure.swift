@@ -119,7 +119,10 @@ func routes(_ app: Application) throws {
     browser.get { req in req.redirect(to: req.account.map { SignInRoutes.home(for: $0.role) } ?? "/log-ind") }
     try browser.register(collection: SignInRoutes())
 
-    let signedIn = browser.grouped(RequireSignIn())
+    try browser.register(collection: SecondFactorRoutes.CodeStep())
+    // Enrolment in two-factor sign-in: signed in, before the second factor is required.
+    try browser.grouped(RequireSignIn()).register(collection: SecondFactorRoutes())
+    let signedIn = browser.grouped(RequireSignIn(), RequireSecondFactor())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeeAggregates)).register(collection: DashboardRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: DataRightsRoutes())

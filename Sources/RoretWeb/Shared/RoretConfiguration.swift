@@ -38,6 +38,9 @@ public struct RoretConfiguration: Sendable {
     public var metricsToken: String?
     /// Log lines as JSON objects (`RORET_LOG_FORMAT=json`) instead of text.
     public var jsonLogs = false
+    /// Administrators, caseworkers and provider staff sign in with a second factor
+    /// (`RORET_REQUIRE_2FA`, on unless `off`; off in the demo and where a test builds the configuration itself).
+    public var requireSecondFactor = false
     /// Ended records older than this are listed for erasure (`RORET_RETENTION_YEARS`, default 5).
     public var retention = Retention()
 
@@ -69,7 +72,7 @@ public struct RoretConfiguration: Sendable {
     }
 
     /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`,
-    /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`, `RORET_RETENTION_YEARS`.
+    /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`, `RORET_RETENTION_YEARS`, `RORET_REQUIRE_2FA`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
         var config = RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
@@ -80,6 +83,7 @@ public struct RoretConfiguration: Sendable {
         config.metricsToken = environment["RORET_METRICS_TOKEN"].flatMap { $0.count >= 16 ? $0 : nil }
         config.jsonLogs = environment["RORET_LOG_FORMAT"]?.lowercased() == "json"
         config.runsHousekeeping = environment["RORET_HOUSEKEEPING"]?.lowercased() != "off"
+        config.requireSecondFactor = environment["RORET_REQUIRE_2FA"]?.lowercased() != "off"
         if let years = environment["RORET_RETENTION_YEARS"].flatMap(Int.init), years >= 1 { config.retention = Retention(years: years) }
         if let hour = environment["RORET_FIGURES_REBUILD_HOUR"].flatMap(Int.init), (0...23).contains(hour) { config.figuresRebuildHour = hour }
         return config
