@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // Operations' metrics on /metrics.
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Single sign-on: the identity provider's ID tokens and keys (JWKS).
+        .package(url: "https://github.com/vapor/jwt", from: "5.2.0"),
     ],
     targets: [
         // Domain and engines: pure Swift, no I/O, no framework.
@@ -65,6 +67,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "JWT", package: "jwt"),
             ],
             // Each domain keeps its Leaf views beside its routes; `.process`
             // puts every view at the top of the resource bundle (names are unique).
@@ -101,6 +104,7 @@ let package = Package(
             dependencies: [
                 "RoretCore", "RoretImport", "RoretStore", "RoretWeb", "RoretTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "JWT", package: "jwt"),
             ]
         ),
         .testTarget(name: "roretTests", dependencies: ["roret", "RoretCore", "RoretImport", "RoretStore"]),

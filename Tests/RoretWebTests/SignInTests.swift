@@ -155,6 +155,7 @@ import VaporTesting
                         case .signedIn: "in"
                         case .refused: "refused"
                         case .throttled: "throttled"
+                        case .passwordNotAllowed: "not allowed"
                         }
                     }
                 }

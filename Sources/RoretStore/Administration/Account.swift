@@ -54,7 +54,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .usernameTaken(let name): "the username '\(name)' is already in use"
         case .noSuchAccount(let name): "there is no account '\(name)'"
-        case .invalidUsername(let name): "'\(name)' is not a valid username (2–64 letters, digits, '.', '-' or '_')"
+        case .invalidUsername(let name): "'\(name)' is not a valid username (2–64 letters, digits, '.', '-', '_' or '@')"
         }
     }
 }

@@ -10,7 +10,7 @@ public struct AccountRepository: Sendable {
     /// Whether a username is acceptable: 2–64 of `[A-Za-z0-9._-]`.
     public static func isValidUsername(_ name: String) -> Bool {
         (2...64).contains(name.count) && name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_" || $0 == "@"
         }
     }
 

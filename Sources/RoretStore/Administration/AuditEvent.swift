@@ -30,6 +30,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case secondFactorFailed = "2fa.failed"
     case secondFactorRecovery = "2fa.recovery"
     case secondFactorReset = "2fa.reset"
+    /// The administrator's mapping of the identity provider's role values changed.
+    case singleSignOnChanged = "sso.changed"
     case linkIssued = "link.issued"
     case measurementAnswered = "measurement.answered"
     case measurementDeclined = "measurement.declined"
@@ -69,6 +71,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .secondFactorFailed: "Forkert kode ved totrinsgodkendelse"
         case .secondFactorRecovery: "Gendannelseskode brugt"
         case .secondFactorReset: "Totrinsgodkendelse nulstillet"
+        case .singleSignOnChanged: "Kommunens login: roller ændret"
         case .linkIssued: "Målingslink sendt"
         case .measurementAnswered: "Måling besvaret"
         case .measurementDeclined: "Måling afvist af borgeren"

@@ -21,6 +21,7 @@ public struct Store: Sendable {
     public let scenarios: ScenarioRepository
     public let citizenData: CitizenDataRepository
     public let secondFactors: SecondFactorRepository
+    public let singleSignOn: SingleSignOnRepository
     /// The database the repositories use.
     let database: any Database
 
@@ -44,6 +45,7 @@ public struct Store: Sendable {
         scenarios = ScenarioRepository(database: database)
         citizenData = CitizenDataRepository(database: database)
         secondFactors = SecondFactorRepository(database: database)
+        singleSignOn = SingleSignOnRepository(database: database)
         self.database = database
     }
 

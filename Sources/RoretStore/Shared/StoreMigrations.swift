@@ -41,5 +41,6 @@ public enum StoreMigrations {
         M035CreateOfferDocuments(),
         M036CreateBudgetScenarios(),
         M037CreateSecondFactors(),
+        M038CreateSingleSignOn(),
     ]
 }

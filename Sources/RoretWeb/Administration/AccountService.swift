@@ -14,13 +14,17 @@ public struct AccountService: Sendable {
     /// Attempts at one username are checked one at a time on this instance.
     let gate: SignInGate
     let threadPool: NIOThreadPool
+    /// The roles that may sign in with a local password (the others use the municipality's login).
+    let passwordRoles: Set<Role>
 
-    public init(store: Store, bcryptCost: Int, throttle: SignInThrottle = SignInThrottle(), gate: SignInGate = SignInGate(), threadPool: NIOThreadPool = .singleton) {
+    public init(store: Store, bcryptCost: Int, throttle: SignInThrottle = SignInThrottle(), gate: SignInGate = SignInGate(), threadPool: NIOThreadPool = .singleton,
+                passwordRoles: Set<Role> = Set(Role.allCases)) {
         self.store = store
         self.bcryptCost = bcryptCost
         self.throttle = throttle
         self.gate = gate
         self.threadPool = threadPool
+        self.passwordRoles = passwordRoles
     }
 
     /// Whether `area` names an area: `national` or the code of one of the 98 municipalities.
@@ -100,6 +104,8 @@ public struct AccountService: Sendable {
         case refused
         /// Too many failures: the next attempt is checked after this many seconds.
         case throttled(seconds: Int)
+        /// The right password, but the role signs in through the municipality's login.
+        case passwordNotAllowed
     }
 
     /// Checks a username and password. Every attempt is audited. Failures
@@ -129,11 +135,17 @@ public struct AccountService: Sendable {
         }
         let found = try await store.accounts.credentials(username: username)
         // An unknown name costs the same check as a known one: no timing tells which names exist.
-        let hash = found?.passwordHash ?? Self.dummyHash(cost: bcryptCost)
-        let matches = try await threadPool.runIfActive { (try? Bcrypt.verify(password, created: hash)) ?? false }
+        // An account of the municipality's login has no password: it is checked against the dummy, and never matches.
+        let sso = found?.passwordHash == SingleSignOnRepository.ssoPasswordHash
+        let hash = sso ? Self.dummyHash(cost: bcryptCost) : found?.passwordHash ?? Self.dummyHash(cost: bcryptCost)
+        let matches = try await threadPool.runIfActive { (try? Bcrypt.verify(password, created: hash)) ?? false } && !sso
         guard let found, matches, !found.account.isDisabled else {
             try await store.audit.record(.signInFailed, username: username, detail: found == nil ? "ukendt bruger" : "forkert adgangskode eller deaktiveret", address: address)
             return .refused
+        }
+        guard AccessPolicy.mayUsePassword(found.account.role, passwordRoles: passwordRoles) else {
+            try await store.audit.record(.signInFailed, username: username, detail: "adgangskode ikke tilladt for rollen; kommunens login", address: address)
+            return .passwordNotAllowed
         }
         try await store.audit.record(.signIn, username: username, role: found.account.role.rawValue, area: found.account.area, detail: "browser", address: address)
         return .signedIn(found.account)

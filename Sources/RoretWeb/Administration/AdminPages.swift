@@ -162,6 +162,15 @@ struct SignInPage: Encodable {
     var csrf: String
     var username: String
     var error: String?
+    /// The municipality's login button's text, when single sign-on is set up.
+    var sso: String?
+
+    init(_ req: Request, username: String, error: String?) {
+        csrf = req.csrfToken
+        self.username = username
+        self.error = error
+        sso = req.roret.configuration.singleSignOn?.label
+    }
 }
 
 /// A page shown when there is nothing to show yet or something went wrong.

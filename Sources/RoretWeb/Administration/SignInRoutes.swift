@@ -11,7 +11,7 @@ struct SignInRoutes: RouteCollection {
 
     @Sendable func page(req: Request) async throws -> Response {
         if let account = req.account { return req.redirect(to: Self.home(for: account.role)) }
-        return try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: "", error: nil)).encodeResponse(for: req).withSignInToken(from: req)
+        return try await req.view.render("signin", SignInPage(req, username: "", error: nil)).encodeResponse(for: req).withSignInToken(from: req)
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
@@ -43,6 +43,9 @@ struct SignInRoutes: RouteCollection {
         case .refused:
             req.roret.metrics.signInFailed()
             return try await rerender(req, username, "Forkert brugernavn eller adgangskode.", .unauthorized)
+        case .passwordNotAllowed:
+            req.roret.metrics.signInFailed()
+            return try await rerender(req, username, "Din rolle logger ind med kommunens login, ikke med adgangskode. Brug knappen »Log ind med kommunens login«.", .forbidden)
         case .throttled(let seconds):
             req.roret.metrics.signInFailed()
             let wait = seconds < 90 ? "\(seconds) sekunder" : "\((seconds + 59) / 60) minutter"
@@ -58,7 +61,7 @@ struct SignInRoutes: RouteCollection {
     }
 
     private func rerender(_ req: Request, _ username: String, _ error: String, _ status: HTTPStatus) async throws -> Response {
-        let response = try await req.view.render("signin", SignInPage(csrf: req.csrfToken, username: username, error: error)).encodeResponse(for: req).withSignInToken(from: req)
+        let response = try await req.view.render("signin", SignInPage(req, username: username, error: error)).encodeResponse(for: req).withSignInToken(from: req)
         response.status = status
         return response
     }
@@ -76,6 +79,6 @@ struct SignInRoutes: RouteCollection {
 extension Request {
     var accountService: AccountService {
         let c = roret.configuration
-        return AccountService(store: store, bcryptCost: c.bcryptCost, throttle: c.signInThrottle, gate: roret.signInGate, threadPool: application.threadPool)
+        return AccountService(store: store, bcryptCost: c.bcryptCost, throttle: c.signInThrottle, gate: roret.signInGate, threadPool: application.threadPool, passwordRoles: c.passwordRoles)
     }
 }

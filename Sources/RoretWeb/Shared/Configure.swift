@@ -22,7 +22,8 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     app.roret = RoretServices(
         configuration: config,
         figures: KeyFigureCache(extracts: store.extracts, measurements: store.measurements, computed: { metrics.figuresComputed(in: $0) }),
-        renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersPublication: Remembered(), metrics: metrics
+        renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersPublication: Remembered(), metrics: metrics,
+        oidc: config.singleSignOn.map { OIDCClient(configuration: $0) }
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
@@ -120,12 +121,14 @@ func routes(_ app: Application) throws {
     try browser.register(collection: SignInRoutes())
 
     try browser.register(collection: SecondFactorRoutes.CodeStep())
+    try browser.register(collection: SingleSignOnRoutes())
     // Enrolment in two-factor sign-in: signed in, before the second factor is required.
     try browser.grouped(RequireSignIn()).register(collection: SecondFactorRoutes())
     let signedIn = browser.grouped(RequireSignIn(), RequireSecondFactor())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.maySeeAggregates)).register(collection: DashboardRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: DataRightsRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: SingleSignOnAdminRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: CaseWorkSettingsRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseAPI)).register(collection: TokenRoutes())
     try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: OwnPageRoutes())

@@ -41,6 +41,10 @@ public struct RoretConfiguration: Sendable {
     /// Administrators, caseworkers and provider staff sign in with a second factor
     /// (`RORET_REQUIRE_2FA`, on unless `off`; off in the demo and where a test builds the configuration itself).
     public var requireSecondFactor = false
+    /// The municipality's login (OpenID Connect), when configured (`RORET_OIDC_*`).
+    public var singleSignOn: SingleSignOnConfiguration?
+    /// The roles that may sign in with a local password (`RORET_PASSWORD_ROLES`, comma-separated; default every role).
+    public var passwordRoles: Set<Role> = Set(Role.allCases)
     /// Ended records older than this are listed for erasure (`RORET_RETENTION_YEARS`, default 5).
     public var retention = Retention()
 
@@ -72,7 +76,8 @@ public struct RoretConfiguration: Sendable {
     }
 
     /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`,
-    /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`, `RORET_RETENTION_YEARS`, `RORET_REQUIRE_2FA`.
+    /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`, `RORET_RETENTION_YEARS`, `RORET_REQUIRE_2FA`,
+    /// `RORET_OIDC_*`, `RORET_PASSWORD_ROLES`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
         var config = RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
@@ -84,6 +89,10 @@ public struct RoretConfiguration: Sendable {
         config.jsonLogs = environment["RORET_LOG_FORMAT"]?.lowercased() == "json"
         config.runsHousekeeping = environment["RORET_HOUSEKEEPING"]?.lowercased() != "off"
         config.requireSecondFactor = environment["RORET_REQUIRE_2FA"]?.lowercased() != "off"
+        config.singleSignOn = SingleSignOnConfiguration(environment)
+        if let roles = environment["RORET_PASSWORD_ROLES"] {
+            config.passwordRoles = Set(roles.split(separator: ",").compactMap { Role(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+        }
         if let years = environment["RORET_RETENTION_YEARS"].flatMap(Int.init), years >= 1 { config.retention = Retention(years: years) }
         if let hour = environment["RORET_FIGURES_REBUILD_HOUR"].flatMap(Int.init), (0...23).contains(hour) { config.figuresRebuildHour = hour }
         return config

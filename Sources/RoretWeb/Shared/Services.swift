@@ -21,6 +21,8 @@ struct RoretServices: Sendable {
     let figureFailureAlert = RateLimitedAlert(interval: 60)
     /// Operations' metrics (`/metrics`).
     let metrics: RoretMetrics
+    /// The municipality's identity provider, when single sign-on is set up.
+    let oidc: OIDCClient?
 }
 
 /// Says yes at most once per `interval` seconds (a failure repeated on

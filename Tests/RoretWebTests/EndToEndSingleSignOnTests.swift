@@ -1,0 +1,51 @@
+import Foundation
+import RoretCore
+import RoretStore
+import RoretTestSupport
+@testable import RoretWeb
+import Testing
+import Vapor
+
+extension ChromiumSuites {
+/// Sign-in with the municipality's login in a real Chromium (issue 14): the
+/// caseworker clicks the button, approves at the (test) identity provider,
+/// and lands in Roret signed in, with no second factor asked.
+@Suite(.serialized) struct EndToEndSingleSignOnTests {
+    @Test(.enabled(if: EndToEndTests.canRun), .timeLimit(.minutes(20))) func aCaseworkerSignsInWithTheMunicipalitysLogin() async throws {
+        let provider = try await TestOIDCProvider.start(interactive: true)
+        let port = DriverPorts.free(count: 1), site = "http://127.0.0.1:\(port)"
+        do {
+            try await withRoretApp(.sqlite, importDemo: false, configure: {
+                $0.singleSignOn = provider.configuration
+                $0.publicURL = site
+                $0.requireSecondFactor = true
+            }) { app in
+                try await app.server.start(address: .hostname("127.0.0.1", port: port))
+                let checks = PageChecks("sso")
+                do {
+                    try await WebDriver.withBrowser(client: app.client, port: DriverPorts.free(), windowSize: "1366,900", downloads: FileManager.default.temporaryDirectory.path) { browser in
+                        try await browser.open(site + "/log-ind")
+                        #expect(try await browser.waitForText("Log ind med kommunens login"))
+                        try await checks.look(browser, "log-ind")
+                        try await browser.click("#sso")
+                        #expect(try await browser.waitForText("Testudbyder af kommunens login"))
+                        try await browser.click("#approve")
+                        #expect(try await browser.waitForURL { $0.hasSuffix("/borgere") })
+                        #expect(try await browser.pageSource.contains("Anna Andersen"))
+                        try await checks.look(browser, "logget-ind")
+                    }
+                    try checks.writeReport()
+                } catch {
+                    await app.server.shutdown()
+                    throw error
+                }
+                await app.server.shutdown()
+            }
+        } catch {
+            try? await provider.shutdown()
+            throw error
+        }
+        try await provider.shutdown()
+    }
+}
+}
