@@ -106,6 +106,10 @@ import Testing
         #expect(p.current == .collection, "no answers yet")
         (p.answers, p.goalsFollowedUp) = (1, 1)
         #expect(p.current == .use && p.produced(.collection) == ["1 besvarelse indsamlet", "1 mål fulgt op"])
+        #expect(p.produced(.collection, withholdingSmallCounts: true) == ["«..» besvarelser indsamlet", "«..» mål fulgt op"], "1–4 withheld for readers")
+        p.answers = 5
+        #expect(p.produced(.collection, withholdingSmallCounts: true) == ["5 besvarelser indsamlet", "«..» mål fulgt op"])
+        p.answers = 1
         (p.learningMeetings, p.decisions) = (1, 2)
         p.ticked[.use] = 5
         #expect(p.current == .followUp && p.produced(.use) == ["1 læringsmøde holdt", "2 beslutninger gjort til handlinger"] && !p.isDone(.followUp))

@@ -119,6 +119,10 @@ import VaporTesting
                 ("/admin/kadence", ["municipality": "265", "months": "3"], .administrator),
                 ("/admin/opfoelgning", ["municipality": "265", "cadence": "6", "goalFollowUpMonths": "2", "meetingIntervalMonths": "4", "reminderLeadDays": "5", "helpText": ""], .administrator),
                 ("/api-noegler", ["name": "script"], .analyst),
+                // IT readiness: the municipality's login's role mapping, a user's second factor reset.
+                ("/admin/sso", ["value": "Roret-Ledere", "role": "leader", "area": "265"], .administrator),
+                ("/admin/sso/slet", ["value": "Roret-Ledere"], .administrator),
+                ("/admin/brugere/leder/totrin", ["bekraeft": "ja"], .administrator),
             ]
             for account in testAccounts where account.username != "leder" {
                 var browser = Browser(app)

@@ -34,7 +34,7 @@ extension ChromiumSuites {
             defer { try? FileManager.default.removeItem(atPath: downloads) }
 
             // The offer's leader makes a personal link to "Mit overskud" for Anna's follow-up.
-            var link = ""
+            var link = "", declined = ""
             try await WebDriver.withBrowser(client: app.client, port: driverPort, windowSize: "1366,900", downloads: downloads) { browser in
                 #expect(try await browser.signIn(site, "tilbudsleder", landingOn: "/borgere"))
                 try await browser.open(base)
@@ -47,6 +47,16 @@ extension ChromiumSuites {
                 try await submit(browser, "#issue-link-overskud", expecting: "Linket til Mit overskud er lavet.")
                 link = try #require(try await browser.pageSource.firstMatch(of: /http:\/\/127\.0\.0\.1(\/svar\/tilbud\/[^<"]+)/).map { String($0.1) })
                 try await checks.look(browser, "link-lavet")
+                // A second link, for the end of the course: the one Anna will say no thanks to.
+                try await browser.click(EndToEndOfferTests.opener("#issue-link-overskud"))
+                try await browser.select("#link-point-overskud", "end")
+                try await browser.click("#issue-link-overskud")
+                // The message is the same as the first link's: wait for the new page's link.
+                for _ in 0..<50 where declined.isEmpty || declined == link {
+                    declined = try await browser.pageSource.firstMatch(of: /http:\/\/127\.0\.0\.1(\/svar\/tilbud\/[^<"]+)/).map { String($0.1) } ?? ""
+                    if declined.isEmpty || declined == link { try await Task.sleep(for: .milliseconds(200)) }
+                }
+                #expect(!declined.isEmpty && declined != link)
             }
 
             // Anna answers on her phone, without an account.
@@ -58,9 +68,13 @@ extension ChromiumSuites {
                 try await submit(browser, "#send", expecting: "Dine svar er gemt.")
                 try await browser.open(site + link)
                 #expect(try await browser.waitForText("Der er allerede svaret via dette link."))
+                try await browser.open(site + declined)
+                #expect(try await browser.waitForText("Jeg har overskud til hverdagen"))
+                try await submit(browser, "#decline", expecting: "Du har sagt nej tak, og der er ikke gemt noget.")
             }
             let answer = try #require(try await store.offers.current(OfferAnswer.self, offer: bostedet, kind: .answer).map(\.value).first { $0.instrument == "overskud" })
             #expect(answer.score == 11 && answer.respondent == .citizen && answer.point == .followUp, "2 + 4 + 5")
+            #expect(try await store.offers.current(OfferAnswer.self, offer: bostedet, kind: .answer).filter { $0.value.instrument == "overskud" }.count == 1, "the declined link stored nothing")
 
             // The leader: the answer in the record at the offer, the reports, calibration, a learning meeting and the review.
             try await WebDriver.withBrowser(client: app.client, port: driverPort + 2, windowSize: "1366,900", downloads: downloads) { browser in
@@ -76,6 +90,14 @@ extension ChromiumSuites {
                 try await checks.look(browser, "rapporter")
                 try await browser.click("a[href$='/rapporter/tilsyn']")
                 #expect(try await browser.waitForText("Målgruppen som betjent"))
+                // The courses started this year only: Anna's began in 2024, so this year's report has nobody.
+                try await browser.select("#report-year", String(DanishDate.today.year))
+                try await browser.click("form.picker button[type='submit']")
+                #expect(try await browser.waitForURL { $0.contains("aar=\(DanishDate.today.year)") })
+                #expect(try await !browser.pageSource.contains("Startet i 2024"))
+                try await browser.select("#report-year", "")
+                try await browser.click("form.picker button[type='submit']")
+                #expect(try await browser.waitForText("Startet i 2024"))
                 try await checks.look(browser, "tilsyn")
                 try await browser.click("#report-xlsx")
                 var workbook: String?
@@ -152,6 +174,13 @@ extension ChromiumSuites {
                 #expect(try await browser.signIn(site, "sagsbehandler", landingOn: "/borgere"))
                 try await browser.open(site + "/borgere/\(anna.id.uuidString)")
                 #expect(try await browser.waitForText("Statusrapporter fra tilbud"))
+                try await browser.click("#status-report-xlsx")
+                var statusFile: String?
+                for _ in 0..<50 where statusFile == nil {
+                    statusFile = ((try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? []).first { $0.hasPrefix("statusrapport-") }
+                    if statusFile == nil { try await Task.sleep(for: .milliseconds(200)) }
+                }
+                #expect(statusFile == "statusrapport-\(anna.pseudonym).xlsx", "Hent som Excel downloads the status report")
                 try await browser.click("#status-report-print")
                 #expect(try await browser.waitForText("Statusrapport til myndigheden"))
                 #expect(try await browser.pageSource.contains("Siden sidste statusrapport \(DanishDate.today.danish)"))

@@ -31,6 +31,16 @@ extension ChromiumSuites {
                 try await browser.type("#code", totp.code(step: totp.step(at: Date()) + 1))
                 try await browser.click("#check-code")
                 #expect(try await browser.waitForURL { $0.hasSuffix("/oversigt") })
+                // A lost phone: the administrator resets the factor on *Brugere* (here their own), after confirming.
+                try await browser.click("nav a[href='/admin/brugere']")
+                #expect(try await browser.waitForText("Totrin"))
+                try await browser.click("button[aria-label='Nulstil totrinsgodkendelse for admin']")
+                #expect(try await browser.waitForText("Nulstil totrinsgodkendelse for admin?"))
+                try await checks.look(browser, "nulstil")
+                try await browser.click("#confirm")
+                #expect(try await browser.waitForText("Totrinsgodkendelsen for admin er nulstillet."))
+                try await browser.click("form[action='/log-ud'] button")
+                #expect(try await browser.signIn(site, "admin", landingOn: "/to-faktor"), "enrolment starts again")
             }
             try checks.writeReport()
         }

@@ -63,6 +63,9 @@ import VaporTesting
             #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             #expect(xlsx.body.readableBytesView.prefix(2).elementsEqual("PK".utf8))
             #expect(try await auditEvents(app, .export, username: "leder").contains { $0.detail.contains("Dokumentation til socialtilsynet") })
+            // The start page's collection counts are about one citizen: withheld for the leader, shown to staff.
+            #expect(try await leader.get("/tilbud/\(s.bostedet.uuidString)").body.string.contains("«..» besvarelser indsamlet"))
+            #expect(try await staff.get("/tilbud/\(s.bostedet.uuidString)").body.string.contains("2 besvarelser indsamlet"))
             // The print view: the page marked for print (no menu or controls on screen or paper).
             #expect(try await leader.get(base + "/tilsyn?udskriv=1").body.string.contains("<body class=\"print\">"))
             #expect(try await leader.get(base + "/ukendt").status == .notFound)
@@ -199,6 +202,25 @@ import VaporTesting
             #expect(try await store.offers.current(OfferAnswer.self, offer: s.bostedet, kind: .answer).count == 1, "once")
             #expect(try await c.get("/svar/tilbud/\(s.bostedet.uuidString)/ukendt").status == .notFound)
             #expect(try await auditEvents(app, .measurementAnswered).contains { $0.detail.contains("i tilbud Bostedet via link") })
+            // An answer and a "nej tak" sent at the same moment: exactly one takes effect, the other is told what happened.
+            let raced = OfferAnswerLink(citizen: anna.id.uuidString, instrument: "who5", point: .end, issuedOn: DanishDate.today)
+            try await store.offers.save(raced, offer: s.bostedet, kind: .answerLink, key: Secrets.sha256("samtidig"), by: "udfoerer")
+            let path = "/svar/tilbud/\(s.bostedet.uuidString)/samtidig"
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for k in 0..<6 {
+                    group.addTask {
+                        var b = Browser(app)
+                        return try await (k % 2 == 0 ? b.post(path, ["item1": "4", "item2": "4", "item3": "4", "item4": "4", "item5": "4"]) : b.post(path + "/nej", [:])).status
+                    }
+                }
+                var all: [HTTPStatus] = []
+                for try await s in group { all.append(s) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1 && statuses.filter { $0 == .gone }.count == 5, "\(statuses)")
+            let endAnswers = try await store.offers.current(OfferAnswer.self, offer: s.bostedet, kind: .answer).filter { $0.value.point == .end }.count
+            let state = try #require(try await store.offers.current(OfferAnswerLink.self, offer: s.bostedet, kind: .answerLink, key: Secrets.sha256("samtidig"))?.value.state)
+            #expect(state == .answered ? endAnswers == 1 : (state == .declined && endAnswers == 0), "the link's state and what was stored agree")
             // An expired link.
             let old = OfferAnswerLink(citizen: anna.id.uuidString, instrument: "who5", point: .followUp, issuedOn: DanishDate.today.adding(days: -20))
             try await store.offers.save(old, offer: s.bostedet, kind: .answerLink, key: Secrets.sha256("gammel"), by: "udfoerer")
@@ -249,6 +271,7 @@ import VaporTesting
             try await other.signIn("udfoerer-2")
             let own = try await other.get("/tilbud/resultater").body.string
             #expect(own.contains("Værestedet") && !own.contains(">Bostedet <"), "staff see only their own offer")
+            #expect(own.contains("Tilbuddet har ingen borgerforløb endnu.") && !own.contains("<caption>"), "no tables for an offer without courses")
             for name in ["borger", "admin"] {
                 var b = Browser(app)
                 try await b.signIn(name)

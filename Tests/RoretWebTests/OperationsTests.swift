@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -23,6 +24,12 @@ import VaporTesting
             #expect(ready.status == .ok && ready.body.string.contains("\"ready\":true") && ready.body.string.contains("\"migrations\":\"ok\""))
             // Without a token configured, /metrics does not exist.
             #expect(try await b.get("/metrics").status == .notFound)
+            // A database behind Roret's schema (a migration not run) is not ready.
+            let last = try #require(try await MigrationLog.query(on: app.db).sort(\.$createdAt, .descending).first())
+            try await last.delete(on: app.db)
+            let behind = try await b.get("/ready")
+            #expect(behind.status == .serviceUnavailable && behind.body.string.contains("\"ready\":false")
+                && behind.body.string.contains("\(StoreMigrations.all.count - 1) af \(StoreMigrations.all.count) kørt"))
         }
     }
 

@@ -106,8 +106,7 @@ final class TestOIDCProvider: Sendable {
             guard form.grant_type == "authorization_code", form.client_id == clientID, form.client_secret == clientSecret,
                   let issued = read({ $0.codes[form.code] }), issued.redirect == form.redirect_uri else { throw Abort(.badRequest) }
             update { $0.codes[form.code] = nil }
-            let challenge = Data(SHA256.hash(data: Data(form.code_verifier.utf8))).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let challenge = Secrets.base64URL(Data(SHA256.hash(data: Data(form.code_verifier.utf8))))
             guard challenge == issued.challenge else { throw Abort(.badRequest, reason: "PKCE") }
             let next = read { $0.next }, key = read { $0.keys[0] }
             var claims = next.claims.mapValues { $0.count == 1 ? JSONValue.string($0[0]) : .strings($0) }

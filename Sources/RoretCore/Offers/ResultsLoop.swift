@@ -113,8 +113,15 @@ public struct OfferProgress: Sendable, Hashable {
     }
 
     /// What the phase has produced, in Danish, one line per product; empty when nothing.
-    public func produced(_ phase: LoopPhase) -> [String] {
+    ///
+    /// The collection's counts (answers, goals followed up) are about few
+    /// citizens: for a reader without access to them (`withholdingSmallCounts`),
+    /// 1–4 shows as «..», as every other count of persons does.
+    public func produced(_ phase: LoopPhase, withholdingSmallCounts: Bool = false) -> [String] {
         func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
+        func persons(_ n: Int, _ one: String, _ many: String) -> String? {
+            withholdingSmallCounts && DisclosureControl.isSmallCount(n) ? "«..» \(many)" : count(n, one, many)
+        }
         switch phase {
         case .clarification:
             return [count(agreedRounds, "afsluttet selvevaluering", "afsluttede selvevalueringer"), maturityRecorded ? "Modenhed vurderet" : nil].compactMap { $0 }
@@ -127,7 +134,7 @@ public struct OfferProgress: Sendable, Hashable {
                     collectionAgreements == 0 ? nil : "Dataindsamlingsplan: \(collectionAgreements) af \(DataCollectionPlan.questions.count) aftaler",
                     count(annualEvents, "punkt i årshjulet", "punkter i årshjulet")].compactMap { $0 }
         case .collection:
-            return [count(answers, "besvarelse indsamlet", "besvarelser indsamlet"), count(goalsFollowedUp, "mål fulgt op", "mål fulgt op")].compactMap { $0 }
+            return [persons(answers, "besvarelse indsamlet", "besvarelser indsamlet"), persons(goalsFollowedUp, "mål fulgt op", "mål fulgt op")].compactMap { $0 }
         case .analysis:
             return answers > 0 ? ["Analyser og rapporter dannes af de indsamlede data"] : []
         case .use:

@@ -72,9 +72,7 @@ public struct CitizenDataRepository: Sendable {
             }
             let documents = try await Self.count(CitizenDataRepository(database: db).offerDocuments(citizen).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), on: sql)
             removed["offer_documents"] = documents
-            try await sql.delete(from: "offer_documents")
-                .where { $0.where("payload", .like, "%\(citizen.id.uuidString)%").orWhere("doc_key", .like, "%\(citizen.id.uuidString)%").orWhere("payload", .like, "%\"\(citizen.pseudonym)\"%") }
-                .run()
+            try await Self.namingCitizen(sql.delete(from: "offer_documents"), citizen).run()
             if let username = citizen.accountUsername {
                 try await sql.update("accounts").set("display_name", to: "Slettet borger").set("disabled", to: true).where("username", .equal, username).run()
             }
@@ -88,8 +86,12 @@ public struct CitizenDataRepository: Sendable {
     /// The offers' documents that name the citizen: answers, goals, enrolments, links and status reports by
     /// record id; a concrete citizen journey by pseudonym.
     func offerDocuments(_ citizen: Citizen) -> SQLSelectBuilder {
-        sql.select().from("offer_documents")
-            .where { $0.where("payload", .like, "%\(citizen.id.uuidString)%").orWhere("doc_key", .like, "%\(citizen.id.uuidString)%").orWhere("payload", .like, "%\"\(citizen.pseudonym)\"%") }
+        Self.namingCitizen(sql.select().from("offer_documents"), citizen)
+    }
+
+    /// The one condition, for reading and for erasing: the document names the citizen's record id or pseudonym.
+    static func namingCitizen<Builder: SQLPredicateBuilder>(_ builder: Builder, _ citizen: Citizen) -> Builder {
+        builder.where { $0.where("payload", .like, "%\(citizen.id.uuidString)%").orWhere("doc_key", .like, "%\(citizen.id.uuidString)%").orWhere("payload", .like, "%\"\(citizen.pseudonym)\"%") }
     }
 
     private func rows(_ query: SQLSelectBuilder) async throws -> [[String: String?]] {

@@ -267,10 +267,16 @@ public struct MeasurementRepository: Sendable {
             .filter(\.$state == ReminderState.pending.rawValue).first() {
             return Reminder(pending)
         }
+        return try await insertReminder(citizenID: citizenID, subject: instrument.code, goalID: nil, dueOn: dueOn, recipient: recipient)
+    }
+
+    /// A new pending reminder: `subject` is the `instrument` column (an instrument's code, the goal or the offer subject).
+    private func insertReminder(citizenID: UUID, subject: String, goalID: Int?, dueOn: Day, recipient: String) async throws -> Reminder {
         let model = ReminderModel()
         model.id = UUID()
         model.citizenID = citizenID
-        model.instrument = instrument.code
+        model.instrument = subject
+        model.goalID = goalID
         model.dueOn = dueOn.description
         model.recipient = recipient
         model.state = ReminderState.pending.rawValue
@@ -287,18 +293,7 @@ public struct MeasurementRepository: Sendable {
             .filter(\.$citizenID == citizenID).filter(\.$goalID == goalID).filter(\.$dueOn == dueOn.description).first() {
             return Reminder(known)
         }
-        let model = ReminderModel()
-        model.id = UUID()
-        model.citizenID = citizenID
-        model.instrument = Reminder.goalSubject
-        model.goalID = goalID
-        model.dueOn = dueOn.description
-        model.recipient = recipient
-        model.state = ReminderState.pending.rawValue
-        model.createdAt = Date()
-        model.updatedAt = model.createdAt
-        try await model.create(on: database)
-        return Reminder(model)
+        return try await insertReminder(citizenID: citizenID, subject: Reminder.goalSubject, goalID: goalID, dueOn: dueOn, recipient: recipient)
     }
 
     /// Puts a reminder of a measurement due at an offer in the outbox, once per citizen, subject and due day.
@@ -309,17 +304,7 @@ public struct MeasurementRepository: Sendable {
             .filter(\.$citizenID == citizenID).filter(\.$instrument == code).filter(\.$dueOn == dueOn.description).first() {
             return Reminder(known)
         }
-        let model = ReminderModel()
-        model.id = UUID()
-        model.citizenID = citizenID
-        model.instrument = code
-        model.dueOn = dueOn.description
-        model.recipient = recipient
-        model.state = ReminderState.pending.rawValue
-        model.createdAt = Date()
-        model.updatedAt = model.createdAt
-        try await model.create(on: database)
-        return Reminder(model)
+        return try await insertReminder(citizenID: citizenID, subject: code, goalID: nil, dueOn: dueOn, recipient: recipient)
     }
 
     /// A goal was followed up: its pending reminders are cancelled.

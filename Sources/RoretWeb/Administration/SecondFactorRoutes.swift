@@ -81,12 +81,8 @@ struct SecondFactorRoutes: RouteCollection {
             req.roret.metrics.signInFailed()
             return try await refuse("Koden passer ikke, eller den er allerede brugt. Skriv den næste kode fra appen.", .unauthorized)
         }
-        // Signed in: a new session id, and the session marked as through the second factor.
-        if let old = req.session.id { try await req.store.sessions.delete(key: DatabaseSessionDriver.storedKey(old)) }
-        req.session.id = nil
-        req.session.data = SessionData(initialData: [
-            SessionAuthenticator.accountKey: account.id.uuidString, passedKey: "ja", CSRFProtection.sessionKey: Secrets.random(bytes: 24),
-        ])
+        // Signed in: a new session, marked as through the second factor.
+        try await req.beginSession([SessionAuthenticator.accountKey: account.id.uuidString, passedKey: "ja"])
         return req.redirect(to: SignInRoutes.home(for: account.role))
     }
 

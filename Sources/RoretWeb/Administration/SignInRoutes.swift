@@ -24,21 +24,12 @@ struct SignInRoutes: RouteCollection {
         let service = req.accountService
         switch try await service.signIn(username: username, password: form.password, address: req.remoteAddress?.ipAddress) {
         case .signedIn(let account):
-            // A new session id at sign-in: a session fixed before sign-in is worthless.
-            if req.hasSession, let old = req.session.id { try await req.store.sessions.delete(key: DatabaseSessionDriver.storedKey(old)) }
-            req.session.id = nil
             // With a confirmed second factor the password only opens the code step.
             if try await req.store.secondFactors.find(account: account.id)?.isConfirmed == true {
-                req.session.data = SessionData(initialData: [
-                    SecondFactorRoutes.pendingKey: account.id.uuidString, SecondFactorRoutes.pendingSinceKey: String(Date().timeIntervalSince1970),
-                    CSRFProtection.sessionKey: Secrets.random(bytes: 24),
-                ])
+                try await req.beginSession([SecondFactorRoutes.pendingKey: account.id.uuidString, SecondFactorRoutes.pendingSinceKey: String(Date().timeIntervalSince1970)])
                 return req.redirect(to: "/log-ind/kode")
             }
-            req.session.data = SessionData(initialData: [
-                SessionAuthenticator.accountKey: account.id.uuidString,
-                CSRFProtection.sessionKey: Secrets.random(bytes: 24),
-            ])
+            try await req.beginSession([SessionAuthenticator.accountKey: account.id.uuidString])
             return req.redirect(to: Self.home(for: account.role))
         case .refused:
             req.roret.metrics.signInFailed()

@@ -33,6 +33,15 @@ extension Request {
         }
     }
 
+    /// Starts a new session (a new id: a session fixed before sign-in is
+    /// worthless; the old one is deleted) holding `values` and a fresh CSRF
+    /// token. Every way in — password, code, the municipality's login — ends here.
+    func beginSession(_ values: [String: String]) async throws {
+        if hasSession, let old = session.id { try await store.sessions.delete(key: DatabaseSessionDriver.storedKey(old)) }
+        session.id = nil
+        session.data = SessionData(initialData: values.merging([CSRFProtection.sessionKey: Secrets.random(bytes: 24)]) { a, _ in a })
+    }
+
     /// Records an audit event for the current account and client address.
     func audit(_ action: AuditAction, area: String? = nil, detail: String) async throws {
         try await store.audit.record(

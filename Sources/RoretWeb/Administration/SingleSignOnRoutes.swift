@@ -18,17 +18,13 @@ struct SingleSignOnRoutes: RouteCollection {
         routes.get("log-ind", "sso", "svar", use: answer)
     }
 
-    private static func base64URL(_ data: some Sequence<UInt8>) -> String {
-        Data(data).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
     private func redirectURI(_ req: Request) -> String? { req.roret.configuration.linkOrigin.map { $0 + "/log-ind/sso/svar" } }
 
     @Sendable func start(req: Request) async throws -> Response {
         guard let oidc = req.roret.oidc else { throw Abort(.notFound) }
         guard let redirect = redirectURI(req) else { return try await refuse(req, "Roret kender ikke sin offentlige adresse (RORET_PUBLIC_URL). Kontakt it-afdelingen.", .serviceUnavailable) }
         let state = Secrets.random(bytes: 24), nonce = Secrets.random(bytes: 24), verifier = Secrets.random(bytes: 32)
-        let challenge = Self.base64URL(SHA256.hash(data: Data(verifier.utf8)))
+        let challenge = Secrets.base64URL(Data(SHA256.hash(data: Data(verifier.utf8))))
         try await req.store.singleSignOn.begin(stateHash: Secrets.sha256(state), nonce: nonce, verifier: verifier)
         let url: String
         do {
@@ -81,11 +77,7 @@ struct SingleSignOnRoutes: RouteCollection {
         let account = try await req.store.singleSignOn.account(username: username, displayName: claims.values[sso.nameClaim]?.first ?? username, role: role, area: area)
         guard !account.isDisabled else { return try await failed("deaktiveret i Roret", "Din bruger er deaktiveret i Roret. Kontakt en administrator.", .forbidden, username: username) }
         try await req.store.audit.record(.signIn, username: username, role: role.rawValue, area: area, detail: "kommunens login", address: address)
-        if req.hasSession, let old = req.session.id { try await req.store.sessions.delete(key: DatabaseSessionDriver.storedKey(old)) }
-        req.session.id = nil
-        req.session.data = SessionData(initialData: [
-            SessionAuthenticator.accountKey: account.id.uuidString, SecondFactorRoutes.passedKey: "kommunens login", CSRFProtection.sessionKey: Secrets.random(bytes: 24),
-        ])
+        try await req.beginSession([SessionAuthenticator.accountKey: account.id.uuidString, SecondFactorRoutes.passedKey: "kommunens login"])
         let response = req.redirect(to: SignInRoutes.home(for: role))
         response.cookies[Self.cookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/log-ind/sso")
         return response

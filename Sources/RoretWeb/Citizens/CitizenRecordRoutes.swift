@@ -164,7 +164,7 @@ struct CitizenRecordRoutes: RouteCollection {
         // Never from the request's Host header: an attacker's Host would make the link point at them.
         guard let origin = req.roret.configuration.linkOrigin else {
             return try await req.recordPage(citizen, failed: FailedForm(id: "link", values: [:], problems: [
-                "Der kan ikke laves links, før Roret kender sin offentlige adresse (RORET_PUBLIC_URL). Kontakt jeres it-afdeling.",
+                RoretConfiguration.noLinkOrigin,
             ]))
         }
         let secret = Secrets.random(bytes: 24)
@@ -260,11 +260,11 @@ struct CitizenRecordRoutes: RouteCollection {
 
 /// The five answers of a measurement form (`item1` … `item5`; empty = left out).
 enum AnswerForm {
-    /// The five answers of a form: an empty or absent field is "not
+    /// The `count` (five) answers of a form: an empty or absent field is "not
     /// answered"; anything else that is not a whole number is refused, never
     /// read as "not answered".
-    static func decode(_ req: Request) throws -> [Int?] {
-        try (1...Instrument.itemCount).map { i in
+    static func decode(_ req: Request, count: Int = Instrument.itemCount) throws -> [Int?] {
+        try (0..<count).map { $0 + 1 }.map { i in
             guard let field = req.formField("item\(i)"), !field.isEmpty else { return nil }
             guard let value = Int(field) else { throw Abort(.badRequest, reason: "Svar \(i) er ikke et tal.") }
             return value

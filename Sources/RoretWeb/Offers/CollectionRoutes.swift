@@ -144,7 +144,7 @@ struct CollectionRoutes: RouteCollection {
         var problems = form.problems
         // Never from the request's Host header: an attacker's Host would make the link point at them.
         let origin = req.roret.configuration.linkOrigin
-        if origin == nil { problems.append("Der kan ikke laves links, før Roret kender sin offentlige adresse (RORET_PUBLIC_URL). Kontakt jeres it-afdeling.") }
+        if origin == nil { problems.append(RoretConfiguration.noLinkOrigin) }
         guard problems.isEmpty, let point, let origin else {
             return try await citizenPage(req, context, citizen: citizen, failed: FailedForm(id: "link-\(instrument.id)", values: form.values, problems: problems))
         }

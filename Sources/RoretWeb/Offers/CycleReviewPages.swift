@@ -83,7 +83,7 @@ struct CycleReviewPage: Encodable {
             .use: decisionActions.isEmpty ? [] : ["Af beslutningerne er \(decisionActions.filter(\.value.done).count) af \(decisionActions.count) udført"],
         ]
         phases = CycleReview.phases.enumerated().map { p, phase in
-            let lines = progress.produced(phase.phase) + (facts[phase.phase] ?? [])
+            let lines = progress.produced(phase.phase, withholdingSmallCounts: !context.canEdit) + (facts[phase.phase] ?? [])
             return Phase(title: phase.title, evidence: lines, hasEvidence: !lines.isEmpty,
                          table: phase.phase == .description ? OfferReport.servedTable(evidence, personLevel: context.canEdit) : nil,
                          questions: phase.questions.enumerated().map { q, text in

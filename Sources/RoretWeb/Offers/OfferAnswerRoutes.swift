@@ -60,13 +60,7 @@ struct OfferAnswerRoutes: RouteCollection {
     @Sendable func answer(req: Request) async throws -> Response {
         guard let found = try await find(req) else { return try await AnswerRoutes.unknown(req) }
         let today = DanishDate.today
-        var items: [Int?] = []
-        var unreadable = false
-        for i in found.instrument.itemTexts.indices {
-            let field = req.formField("item\(i + 1)") ?? ""
-            if field.isEmpty { items.append(nil) } else if let n = Int(field) { items.append(n) } else { unreadable = true }
-        }
-        if unreadable || !found.instrument.problems(in: items).isEmpty {
+        guard let items = try? AnswerForm.decode(req, count: found.instrument.itemTexts.count), found.instrument.problems(in: items).isEmpty else {
             let page = AnswerRoutes.Page(token: "", form: InstrumentForm(found.instrument), title: found.instrument.name,
                                          message: "Et af svarene kunne ikke læses. Vælg et af svarene ud for hvert spørgsmål, eller spring det over, og send igen.", done: false, action: action(req))
             return try await req.view.render("answer", page).encodeResponse(status: .badRequest, for: req)

@@ -46,28 +46,30 @@ struct OfferMunicipalityPage: Encodable {
         chrome = try Chrome(req, title: "Tilbuddenes resultater", active: "/tilbud")
         let account = try req.requireAccount()
         var items: [Item] = []
-        var flowsByArea: [String: (ShownFlows, ClosedRange<Int>)?] = [:]
+        /// Each municipality's year-end stock per step in the latest year, as the key figures show it (nil: no extract).
+        var stocksByArea: [String: (year: Int, stock: [Int?])] = [:]
+        var noExtract: Set<String> = []
         for offer in try await req.store.offers.all().sorted(by: { ($0.municipality, $0.name) < ($1.municipality, $1.name) }) {
             guard let context = OfferContext.reading(offer, account: account) else { continue }
-            if flowsByArea[offer.municipality] == nil {
-                let access = try? await FigureAccess.load(req, area: offer.municipality, wantsFull: false)
-                flowsByArea[offer.municipality] = access.map { (req.roret.shownFlows.value($0, shownInFull: nil), $0.figures.flows.years) }
-            }
-            let flows = flowsByArea[offer.municipality] ?? nil
-            let areaName = DanishMunicipality.name(of: offer.municipality) ?? offer.municipality
-            let steps = offer.steps.map { step -> Step in
-                let text: String
-                if let (shown, years) = flows, let stock = shown.stock[offer.municipality]?.last, stock.indices.contains(step - 1) {
-                    text = "Borgere på trin \(step) i \(areaName) ultimo \(years.upperBound): \(stock[step - 1].map(DanishFormat.integer) ?? "«..»")"
+            let area = offer.municipality
+            if stocksByArea[area] == nil && !noExtract.contains(area) {
+                if let access = try? await FigureAccess.load(req, area: area, wantsFull: false), let stock = req.roret.shownFlows.value(access, shownInFull: nil).stock[area]?.last {
+                    stocksByArea[area] = (access.figures.flows.years.upperBound, stock)
                 } else {
-                    text = "Borgere på trin \(step) i \(areaName): ingen registerudtræk endnu"
+                    noExtract.insert(area)
                 }
-                return Step(text: text, figuresHref: "/noegletal?omraade=\(offer.municipality)")
+            }
+            let areaName = DanishMunicipality.name(of: area) ?? area
+            let steps = offer.steps.map { step -> Step in
+                let text = stocksByArea[area].flatMap { s in
+                    s.stock.indices.contains(step - 1) ? "Borgere på trin \(step) i \(areaName) ultimo \(s.year): \(s.stock[step - 1].map(DanishFormat.integer) ?? "«..»")" : nil
+                } ?? "Borgere på trin \(step) i \(areaName): ingen registerudtræk endnu"
+                return Step(text: text, figuresHref: "/noegletal?omraade=\(area)")
             }
             let report = try await OfferReport(req, context.asReader, .leadership, year: nil)
             let summary = report.tables.map { t in OfferReportTable(title: t.title, head: t.head, rows: Array(t.rows.prefix(1)), note: nil) }
             items.append(Item(name: offer.name, municipality: areaName, paragraphs: OfferPage.paragraphs(offer), steps: steps, hasSteps: !steps.isEmpty,
-                              tables: summary, hasData: report.tables.contains { !$0.rows.isEmpty },
+                              tables: report.hasData ? summary : [], hasData: report.hasData,
                               leadershipHref: context.base + "/rapporter/ledelse", supervisionHref: context.base + "/rapporter/tilsyn"))
         }
         offers = items

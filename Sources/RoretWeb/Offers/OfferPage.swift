@@ -100,7 +100,7 @@ struct OfferPage: Encodable {
             .merging(context.canEdit ? [.collection: "/indsamling"] : [:]) { a, _ in a }
         phases = LoopPhase.allCases.map { phase in
             let ticked = Set(dossier.ticked[phase] ?? [])
-            let produced = progress.produced(phase)
+            let produced = progress.produced(phase, withholdingSmallCounts: !context.canEdit)
             let done = progress.isDone(phase)
             return Phase(number: phase.rawValue, name: phase.danishName, current: phase == progress.current, done: done,
                          status: done ? "Gennemført" : phase == progress.current ? "I gang" : "Ikke gennemført",

@@ -20,6 +20,8 @@ struct OfferReport {
     var tables: [OfferReportTable]
     var warning: String?
     var personLevel: Bool
+    /// Whether the offer has any course in the report's period.
+    var hasData = false
 
     init(_ req: Request, _ context: OfferContext, _ kind: OfferReportKind, year: Int?) async throws {
         guard AccessPolicy.mayReadOfferReport(kind, role: context.account.role, username: context.account.username, area: context.account.area,
@@ -39,16 +41,19 @@ struct OfferReport {
             let built = try await OfferResultTables(req, context, results, year: year, personLevel: true, citizens: own)
             tables = [try await Self.citizenTable(req, context, results, citizens: own, year: year)] + built.tables
             warning = built.warning
+            hasData = built.hasData
         case .team:
             lead = "Alle tilbuddets borgere, pr. indsats og undergruppe, med tallene som de er."
             let built = try await OfferResultTables(req, context, results, year: year, personLevel: true)
             tables = built.tables
             warning = built.warning
+            hasData = built.hasData
         case .leadership:
             lead = "Tilbuddets resultater pr. indsats: borgerne ved start, ændring for de samme borgere, målopfyldelse og gennemførte forløb."
             let built = try await OfferResultTables(req, context, results, year: year, personLevel: personLevel)
             tables = built.tables
             warning = built.warning
+            hasData = built.hasData
         case .supervision:
             lead = "Dokumentation til socialtilsynets kriterium 3: målgruppen som beskrevet og som betjent, metoderne, og resultaterne i forhold til konkrete mål."
             let theory = try await req.store.offers.versions(TheoryOfChange.self, offer: context.offerID, kind: .theory, key: "map").last?.value
@@ -66,6 +71,7 @@ struct OfferReport {
             let built = try await OfferResultTables(req, context, results, year: year, personLevel: personLevel)
             tables += built.tables
             warning = built.warning
+            hasData = built.hasData
         }
     }
 

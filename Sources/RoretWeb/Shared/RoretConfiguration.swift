@@ -67,6 +67,9 @@ public struct RoretConfiguration: Sendable {
         self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     }
 
+    /// What staff are told when `linkOrigin` is nil.
+    static let noLinkOrigin = "Der kan ikke laves links, før Roret kender sin offentlige adresse (RORET_PUBLIC_URL). Kontakt jeres it-afdeling."
+
     /// Where a personal answer link points: the public address, or on
     /// loopback the server's own; nil when neither is known.
     public var linkOrigin: String? {

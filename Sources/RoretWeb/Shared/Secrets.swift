@@ -6,8 +6,12 @@ enum Secrets {
     /// `bytes` random bytes from the system's secure generator, URL-safe base64.
     static func random(bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        let raw = (0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(raw).base64EncodedString()
+        return base64URL(Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }))
+    }
+
+    /// URL-safe base64 without padding (RFC 4648 §5), as tokens and PKCE challenges are written.
+    static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
