@@ -297,7 +297,7 @@ import VaporTesting
 /// uncollected body as "no token", and every long plan text was refused).
 @Suite struct LongFormOverTheNetworkTests {
     @Test func aLongPlanTextOverTheNetworkKeepsItsToken() async throws {
-        let port = Int.random(in: 50_000..<60_000)
+        let port = DriverPorts.free(count: 1)
         try await withRoretApp(importDemo: false, configure: { $0.port = port }) { app in
             let anna = try await CitizenWebTests().anna(app)
             var caseworker = Browser(app)

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Ports for chromedriver: a browser test starts up to four drivers on
+/// Ports for chromedriver (and for tests that must name their server's port
+/// before it starts): a browser test starts up to four drivers on
 /// `port`, `port + 1`, … A random port was once taken by another test
 /// ("chromedriver did not start"), so the first of four ports that can all
 /// be bound on loopback right now is chosen.

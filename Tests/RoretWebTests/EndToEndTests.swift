@@ -100,7 +100,7 @@ extension ChromiumSuites {
         let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: downloads) }
-        let appPort = Int.random(in: 20_000..<30_000), driverPort = DriverPorts.free()
+        let appPort = DriverPorts.free(count: 1), driverPort = DriverPorts.free()
         // Links point at the server's own address on loopback: the port it really serves on.
         try await withRoretApp(importDemo: false, configure: { $0.port = appPort }) { app in
             let store = Store(database: app.db)

@@ -342,8 +342,7 @@ import VaporTesting
 @Suite(.serialized) struct ConcurrentAnswerTests {
     @Test(arguments: TestDatabase.available)
     func sixtyFourSimultaneousLinkAnswersAllArriveWithTheirAuditEntries(_ backend: TestDatabase) async throws {
-        let port = Int.random(in: 50_000..<60_000)
-        try await withRoretApp(backend, importDemo: false, configure: { $0.port = port }) { app in
+        try await withRoretApp(backend, importDemo: false) { app in
             let store = Store(database: app.db)
             let anna = try await CitizenWebTests().anna(app)
             var tokens: [String] = []
@@ -355,7 +354,8 @@ import VaporTesting
             // 64 citizens on 64 connections at once (the client's default is 8, with a 10 s wait for one).
             app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
             app.http.client.configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            // A port the system picks: a random one was once taken by a concurrent test ("Address already in use").
+            let port = try await app.serveOnFreePort()
             let client = app.client
             // A request that fails on the way counts as a failure (status 0), never aborts the test:
             // the server must be shut down before the app is.

@@ -83,7 +83,7 @@ import RoretTestSupport
     /// Over a real socket, in pieces as a browser sends them: a file of junk
     /// lines gets its first 1,000 problems and a count, and nothing is stored.
     @Test func junkStreamedOverTheNetworkGetsACappedAnswer() async throws {
-        let port = Int.random(in: 50_000..<60_000)
+        let port = DriverPorts.free(count: 1)
         try await withRoretApp(importDemo: false, configure: { $0.port = port }) { app in
             var admin = Browser(app)
             try await admin.signIn("admin")
