@@ -177,7 +177,7 @@ extension ChromiumSuites {
                 try await browser.click("#status-report-xlsx")
                 var statusFile: String?
                 for _ in 0..<50 where statusFile == nil {
-                    statusFile = ((try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? []).first { $0.hasPrefix("statusrapport-") }
+                    statusFile = ((try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? []).first { $0.hasPrefix("statusrapport-") && $0.hasSuffix(".xlsx") }
                     if statusFile == nil { try await Task.sleep(for: .milliseconds(200)) }
                 }
                 #expect(statusFile == "statusrapport-\(anna.pseudonym).xlsx", "Hent som Excel downloads the status report")
