@@ -1,0 +1,77 @@
+/// A message's Danish text (*beskedtekst*) with `{placeholders}`: Roret's
+/// standard text or the one a municipality has written instead.
+public struct MessageTemplate: Sendable, Hashable, Codable {
+    public var kind: MessageKind
+    /// The e-mail's subject line (an sms has none).
+    public var subject: String
+    public var body: String
+
+    /// The longest text accepted: an sms of this length is a few parts, an e-mail short.
+    public static let maxBodyLength = 1_000
+    public static let maxSubjectLength = 150
+
+    public init(kind: MessageKind, subject: String, body: String) {
+        self.kind = kind
+        self.subject = subject
+        self.body = body
+    }
+
+    /// Every problem with the text at once, in Danish, each naming the field.
+    public var problems: [String] {
+        var problems: [String] = []
+        let allowed = Set(kind.placeholders.map(\.name))
+        for (field, text) in [("Emne", subject), ("Tekst", body)] {
+            if text.allSatisfy(\.isWhitespace) { problems.append("\(field): skal udfyldes.") }
+            for name in Self.placeholders(in: text) where !allowed.contains(name) {
+                problems.append("\(field): {\(name)} kendes ikke. Brug \(kind.placeholders.map { "{\($0.name)}" }.joined(separator: ", ")).")
+            }
+            if Self.hasUnclosedBrace(text) { problems.append("\(field): en { mangler sin }.") }
+        }
+        if subject.count > Self.maxSubjectLength { problems.append("Emne: højst \(Self.maxSubjectLength) tegn (nu \(subject.count)).") }
+        if body.count > Self.maxBodyLength { problems.append("Tekst: højst \(Self.maxBodyLength) tegn (nu \(body.count)).") }
+        if subject.contains("\n") { problems.append("Emne: skal stå på én linje.") }
+        for name in kind.requiredPlaceholders where !Self.placeholders(in: body).contains(name) {
+            problems.append("Tekst: skal indeholde {\(name)}.")
+        }
+        return problems
+    }
+
+    /// The subject and body with each placeholder replaced by its value
+    /// (a placeholder without a value is left as written).
+    public func rendered(_ values: [String: String]) -> (subject: String, body: String) {
+        (Self.fill(subject, values), Self.fill(body, values))
+    }
+
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            out += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The names between braces, in order.
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    static func hasUnclosedBrace(_ text: String) -> Bool {
+        var open = false
+        for c in text {
+            if c == "{" { if open { return true }; open = true }
+            if c == "}" { if !open { return true }; open = false }
+        }
+        return open
+    }
+}
