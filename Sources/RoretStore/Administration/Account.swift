@@ -19,11 +19,13 @@ public struct Account: Sendable, Hashable, Identifiable {
     public var provider: String?
     /// For provider staff: the offer they work at (*tilbud*).
     public var offerID: UUID?
+    /// Where the account's reminders go by e-mail (*e-mailadresse*); nil: none.
+    public var email: String?
 
     /// The offer as `AccessPolicy` names it (its id), for provider staff.
     public var offerKey: String? { offerID?.uuidString }
 
-    public init(id: UUID, username: String, displayName: String, role: Role, area: String, isDisabled: Bool, createdAt: Date, provider: String? = nil, offerID: UUID? = nil) {
+    public init(id: UUID, username: String, displayName: String, role: Role, area: String, isDisabled: Bool, createdAt: Date, provider: String? = nil, offerID: UUID? = nil, email: String? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -33,13 +35,14 @@ public struct Account: Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.provider = provider
         self.offerID = offerID
+        self.email = email
     }
 
     init(_ model: AccountModel) {
         self.init(
             id: model.id!, username: model.username, displayName: model.displayName,
             role: Role(rawValue: model.role) ?? .citizen, area: model.area,
-            isDisabled: model.disabled, createdAt: model.createdAt, provider: model.provider, offerID: model.offerID
+            isDisabled: model.disabled, createdAt: model.createdAt, provider: model.provider, offerID: model.offerID, email: model.email
         )
     }
 }

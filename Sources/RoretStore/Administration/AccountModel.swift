@@ -16,6 +16,8 @@ final class AccountModel: Model, @unchecked Sendable {
     @OptionalField(key: "provider") var provider: String?
     /// The offer a provider account belongs to (M034).
     @OptionalField(key: "offer_id") var offerID: UUID?
+    /// Where reminders go by e-mail (M042).
+    @OptionalField(key: "email") var email: String?
 
     init() {}
 }

@@ -51,16 +51,17 @@ public struct AccountRepository: Sendable {
             var created_at: Date
             var provider: String?
             var offer_id: UUID?
+            var email: String?
         }
         guard let sql = database as? any SQLDatabase else {
             return try await AccountModel.find(id, on: database).map(Account.init)
         }
         let row = try await sql.select()
-            .columns("id", "username", "display_name", "role", "area", "disabled", "created_at", "provider", "offer_id")
+            .columns("id", "username", "display_name", "role", "area", "disabled", "created_at", "provider", "offer_id", "email")
             .from(AccountModel.schema).where("id", .equal, id).limit(1).first(decoding: Row.self)
         return row.map {
             Account(id: $0.id, username: $0.username, displayName: $0.display_name, role: Role(rawValue: $0.role) ?? .citizen,
-                    area: $0.area, isDisabled: $0.disabled, createdAt: $0.created_at, provider: $0.provider, offerID: $0.offer_id)
+                    area: $0.area, isDisabled: $0.disabled, createdAt: $0.created_at, provider: $0.provider, offerID: $0.offer_id, email: $0.email)
         }
     }
 
@@ -90,6 +91,13 @@ public struct AccountRepository: Sendable {
         guard let model = try await model(username: username) else { throw StoreError.noSuchAccount(username) }
         model.passwordHash = hash
         model.disabled = false
+        try await model.save(on: database)
+    }
+
+    /// Sets or clears (nil) the account's e-mail address for reminders.
+    public func setEmail(username: String, _ email: String?) async throws {
+        guard let model = try await model(username: username) else { throw StoreError.noSuchAccount(username) }
+        model.email = email
         try await model.save(on: database)
     }
 

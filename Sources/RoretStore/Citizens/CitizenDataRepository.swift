@@ -35,7 +35,7 @@ public struct CitizenDataRepository: Sendable {
     let database: any Database
 
     /// The tables that name a citizen by `citizen_id`, children first (the erasure's order).
-    static let byCitizen = ["measurement_links", "reminders", "measurements", "measurement_requests", "goal_versions", "plan_entries", "case_events",
+    static let byCitizen = ["messages", "citizen_contacts", "measurement_links", "reminders", "measurements", "measurement_requests", "goal_versions", "plan_entries", "case_events",
                             "citizen_interventions", "case_review_answers"]
     /// Columns never exported: secrets.
     static let secret: Set<String> = ["password_hash", "token_hash", "secret", "payload_hash"]

@@ -22,6 +22,9 @@ public struct Store: Sendable {
     public let citizenData: CitizenDataRepository
     public let secondFactors: SecondFactorRepository
     public let singleSignOn: SingleSignOnRepository
+    public let messages: MessageRepository
+    public let contacts: CitizenContactRepository
+    public let messageTemplates: MessageTemplateRepository
     /// The database the repositories use.
     let database: any Database
 
@@ -46,6 +49,9 @@ public struct Store: Sendable {
         citizenData = CitizenDataRepository(database: database)
         secondFactors = SecondFactorRepository(database: database)
         singleSignOn = SingleSignOnRepository(database: database)
+        messages = MessageRepository(database: database)
+        contacts = CitizenContactRepository(database: database)
+        messageTemplates = MessageTemplateRepository(database: database)
         self.database = database
     }
 

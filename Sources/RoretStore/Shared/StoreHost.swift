@@ -87,7 +87,7 @@ public final class StoreHost: Sendable {
 
 extension StoreHost {
     /// Every table Roret owns, children before parents.
-    static let tables = ["sso_requests", "sso_role_mappings", "second_factors", "budget_scenarios", "offer_documents", "offers", "action_reminders", "review_grants", "case_review_answers", "case_reviews", "reflection_notes", "reflection_meetings", "round_reflections", "leadership_action_versions", "round_answers", "leadership_rounds", "leadership_item_sets", "case_work_settings", "case_events", "figure_publications", "municipality_settings", "measurement_requests", "citizen_interventions", "plan_entries", "goal_versions", "reminders", "measurement_links", "measurements", "citizens", "api_tokens", "extract_files", "extract_imports", "audit_events", "sessions", "accounts", "_fluent_migrations"]
+    static let tables = ["messages", "citizen_contacts", "message_templates", "sso_requests", "sso_role_mappings", "second_factors", "budget_scenarios", "offer_documents", "offers", "action_reminders", "review_grants", "case_review_answers", "case_reviews", "reflection_notes", "reflection_meetings", "round_reflections", "leadership_action_versions", "round_answers", "leadership_rounds", "leadership_item_sets", "case_work_settings", "case_events", "figure_publications", "municipality_settings", "measurement_requests", "citizen_interventions", "plan_entries", "goal_versions", "reminders", "measurement_links", "measurements", "citizens", "api_tokens", "extract_files", "extract_imports", "audit_events", "sessions", "accounts", "_fluent_migrations"]
 
     /// Drops every table of Roret's, whatever state a previous run left
     /// them in (tests on a shared PostgreSQL database, also one a newer

@@ -42,5 +42,9 @@ public enum StoreMigrations {
         M036CreateBudgetScenarios(),
         M037CreateSecondFactors(),
         M038CreateSingleSignOn(),
+        M039CreateMessages(),
+        M040CreateCitizenContacts(),
+        M041CreateMessageTemplates(),
+        M042AddAccountEmail(),
     ]
 }
