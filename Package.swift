@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Single sign-on: the identity provider's ID tokens and keys (JWKS).
         .package(url: "https://github.com/vapor/jwt", from: "5.2.0"),
+        // E-mail: STARTTLS on the SMTP connection (already in Vapor's graph).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Domain and engines: pure Swift, no I/O, no framework.
@@ -68,6 +70,8 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "JWT", package: "jwt"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             // Each domain keeps its Leaf views beside its routes; `.process`
             // puts every view at the top of the resource bundle (names are unique).

@@ -21,6 +21,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         var config = RoretConfiguration.fromEnvironment()
+        guard config.problems.isEmpty else {
+            throw ValidationError("Roret kan ikke starte:\n" + config.problems.map { "- \($0)" }.joined(separator: "\n"))
+        }
         config.store = store.configuration
         config.hostname = hostname
         config.port = port

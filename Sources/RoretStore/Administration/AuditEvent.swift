@@ -42,6 +42,12 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case offerChanged = "offer.changed"
     case offerRead = "offer.read"
     case economicsChanged = "economics.changed"
+    /// The citizen's consent and contact for links recorded or withdrawn.
+    case contactChanged = "citizen.contact"
+    /// A municipality's message texts changed, or a failed message sent again.
+    case messagesChanged = "messages.changed"
+    /// An account's e-mail address set or cleared.
+    case accountChanged = "account.changed"
 
     /// Danish label for the administrator's audit page.
     public var danishLabel: String {
@@ -81,6 +87,9 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
         case .offerChanged: "Ændring i tilbuddets resultatdokumentation"
         case .offerRead: "Visning af en konkret borgers rejse i et tilbud"
         case .economicsChanged: "Budgetscenarie gemt"
+        case .contactChanged: "Borgerens samtykke og kontakt til links"
+        case .messagesChanged: "Beskeder: tekst ændret eller sendt igen"
+        case .accountChanged: "Bruger ændret"
         case .leadershipChanged: "Ændring i ledelsens redskaber"
         }
     }

@@ -10,6 +10,7 @@ public struct LeadershipRefused: Error, Sendable, Equatable {
 /// A reminder of an overdue action in the outbox.
 public struct ActionReminder: Sendable, Hashable {
     public var id: UUID
+    public var municipality: String
     public var what: String
     public var recipient: String
     public var dueOn: Day
@@ -249,10 +250,17 @@ public struct LeadershipRepository: Sendable {
         return counts
     }
 
+    /// Action reminders waiting for delivery, oldest due first.
+    public func pendingActionReminders() async throws -> [ActionReminder] {
+        try await ActionReminderModel.query(on: database).filter(\.$state == ReminderState.pending.rawValue).sort(\.$dueOn).all().map {
+            ActionReminder(id: $0.id!, municipality: $0.municipality, what: $0.what, recipient: $0.recipient, dueOn: Day(iso: $0.dueOn) ?? Day(rawValue: 0), state: .pending)
+        }
+    }
+
     /// Every action reminder, newest due first.
     public func actionReminders(limit: Int = 500) async throws -> [ActionReminder] {
         try await ActionReminderModel.query(on: database).sort(\.$dueOn, .descending).limit(limit).all().map {
-            ActionReminder(id: $0.id!, what: $0.what, recipient: $0.recipient, dueOn: Day(iso: $0.dueOn) ?? Day(rawValue: 0), state: ReminderState(rawValue: $0.state) ?? .pending)
+            ActionReminder(id: $0.id!, municipality: $0.municipality, what: $0.what, recipient: $0.recipient, dueOn: Day(iso: $0.dueOn) ?? Day(rawValue: 0), state: ReminderState(rawValue: $0.state) ?? .pending)
         }
     }
 

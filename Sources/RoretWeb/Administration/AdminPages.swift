@@ -57,6 +57,8 @@ struct UsersPage: Encodable {
         var offer: String
         /// Two-factor sign-in confirmed for the account.
         var secondFactor: Bool = false
+        /// Where reminders go by e-mail ("" when none).
+        var email = ""
     }
 
     /// What was typed in *Opret bruger*, kept when it was refused.
@@ -77,14 +79,18 @@ struct UsersPage: Encodable {
     /// Shown once after adding or resetting: the new password.
     var message: String?
     var error: String?
+    /// The staff accounts whose e-mail can be set (everyone but citizens), and the address typed when refused.
+    var emailUsers: [Choice]
+    var emailDraft = ""
 
     init(_ req: Request, accounts: [Account], offers: [Offer], enrolled: Set<UUID> = [], message: String? = nil, error: String? = nil, draft: Draft = Draft()) throws {
         chrome = try Chrome(req, title: "Brugere", active: "/admin/brugere")
         let me = req.account?.username
         users = accounts.map {
             Row(username: $0.username, displayName: $0.displayName, role: $0.role.danishName, area: $0.area, disabled: $0.isDisabled, isSelf: $0.username == me,
-                offer: $0.provider ?? "", secondFactor: enrolled.contains($0.id))
+                offer: $0.provider ?? "", secondFactor: enrolled.contains($0.id), email: $0.email ?? "")
         }
+        emailUsers = accounts.filter { $0.role != .citizen }.map { Choice(value: $0.username, label: "\($0.username) (\($0.displayName))", selected: false) }
         self.offers = [Choice(value: "", label: "(intet – ikke en udfører)", selected: draft.offer.isEmpty)]
             + offers.map { Choice(value: $0.id, label: "\($0.name) (\($0.municipality))", selected: $0.id == draft.offer) }
         roles = Role.allCases.map { Choice(value: $0.rawValue, label: $0.danishName, selected: $0.rawValue == draft.role) }

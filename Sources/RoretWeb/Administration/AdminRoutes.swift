@@ -15,8 +15,8 @@ struct AdminRoutes: RouteCollection {
         admin.post("brugere", ":username", "aktiver", use: enableUser)
         admin.post("brugere", ":username", "ophaev", use: clearSignInFailures)
         admin.post("brugere", ":username", "totrin", use: resetSecondFactor)
+        admin.post("brugere", "email", use: setEmail)
         admin.get("udtraek", use: extracts)
-        admin.get("udbakke", use: outbox)
         admin.post("kadence", use: setCadence)
         // The body is collected by CSRFProtection, up to the configured upload limit.
         admin.on(.POST, "udtraek", body: .stream, use: importExtract).userInfo[ExtractUpload.checksCSRFInStream] = true
@@ -111,6 +111,24 @@ struct AdminRoutes: RouteCollection {
     }
 
     /// Deactivation asks for a confirmation first; it can be undone with *Genaktivér*.
+    /// Sets or clears (empty) an account's e-mail address, where its reminders go.
+    @Sendable func setEmail(req: Request) async throws -> Response {
+        var form = FormReader(req)
+        let username = form.text("username")
+        let email = form.text("email").trimmingCharacters(in: .whitespaces)
+        guard try await req.store.accounts.find(username: username) != nil else {
+            return try await usersPage(req, error: Self.danish(.noSuchAccount(username)), status: .badRequest)
+        }
+        guard email.isEmpty || CitizenContact.isEmailAddress(email) else {
+            return try await usersPage(req, error: "E-mail: \(email) er ikke en e-mailadresse (fx navn@kommune.dk). Intet er ændret.", status: .badRequest, emailDraft: (username, email))
+        }
+        try await req.audited(.accountChanged, area: nil, detail: { _ in "\(username): e-mail \(email.isEmpty ? "fjernet" : "sat")" }) { store in
+            try await store.accounts.setEmail(username: username, email.isEmpty ? nil : email)
+        }
+        req.notice(email.isEmpty ? "\(username) har ikke længere en e-mailadresse og får ingen påmindelser på e-mail." : "Påmindelser til \(username) går nu til \(email).")
+        return req.redirect(to: "/admin/brugere")
+    }
+
     @Sendable func disableUser(req: Request) async throws -> Response {
         let username = req.parameters.get("username") ?? ""
         let me = try req.requireAccount()
@@ -185,31 +203,6 @@ struct AdminRoutes: RouteCollection {
     }
 
     /// *Udbakke*: the reminders a sender plug-in delivers, with their states.
-    @Sendable func outbox(req: Request) async throws -> Response {
-        struct Page: Encodable {
-            struct Row: Encodable {
-                var due: String
-                var instrument: String
-                var recipient: String
-                var state: String
-            }
-
-            var chrome: Chrome
-            var rows: [Row]
-            var actions: [Row]
-            var hasActions: Bool
-        }
-        let states: [ReminderState: String] = [.pending: "Venter", .sent: "Sendt", .cancelled: "Stoppet (besvaret)", .failed: "Fejlet"]
-        let rows = try await req.store.measurements.allReminders().map {
-            Page.Row(due: DanishDate.dayText($0.dueOn), instrument: $0.subject, recipient: $0.recipient, state: states[$0.state] ?? $0.state.rawValue)
-        }
-        let actions = try await req.store.leadership.actionReminders().map {
-            Page.Row(due: DanishDate.dayText($0.dueOn), instrument: "Handling: \($0.what)", recipient: $0.recipient, state: $0.state == .cancelled ? "Stoppet (klaret eller ny frist)" : states[$0.state] ?? $0.state.rawValue)
-        }
-        let page = Page(chrome: try Chrome(req, title: "Udbakke", active: "/admin/udbakke"), rows: rows, actions: actions, hasActions: !actions.isEmpty)
-        return try await req.renderPage("outbox", page, chrome: page.chrome)
-    }
-
     @Sendable func extracts(req: Request) async throws -> Response {
         let page = try ExtractsPage(req, history: try await req.store.extracts.history())
         return try await req.renderPage("extracts", page, chrome: page.chrome)
@@ -239,11 +232,16 @@ struct AdminRoutes: RouteCollection {
         }
     }
 
-    private func usersPage(_ req: Request, message: String? = nil, error: String? = nil, draft: UsersPage.Draft = .init()) async throws -> Response {
+    private func usersPage(_ req: Request, message: String? = nil, error: String? = nil, draft: UsersPage.Draft = .init(),
+                           status: HTTPResponseStatus = .ok, emailDraft: (username: String, email: String)? = nil) async throws -> Response {
         let accounts = try await req.store.accounts.all()
         let enrolled = try await req.store.secondFactors.confirmedAccounts()
-        let page = try UsersPage(req, accounts: accounts, offers: try await req.store.offers.all(), enrolled: enrolled, message: message, error: error, draft: draft)
-        return try await req.renderPage("users", page, chrome: page.chrome)
+        var page = try UsersPage(req, accounts: accounts, offers: try await req.store.offers.all(), enrolled: enrolled, message: message, error: error, draft: draft)
+        if let emailDraft {
+            page.emailDraft = emailDraft.email
+            page.emailUsers = page.emailUsers.map { Choice(value: $0.value, label: $0.label, selected: $0.value == emailDraft.username) }
+        }
+        return try await req.renderPage("users", page, chrome: page.chrome, status: status)
     }
 
     static func danish(_ error: StoreError) -> String {

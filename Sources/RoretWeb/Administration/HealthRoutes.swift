@@ -44,6 +44,7 @@ struct HealthRoutes: RouteCollection {
         for (kind, counts) in [("reminder", try await req.store.measurements.reminderCounts()), ("action_reminder", try await req.store.leadership.actionReminderCounts())] {
             for (state, n) in counts { metrics.outbox(kind: kind, state: state.rawValue, count: n) }
         }
+        for (state, n) in try await req.store.messages.counts() { metrics.outbox(kind: "message", state: state.rawValue, count: n) }
         let response = Response(status: .ok, body: .init(string: metrics.text()))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return response

@@ -75,6 +75,10 @@ struct SingleSignOnRoutes: RouteCollection {
         case .failure(let refusal): return try await failed("\(refusal)", refusal.danishText, .forbidden, username: username)
         }
         let account = try await req.store.singleSignOn.account(username: username, displayName: claims.values[sso.nameClaim]?.first ?? username, role: role, area: area)
+        // The provider's e-mail claim is where the account's reminders go (kept as the provider says).
+        if let email = claims.values["email"]?.first, CitizenContact.isEmailAddress(email), email != account.email {
+            try await req.store.accounts.setEmail(username: username, email)
+        }
         guard !account.isDisabled else { return try await failed("deaktiveret i Roret", "Din bruger er deaktiveret i Roret. Kontakt en administrator.", .forbidden, username: username) }
         try await req.store.audit.record(.signIn, username: username, role: role.rawValue, area: area, detail: "kommunens login", address: address)
         try await req.beginSession([SessionAuthenticator.accountKey: account.id.uuidString, SecondFactorRoutes.passedKey: "kommunens login"])

@@ -136,6 +136,8 @@ struct CaseRecordPage: Encodable {
     var canWork: Bool
     var canDecide: Bool
     var newLink: String?
+    /// The citizen's consent and contact for links (shown to those who work on the record).
+    var contact: ContactPanel
     var today: String
     /// Every problem of a refused save, at the top of the page (the form below shows them too).
     var problems: [String]
@@ -214,6 +216,11 @@ struct CaseRecordData {
     var offers: [String]
     /// The offers' status reports, for the caseworker who takes the authority's acts.
     var offerReports: [OfferStatusReport]
+    /// The citizen's consent and contact for links, and the messages sent to the citizen (for those who work on the record).
+    var contact: StoredContact?
+    var messages: [OutgoingMessage]
+    /// The channels set up for messages.
+    var channels: Set<MessageChannel>
 
     init(_ req: Request, citizen: Citizen, canWork: Bool, canDecide: Bool) async throws {
         let store = req.store
@@ -230,6 +237,9 @@ struct CaseRecordData {
         offers = canDecide ? try await store.offers.all(municipality: citizen.municipality).map(\.name) : []
         let planGoals = Dictionary(file.goals.currentGoals.map { ($0.goalID, $0.text) }, uniquingKeysWith: { a, _ in a })
         offerReports = canDecide ? try await OfferStatusReport.reports(req, citizen: citizen, spells: spells, planGoals: planGoals) : []
+        contact = canWork ? try await store.contacts.contact(of: citizen.id) : nil
+        messages = canWork ? try await store.messages.messages(citizenID: citizen.id) : []
+        channels = req.roret.configuration.messaging.channels
     }
 }
 
@@ -262,6 +272,7 @@ extension CaseRecordPage {
         canWork = d.canWork
         canDecide = d.canDecide
         self.newLink = newLink
+        contact = ContactPanel(contact: d.contact, messages: d.messages, channels: d.channels, failed: failed)
         self.today = today.description
         problems = failed?.problems ?? []
         hasProblems = !problems.isEmpty

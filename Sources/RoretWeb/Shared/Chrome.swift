@@ -51,7 +51,7 @@ struct Chrome: Encodable {
         if account.role == .citizen { items.append(("Min side", "/min-side")) }
         if AccessPolicy.mayUseAPI(account.role) { items.append(("API-nøgler", "/api-noegler")) }
         if AccessPolicy.mayAdminister(account.role) {
-            items += [("Udtræk", "/admin/udtraek"), ("Brugere", "/admin/brugere"), ("Tilbud", "/admin/tilbud"), ("Udbakke", "/admin/udbakke"), ("Borgerdata", "/admin/borgerdata"), ("Kommunens login", "/admin/sso"), ("Opfølgning", "/admin/opfoelgning"), ("Spørgesæt", "/admin/spoergesaet"), ("Sagsgennemgang", "/admin/sagsgennemgang"), ("Log", "/admin/log")]
+            items += [("Udtræk", "/admin/udtraek"), ("Brugere", "/admin/brugere"), ("Tilbud", "/admin/tilbud"), ("Udbakke", "/admin/udbakke"), ("Beskedtekster", "/admin/beskeder"), ("Borgerdata", "/admin/borgerdata"), ("Kommunens login", "/admin/sso"), ("Opfølgning", "/admin/opfoelgning"), ("Spørgesæt", "/admin/spoergesaet"), ("Sagsgennemgang", "/admin/sagsgennemgang"), ("Log", "/admin/log")]
         }
         nav = items.map { NavItem(label: $0.0, href: $0.1, active: $0.1 == active) }
     }

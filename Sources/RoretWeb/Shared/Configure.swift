@@ -23,7 +23,8 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
         configuration: config,
         figures: KeyFigureCache(extracts: store.extracts, measurements: store.measurements, computed: { metrics.figuresComputed(in: $0) }),
         renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersPublication: Remembered(), metrics: metrics,
-        oidc: config.singleSignOn.map { OIDCClient(configuration: $0) }
+        oidc: config.singleSignOn.map { OIDCClient(configuration: $0) },
+        delivery: MessageDelivery(config.messaging, client: app.client, group: app.eventLoopGroup)
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
@@ -77,8 +78,10 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
     return signIns
 }
 
-/// Every hour (and shortly after start): removes expired sessions and puts
-/// reminders for due measurements in the outbox; stops with the app.
+/// Every hour (and shortly after start): removes expired sessions, puts
+/// reminders for due measurements in the outbox and makes e-mails of them
+/// for staff with an address; every half minute, when a sender is set up,
+/// delivers what is due. Stops with the app.
 func scheduleHousekeeping(_ app: Application) {
     let database = app.db
     let logger = app.logger
@@ -91,6 +94,8 @@ func scheduleHousekeeping(_ app: Application) {
                 let pending = try await ReminderJob.run(store: Store(database: database), today: DanishDate.today)
                 logger.info("\(pending) reminders pending in the outbox")
                 let store = Store(database: database)
+                let mails = try await app.roret.delivery.enqueueStaffReminders(store: store, origin: app.roret.configuration.linkOrigin)
+                if mails > 0 { logger.info("\(mails) reminders put in the outbox as e-mails") }
                 if AnswersRebuild.isDue(latest: try await store.publications.latest(), now: Date(), hour: app.roret.configuration.figuresRebuildHour) {
                     let started = ContinuousClock.now
                     let publication = try await AnswersRebuild.run(store: store, figures: app.roret.figures, today: DanishDate.today)
@@ -103,6 +108,15 @@ func scheduleHousekeeping(_ app: Application) {
         }
     }
     app.lifecycle.use(StopOnShutdown(task: repeated))
+    let delivery = app.roret.delivery
+    guard !delivery.senders.isEmpty else { return }
+    // What is due in the outbox goes to its sender every half minute.
+    let sending = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(10), delay: .seconds(delivery.configuration.interval)) { _ in
+        loop.makeFutureWithTask {
+            do { try await delivery.deliverDue(store: Store(database: database), logger: logger) } catch { logger.warning("message delivery failed: \(error)") }
+        }
+    }
+    app.lifecycle.use(StopOnShutdown(task: sending))
 }
 
 /// Cancels a repeated task when the application shuts down.
@@ -129,12 +143,15 @@ func routes(_ app: Application) throws {
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: AdminRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: DataRightsRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: SingleSignOnAdminRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: OutboxRoutes())
+    try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: MessageTextRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayAdminister)).register(collection: CaseWorkSettingsRoutes())
     try signedIn.grouped(RequireRole(allowed: AccessPolicy.mayUseAPI)).register(collection: TokenRoutes())
     try signedIn.grouped(RequireRole(allowed: { $0 == .citizen })).register(collection: OwnPageRoutes())
     let staff = signedIn.grouped(RequireRole(allowed: { $0 == .caseworker || $0 == .provider }))
     try staff.register(collection: CitizenListRoutes())
     try staff.register(collection: CitizenRecordRoutes())
+    try staff.register(collection: CitizenContactRoutes())
     try staff.register(collection: StatusReportRoutes())
     try staff.register(collection: DataRightsRoutes.Caseworker())
     try staff.register(collection: CaseWorkRoutes())

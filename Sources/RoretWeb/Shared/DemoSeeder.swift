@@ -39,6 +39,8 @@ enum DemoSeeder {
             let provider = role == .provider ? "Bostedet Roskilde" : nil
             let (_, password) = try await service.add(username: username, displayName: name, role: role, area: area, provider: provider, by: "roret serve (demo)")
             signIns.append(DemoSignIn(username: username, password: password, role: role, area: area))
+            // Staff have an address for reminders (used once a mail server is set up); `.invalid` never delivers anywhere.
+            if role != .citizen { try await store.accounts.setEmail(username: username, "\(username)@roret-demo.invalid") }
         }
         try await seedCitizens(store, data: data)
         try await LeadershipDemo.seed(store, today: DanishDate.today)
@@ -67,6 +69,8 @@ enum DemoSeeder {
         let anna = try await store.citizens.create(municipality: municipality, pseudonym: pseudonyms[0], name: "Anna (demo)", caseworker: "sagsbehandler", followUpStartedOn: start)
         let bo = try await store.citizens.create(municipality: municipality, pseudonym: pseudonyms[1], name: "Bo (demo)", caseworker: "sagsbehandler", followUpStartedOn: start)
         try await store.citizens.linkAccount("borger", to: anna.id)
+        // Anna has said yes to links by sms and e-mail (the demo sends nothing until a sender is set up).
+        try await store.contacts.save(CitizenContact(phone: "+4512345678", email: "anna@roret-demo.invalid"), for: anna.id, by: "sagsbehandler", on: start)
         for citizen in [anna, bo] {
             try await store.citizens.addIntervention(to: citizen.id, paragraph: .p85, provider: "Bostedet Roskilde", start: start, end: nil)
         }

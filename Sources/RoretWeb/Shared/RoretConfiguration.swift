@@ -47,6 +47,10 @@ public struct RoretConfiguration: Sendable {
     public var passwordRoles: Set<Role> = Set(Role.allCases)
     /// Ended records older than this are listed for erasure (`RORET_RETENTION_YEARS`, default 5).
     public var retention = Retention()
+    /// How messages are delivered (`RORET_SMTP_*`, `RORET_SMS_GATEWAY_*`, `RORET_MESSAGE_MAX_ATTEMPTS`); none by default.
+    public var messaging = MessagingConfiguration()
+    /// Settings read from the environment that Roret cannot start with, in Danish; `roret serve` lists them and stops.
+    public var problems: [String] = []
 
     public init(
         store: StoreConfiguration, hostname: String = "127.0.0.1", port: Int = 8080,
@@ -80,7 +84,7 @@ public struct RoretConfiguration: Sendable {
 
     /// Read from the environment: `DATABASE_URL` / `RORET_SQLITE`, `RORET_PUBLIC_URL`, `RORET_MAX_UPLOAD_MB`,
     /// `RORET_FIGURES_REBUILD_HOUR`, `RORET_METRICS_TOKEN` (16 characters or more), `RORET_LOG_FORMAT`, `RORET_HOUSEKEEPING`, `RORET_RETENTION_YEARS`, `RORET_REQUIRE_2FA`,
-    /// `RORET_OIDC_*`, `RORET_PASSWORD_ROLES`.
+    /// `RORET_OIDC_*`, `RORET_PASSWORD_ROLES`, `RORET_SMTP_*`, `RORET_SMS_GATEWAY_*`, `RORET_MESSAGE_MAX_ATTEMPTS`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> RoretConfiguration {
         var config = RoretConfiguration(
             store: StoreConfiguration.fromEnvironment(environment),
@@ -97,6 +101,11 @@ public struct RoretConfiguration: Sendable {
             config.passwordRoles = Set(roles.split(separator: ",").compactMap { Role(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
         }
         if let years = environment["RORET_RETENTION_YEARS"].flatMap(Int.init), years >= 1 { config.retention = Retention(years: years) }
+        do {
+            config.messaging = try MessagingConfiguration.fromEnvironment(environment)
+        } catch {
+            config.problems.append(String(describing: error))
+        }
         if let hour = environment["RORET_FIGURES_REBUILD_HOUR"].flatMap(Int.init), (0...23).contains(hour) { config.figuresRebuildHour = hour }
         return config
     }

@@ -23,6 +23,8 @@ struct RoretServices: Sendable {
     let metrics: RoretMetrics
     /// The municipality's identity provider, when single sign-on is set up.
     let oidc: OIDCClient?
+    /// The outbox's senders (e-mail, sms) and how hard they try.
+    let delivery: MessageDelivery
 }
 
 /// Says yes at most once per `interval` seconds (a failure repeated on
