@@ -72,6 +72,7 @@ let package = Package(
                 .product(name: "JWT", package: "jwt"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             // Each domain keeps its Leaf views beside its routes; `.process`
             // puts every view at the top of the resource bundle (names are unique).

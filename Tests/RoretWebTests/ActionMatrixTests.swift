@@ -25,7 +25,9 @@ import VaporTesting
             ("maal", ["text": "Lave mad to gange om ugen", "horizon": "shortTerm"], .staff),
             ("maal/\(goal)", ["text": "Lave mad tre gange om ugen", "horizon": "shortTerm", "status": "active"], .staff),
             ("maaling", ["instrument": "WHO-5", "channel": "paper", "date": "2024-03-01", "item1": "3", "item2": "3", "item3": "3", "item4": "3", "item5": "3"], .staff),
+            ("kontakt", ["phone": "12 34 56 78", "consent": "ja"], .staff),
             ("link", ["instrument": "WHO-5"], .staff),
+            ("kontakt/tilbagekald", [:], .staff),
             ("ekstra-maaling", ["reason": "flytning"], .staff),
             ("indsats", ["paragraph": "85", "provider": "Havgården", "start": "2024-02-01"], .caseworker),
             ("fase", ["phase": "followUp"], .caseworker),
@@ -123,6 +125,10 @@ import VaporTesting
                 ("/admin/sso", ["value": "Roret-Ledere", "role": "leader", "area": "265"], .administrator),
                 ("/admin/sso/slet", ["value": "Roret-Ledere"], .administrator),
                 ("/admin/brugere/leder/totrin", ["bekraeft": "ja"], .administrator),
+                ("/admin/brugere/email", ["username": "leder", "email": "leder@kommune.dk"], .administrator),
+                ("/admin/beskeder/measurementLink", ["municipality": "265", "subject": "Fra Roskilde", "body": "Svar her: {link}"], .administrator),
+                ("/admin/beskeder/measurementLink/standard", ["municipality": "265"], .administrator),
+                ("/admin/udbakke/\(UUID().uuidString)/send-igen", [:], .administrator),
             ]
             for account in testAccounts where account.username != "leder" {
                 var browser = Browser(app)

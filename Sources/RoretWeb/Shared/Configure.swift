@@ -24,7 +24,7 @@ public func configure(_ app: Application, _ config: RoretConfiguration) async th
         figures: KeyFigureCache(extracts: store.extracts, measurements: store.measurements, computed: { metrics.figuresComputed(in: $0) }),
         renderedBodies: RenderedBodies(), currentVersions: CurrentVersions(), answersPublication: Remembered(), metrics: metrics,
         oidc: config.singleSignOn.map { OIDCClient(configuration: $0) },
-        delivery: MessageDelivery(config.messaging, client: app.client, group: app.eventLoopGroup)
+        delivery: MessageDelivery(config.messaging, client: { app.client }, group: app.eventLoopGroup)
     )
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 

@@ -9,7 +9,8 @@ import Vapor
 /// may be tried again; any other answer is a permanent failure.
 struct GatewaySender: MessageSender {
     let configuration: SMSGatewayConfiguration
-    let client: any Client
+    /// The application's HTTP client, asked for at each delivery (not at start, so its configuration can still be set).
+    let client: @Sendable () -> any Client
 
     func send(_ message: OutgoingMessage) async throws {
         var headers = HTTPHeaders([("Content-Type", "application/json"), ("Idempotency-Key", message.idempotencyKey)])
@@ -17,7 +18,7 @@ struct GatewaySender: MessageSender {
         let body = configuration.body(to: message.address, text: message.body, subject: message.subject, key: message.idempotencyKey)
         let response: ClientResponse
         do {
-            response = try await client.post(URI(string: configuration.url), headers: headers) { request in
+            response = try await client().post(URI(string: configuration.url), headers: headers) { request in
                 request.body = ByteBuffer(string: body)
                 request.timeout = .seconds(configuration.timeout)
             }

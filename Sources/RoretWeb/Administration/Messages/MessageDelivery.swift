@@ -11,7 +11,7 @@ struct MessageDelivery: Sendable {
     let configuration: MessagingConfiguration
     let senders: [MessageChannel: any MessageSender]
 
-    init(_ configuration: MessagingConfiguration, client: any Client, group: any EventLoopGroup) {
+    init(_ configuration: MessagingConfiguration, client: @escaping @Sendable () -> any Client, group: any EventLoopGroup) {
         self.configuration = configuration
         var senders: [MessageChannel: any MessageSender] = [:]
         if let smtp = configuration.smtp { senders[.email] = SMTPSender(configuration: smtp, group: group) }

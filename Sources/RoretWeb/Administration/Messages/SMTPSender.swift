@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import NIOTLS
 import RoretCore
 import RoretStore
 
@@ -73,15 +74,55 @@ struct SMTPSender: MessageSender {
         }
     }
 
-    /// Puts TLS in front of the connection after the server's 220 to STARTTLS.
+    /// Puts TLS in front of the connection after the server's 220 to STARTTLS
+    /// and waits for the handshake, so a refused certificate is the reason
+    /// given (not the closed channel the next command would meet).
     private func startTLS(on channel: any Channel) async throws {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let file = configuration.trustedCertificatesFile { tls.trustRoots = .file(file) }
         let context = try NIOSSLContext(configuration: tls)
         let host = configuration.host
-        try await channel.eventLoop.submit {
-            try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: host), position: .first)
+        let handshake = try await channel.eventLoop.submit {
+            let ssl = try NIOSSLClientHandler(context: context, serverHostname: host)
+            let waiter = HandshakeWaiter(promise: channel.eventLoop.makePromise())
+            try channel.pipeline.syncOperations.addHandler(ssl, position: .first)
+            try channel.pipeline.syncOperations.addHandler(waiter, position: .after(ssl))
+            return waiter.promise.futureResult
         }.get()
+        try await handshake.get()
+    }
+
+    /// Succeeds when the TLS handshake completes; fails with its error (or when the connection closes first).
+    final class HandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = NIOAny
+        let promise: EventLoopPromise<Void>
+        private var done = false
+
+        init(promise: EventLoopPromise<Void>) { self.promise = promise }
+
+        func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+            if case .handshakeCompleted = event as? TLSUserEvent {
+                finish(nil)
+                context.pipeline.syncOperations.removeHandler(self, promise: nil)
+            }
+            context.fireUserInboundEventTriggered(event)
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            finish(error)
+            context.fireErrorCaught(error)
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            finish(ChannelError.ioOnClosedChannel)
+            context.fireChannelInactive()
+        }
+
+        private func finish(_ error: (any Error)?) {
+            guard !done else { return }
+            done = true
+            if let error { promise.fail(error) } else { promise.succeed(()) }
+        }
     }
 
     /// Commands and their replies, one at a time.
