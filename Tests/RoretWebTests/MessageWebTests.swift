@@ -78,6 +78,37 @@ import VaporTesting
         try await gateway.shutdown()
     }
 
+    @Test(.enabled(if: TestSMTPServer.available))
+    func anOffersLinkGoesToTheCitizenByEmailFromTheCollection() async throws {
+        let server = try await TestSMTPServer.start(.starttls)
+        defer { server.stop() }
+        let smtp = SMTPConfiguration(host: "localhost", port: server.port, from: "roret@roskilde.dk", trustedCertificatesFile: server.certificate)
+        try await withRoretApp(.sqlite, importDemo: false, configure: { $0.messaging = MessagingConfiguration(smtp: smtp); $0.publicURL = "https://roret.roskilde.dk" }) { app in
+            let s = try await OfferWebTests().seed(app)
+            let store = Store(database: app.db)
+            let anna = try #require(try await store.citizens.all(municipality: "265").first)
+            let collection = "/tilbud/\(s.bostedet.uuidString)/indsamling"
+            var staff = Browser(app)
+            try await staff.signIn("udfoerer")
+            #expect(try await !staff.get(collection + "/\(anna.id.uuidString)").body.string.contains("name=\"via\""), "no contact, no choice")
+            let refused = try await staff.post(collection + "/link", ["citizen": anna.id.uuidString, "instrument": "who5", "point": "followUp", "via": "email"])
+            #expect(refused.status == .badRequest && refused.body.string.contains("Borgeren har ikke givet en e-mailadresse med samtykke."))
+            try await store.contacts.save(CitizenContact(phone: nil, email: "anna@eksempel.dk"), for: anna.id, by: "sagsbehandler", on: DanishDate.today)
+            let page = try await staff.get(collection + "/\(anna.id.uuidString)").body.string
+            #expect(page.contains("Send på e-mail til a•••@eksempel.dk") && !page.contains("Send som sms"))
+            #expect(try await staff.post(collection + "/link", ["citizen": anna.id.uuidString, "instrument": "who5", "point": "followUp", "via": "email"]).status == .seeOther)
+            #expect(try await staff.get(collection + "/\(anna.id.uuidString)").body.string.contains("sendes som e-mail til a•••@eksempel.dk"))
+            try await waitFor { (try? server.received().count) == 1 }
+            let mail = try #require(try server.received().first)
+            #expect(mail.to == ["anna@eksempel.dk"] && mail.tls)
+            let body = try MessageDeliveryTests().decoded(mail.content).body
+            let link = try #require(body.firstMatch(of: /https:\/\/roret\.roskilde\.dk(\/svar\/tilbud\/[A-Za-z0-9_\/-]+)/)?.1)
+            var citizen = Browser(app)
+            #expect(try await citizen.get(String(link)).status == .ok, "the link in the e-mail opens the offer's questionnaire")
+            #expect(try await store.offers.current(OfferAnswerLink.self, offer: s.bostedet, kind: .answerLink).count == 1)
+        }
+    }
+
     @Test func withoutASenderTheChoiceIsNotOfferedAndAForgedOneIsRefused() async throws {
         try await withRoretApp(.sqlite, importDemo: false) { app in
             let anna = try await CitizenWebTests().anna(app)

@@ -170,24 +170,17 @@ struct CitizenRecordRoutes: RouteCollection {
         let via = req.formField("via").flatMap(MessageChannel.init(rawValue:))
         var address: String?
         if let via {
-            let contact = try await req.store.contacts.contact(of: citizen.id)?.contact
-            address = via == .sms ? contact?.phone : contact?.email
-            var problems: [String] = []
-            if address == nil { problems.append("Borgeren har ikke givet \(via == .sms ? "et mobilnummer" : "en e-mailadresse") med samtykke. Registrér det under Kontakt til målinger.") }
-            if !req.roret.configuration.messaging.channels.contains(via) { problems.append("\(via == .sms ? "Sms" : "E-mail") er ikke sat op i Roret. Vis linket her i stedet.") }
-            if !problems.isEmpty { return try await req.recordPage(citizen, failed: FailedForm(id: "link", values: ["via": via.rawValue], problems: problems)) }
+            let (found, problems) = try await LinkMessage.address(req, citizenID: citizen.id, via: via)
+            guard let found else { return try await req.recordPage(citizen, failed: FailedForm(id: "link", values: ["via": via.rawValue], problems: problems)) }
+            address = found
         }
         let secret = Secrets.random(bytes: 24)
         let tokenHash = Secrets.sha256(secret)
         let url = "\(origin)/svar/\(secret)"
-        let message: NewMessage? = try await {
-            guard let via, let address else { return nil }
-            let values = ["kommune": DanishMunicipality.name(of: citizen.municipality).map { "\($0) Kommune" } ?? "Kommunen", "spoergeskema": instrument.danishName,
-                          "link": url, "udloeber": MeasurementLink(instrument: instrument, issuedAt: DanishDate.today).expiresOn.danish]
-            let (subject, body) = try await req.store.messageTemplates.template(.measurementLink, municipality: citizen.municipality).template.rendered(values)
-            return NewMessage(idempotencyKey: "link:\(tokenHash)", kind: .measurementLink, channel: via, address: address, addressee: citizen.pseudonym,
-                              subject: subject, body: body, municipality: citizen.municipality, citizenID: citizen.id)
-        }()
+        let expiresOn = MeasurementLink(instrument: instrument, issuedAt: DanishDate.today).expiresOn
+        let message: NewMessage? = if let via, let address {
+            try await LinkMessage.message(req, citizen: citizen, questionnaire: instrument.danishName, url: url, expiresOn: expiresOn, tokenHash: tokenHash, via: via, address: address)
+        } else { nil }
         let how = via.map { " (sendt som \($0.danishName))" } ?? ""
         try await req.audited(.linkIssued, area: citizen.municipality, detail: { (link: MeasurementLink) in "borger \(citizen.pseudonym): \(instrument.code), gyldigt til \(link.expiresOn)\(how)" }) { store in
             let link = try await store.measurements.issueLink(citizenID: citizen.id, instrument: instrument, tokenHash: tokenHash, issuedOn: DanishDate.today)
@@ -195,9 +188,7 @@ struct CitizenRecordRoutes: RouteCollection {
             return link
         }
         if let via, let address {
-            req.roret.delivery.deliverSoon(store: req.store, logger: req.logger)
-            let to = via == .sms ? CitizenContact.masked(phone: address) : CitizenContact.masked(email: address)
-            return req.saved(citizen, "Linket til \(instrument.danishName) sendes som \(via.danishName) til \(to). Du kan følge afsendelsen under Kontakt til målinger.", anchor: "kontakt")
+            return req.saved(citizen, LinkMessage.sent(req, questionnaire: instrument.danishName, via: via, address: address), anchor: "kontakt")
         }
         // Shown once, on the page the redirect leads to; the session forgets it there.
         req.session.data[Request.newLinkKey] = url

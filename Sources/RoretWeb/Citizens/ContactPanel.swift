@@ -39,16 +39,10 @@ struct ContactPanel: Encodable {
         phone = contact?.contact.phone.map(CitizenContact.readable(phone:))
         email = contact?.contact.email
         form = FormModel(id: "contact", values: ["phone": phone ?? "", "email": email ?? "", "consent": ""], failed: failed, open: contact == nil)
-        var via: [Option] = []
+        let via = LinkMessage.options(contact?.contact, channels: channels).map { Option(value: $0.value, label: $0.label) }
         var notes: [String] = []
-        if let phone = contact?.contact.phone {
-            if channels.contains(.sms) { via.append(Option(value: "sms", label: "Send som sms til \(CitizenContact.masked(phone: phone))")) }
-            else { notes.append("Sms er ikke sat op i Roret, så linket kan ikke sendes som sms.") }
-        }
-        if let email = contact?.contact.email {
-            if channels.contains(.email) { via.append(Option(value: "email", label: "Send på e-mail til \(CitizenContact.masked(email: email))")) }
-            else { notes.append("E-mail er ikke sat op i Roret, så linket kan ikke sendes på e-mail.") }
-        }
+        if contact?.contact.phone != nil, !channels.contains(.sms) { notes.append("Sms er ikke sat op i Roret, så linket kan ikke sendes som sms.") }
+        if contact?.contact.email != nil, !channels.contains(.email) { notes.append("E-mail er ikke sat op i Roret, så linket kan ikke sendes på e-mail.") }
         self.via = via
         hasVia = !via.isEmpty
         self.notes = notes

@@ -120,6 +120,9 @@ struct CollectionCitizenPage: Encodable {
     var lastReport: String
     /// A personal link just made: shown once.
     var newLink: String?
+    /// Ways to send a link besides the screen: to the contact the citizen gave with consent, by channels set up.
+    var linkVia: [Choice]
+    var hasLinkVia: Bool
     /// The citizen's scores over time, one chart per instrument with at least two scores.
     var curves: [Curve]
     var hasCurves: Bool
@@ -132,6 +135,9 @@ struct CollectionCitizenPage: Encodable {
         name = context.offer.name
         citizenID = id
         pseudonym = record.pseudonym
+        linkVia = LinkMessage.options(try await req.store.contacts.contact(of: record.id)?.contact, channels: req.roret.configuration.messaging.channels)
+            .map { Choice(value: $0.value, label: $0.label, selected: false) }
+        hasLinkVia = !linkVia.isEmpty
         self.today = today.description
         let spell = spells.last!
         course = "Forløb fra \(spell.start.danish)" + (spell.end.map { " til \($0.danish)" } ?? ", i gang")

@@ -138,6 +138,7 @@ struct CollectionRoutes: RouteCollection {
         let context = try await OfferContext(req, .edit)
         var form = FormReader(req)
         let citizen = try await offerCitizen(req, context, &form)
+        let record = try await req.citizen(UUID(uuidString: citizen), .read)
         let catalogue = try await req.store.offers.current(InstrumentCatalogue.self, offer: context.offerID, kind: .instruments, key: "catalogue")?.value ?? InstrumentCatalogue()
         guard let instrument = catalogue.all.first(where: { $0.id == form.text("instrument") && $0.isAnswered }) else { throw Abort(.badRequest) }
         let point: MeasurementPoints.Kind? = form.choice("point", "Målepunkt")
@@ -148,13 +149,28 @@ struct CollectionRoutes: RouteCollection {
         guard problems.isEmpty, let point, let origin else {
             return try await citizenPage(req, context, citizen: citizen, failed: FailedForm(id: "link-\(instrument.id)", values: form.values, problems: problems))
         }
+        let via = MessageChannel(rawValue: form.text("via"))
+        var address: String?
+        if let via {
+            let (found, problems) = try await LinkMessage.address(req, citizenID: record.id, via: via)
+            guard let found else { return try await citizenPage(req, context, citizen: citizen, failed: FailedForm(id: "link-\(instrument.id)", values: form.values, problems: problems)) }
+            address = found
+        }
         let secret = Secrets.random(bytes: 24)
         let link = OfferAnswerLink(citizen: citizen, instrument: instrument.id, point: point, issuedOn: DanishDate.today)
         let offerID = context.offerID, user = context.account.username, hash = Secrets.sha256(secret)
-        try await context.audited(req, "link til \(instrument.name) (\(point.danishName.lowercased())), gyldigt til \(link.expiresOn.danish)") { store in
+        let url = "\(origin)/svar/tilbud/\(offerID.uuidString)/\(secret)"
+        let message: NewMessage? = if let via, let address {
+            try await LinkMessage.message(req, citizen: record, questionnaire: instrument.name, url: url, expiresOn: link.expiresOn, tokenHash: hash, via: via, address: address)
+        } else { nil }
+        try await context.audited(req, "link til \(instrument.name) (\(point.danishName.lowercased())), gyldigt til \(link.expiresOn.danish)\(via.map { ", sendt som \($0.danishName)" } ?? "")") { store in
             try await store.offers.save(link, offer: offerID, kind: .answerLink, key: hash, by: user)
+            if let message { try await store.messages.enqueue(message) }
         }
-        req.session.data[Request.newLinkKey] = "\(origin)/svar/tilbud/\(offerID.uuidString)/\(secret)"
+        if let via, let address {
+            return context.saved(req, LinkMessage.sent(req, questionnaire: instrument.name, via: via, address: address), to: context.base + "/indsamling/\(citizen)")
+        }
+        req.session.data[Request.newLinkKey] = url
         return context.saved(req, "Linket til \(instrument.name) er lavet. Giv det til borgeren nu; det vises kun denne ene gang.", to: context.base + "/indsamling/\(citizen)#link")
     }
 
