@@ -43,9 +43,21 @@ enum DemoSeeder {
             if role != .citizen { try await store.accounts.setEmail(username: username, "\(username)@roret-demo.invalid") }
         }
         try await seedCitizens(store, data: data)
+        try await seedOutbox(store)
         try await LeadershipDemo.seed(store, today: DanishDate.today)
         try await OfferDemo.seed(store, today: DanishDate.today)
         return signIns
+    }
+
+    /// One staff e-mail in the outbox, failed with the honest reason (the demo
+    /// has no mail server), so *Udbakke* shows a message, its reason and "Send igen".
+    static func seedOutbox(_ store: Store) async throws {
+        let message = try await store.messages.enqueue(NewMessage(
+            idempotencyKey: "demo:reminder", kind: .measurementReminder, channel: .email, address: "sagsbehandler@roret-demo.invalid", addressee: "sagsbehandler",
+            subject: "Roret: en måling forfalder", body: "Hej.\n\nEn borger, du er sagsbehandler for, skal måles.\n\nDenne besked er sendt automatisk.", municipality: municipality))
+        guard try await store.messages.claim(message.id, token: "demo") != nil else { return }
+        try await store.messages.attemptFailed(message.id, token: "demo", DeliveryFailure("Demo: der er ingen mailserver i demoen (RORET_SMTP_HOST), så beskeden blev ikke sendt.", permanent: true),
+                                               policy: DeliveryPolicy())
     }
 
     /// Two demo citizens of `sagsbehandler` with pseudonyms of persons on the
