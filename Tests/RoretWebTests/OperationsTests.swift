@@ -45,6 +45,10 @@ import VaporTesting
             let store = Store(database: app.db)
             let anna = try await store.citizens.create(municipality: "265", pseudonym: "B-001", name: "Anna", caseworker: "sagsbehandler", followUpStartedOn: Day.yearStart(2024))
             _ = try await store.measurements.enqueueReminder(citizenID: anna.id, instrument: .who5, dueOn: Day.yearStart(2024), recipient: "sagsbehandler")
+            let failing = try await store.messages.enqueue(NewMessage(idempotencyKey: "m1", kind: .actionReminder, channel: .email, address: "a@b.dk", addressee: "leder",
+                                                                      subject: "s", body: "b", municipality: "265"))
+            _ = try await store.messages.claim(failing.id, token: "t")
+            try await store.messages.attemptFailed(failing.id, token: "t", DeliveryFailure("nej", permanent: true), policy: DeliveryPolicy())
             let metrics = try await b.get("/metrics", headers: ["Authorization": "Bearer \(Self.token)"])
             let text = metrics.body.string
             /// The value of one series (its name and labels as emitted), if present.
@@ -60,6 +64,7 @@ import VaporTesting
             #expect(value("roret_signin_failures_total") == 1)
             #expect(value(#"roret_outbox_messages{kind="reminder",state="pending"}"#) == 1)
             #expect(value(#"roret_outbox_messages{kind="action_reminder",state="pending"}"#) == 0)
+            #expect(value(#"roret_outbox_messages{kind="message",state="failed"}"#) == 1 && value(#"roret_outbox_messages{kind="message",state="sent"}"#) == 0)
             // The demo extract's figures were computed on import, with their time.
             #expect((value("roret_figure_cache_builds_total") ?? 0) >= 1)
             #expect((value("roret_figure_cache_build_duration_seconds_count") ?? 0) >= 1)
