@@ -23,6 +23,8 @@ import Testing
             #expect(first.id == again.id && first.state == .pending && first.attempts == 0)
             #expect(try await messages.all().count == 1, "the same key is one message")
             #expect(try await messages.due(at: t0).map(\.id) == [first.id])
+            #expect(try await messages.due(at: t0, channels: [.sms]).isEmpty, "an e-mail is not due to the sms sender")
+            #expect(try await messages.due(at: t0.addingTimeInterval(-1)).isEmpty, "not before its time")
             // Eight senders at once (two instances' worth): exactly one gets it.
             let claims = try await withThrowingTaskGroup(of: OutgoingMessage?.self) { group in
                 for i in 0..<8 { group.addTask { try await messages.claim(first.id, token: "t\(i)", at: self.t0) } }
@@ -58,6 +60,8 @@ import Testing
             #expect(failed.state == .failed && failed.attempts == 3 && failed.lastError == "Timeout igen")
             #expect(try await messages.due(at: now.addingTimeInterval(86_400)).isEmpty)
             #expect(try await messages.counts()[.failed] == 1)
+            #expect(try await messages.counts(municipality: "253")[.failed] == 0)
+            #expect(try await messages.all(municipality: "265", state: .failed).map(\.id) == [m.id])
             // A permanent failure gives up at once.
             let p = try await messages.enqueue(mail("k3"), at: t0)
             _ = try await messages.claim(p.id, token: "p", at: t0)

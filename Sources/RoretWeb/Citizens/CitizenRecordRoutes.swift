@@ -188,7 +188,8 @@ struct CitizenRecordRoutes: RouteCollection {
             return link
         }
         if let via, let address {
-            return req.saved(citizen, LinkMessage.sent(req, questionnaire: instrument.danishName, via: via, address: address), anchor: "kontakt")
+            req.roret.delivery.deliverSoon(store: req.store, logger: req.logger)
+            return req.saved(citizen, LinkMessage.notice(questionnaire: instrument.danishName, via: via, address: address), anchor: "kontakt")
         }
         // Shown once, on the page the redirect leads to; the session forgets it there.
         req.session.data[Request.newLinkKey] = url

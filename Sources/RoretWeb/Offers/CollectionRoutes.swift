@@ -168,7 +168,8 @@ struct CollectionRoutes: RouteCollection {
             if let message { try await store.messages.enqueue(message) }
         }
         if let via, let address {
-            return context.saved(req, LinkMessage.sent(req, questionnaire: instrument.name, via: via, address: address), to: context.base + "/indsamling/\(citizen)")
+            req.roret.delivery.deliverSoon(store: req.store, logger: req.logger)
+            return context.saved(req, LinkMessage.notice(questionnaire: instrument.name, via: via, address: address), to: context.base + "/indsamling/\(citizen)")
         }
         req.session.data[Request.newLinkKey] = url
         return context.saved(req, "Linket til \(instrument.name) er lavet. Giv det til borgeren nu; det vises kun denne ene gang.", to: context.base + "/indsamling/\(citizen)#link")

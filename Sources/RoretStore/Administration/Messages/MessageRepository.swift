@@ -64,10 +64,11 @@ public struct MessageRepository: Sendable {
         Set(try await MessageModel.query(on: database).filter(\.$idempotencyKey =~ prefix).all().map(\.idempotencyKey))
     }
 
-    /// Pending messages whose time has come, the longest waiting first.
-    public func due(at now: Date, limit: Int = 50) async throws -> [OutgoingMessage] {
-        try await MessageModel.query(on: database).filter(\.$state == MessageState.pending.rawValue).filter(\.$nextAttemptAt <= now)
-            .sort(\.$nextAttemptAt).limit(limit).all().map(OutgoingMessage.init)
+    /// Pending messages whose time has come, by the given channels (all when nil), the longest waiting first.
+    public func due(at now: Date, channels: Set<MessageChannel>? = nil, limit: Int = 50) async throws -> [OutgoingMessage] {
+        var query = MessageModel.query(on: database).filter(\.$state == MessageState.pending.rawValue).filter(\.$nextAttemptAt <= now)
+        if let channels { query = query.filter(\.$channel ~~ channels.map(\.rawValue)) }
+        return try await query.sort(\.$nextAttemptAt).limit(limit).all().map(OutgoingMessage.init)
     }
 
     /// Claims a pending message for one attempt (counted); nil when another sender has it or it is no longer pending.
@@ -157,9 +158,12 @@ public struct MessageRepository: Sendable {
         }
     }
 
-    /// Every message, newest first, at most `limit`.
-    public func all(limit: Int = 500) async throws -> [OutgoingMessage] {
-        try await MessageModel.query(on: database).sort(\.$createdAt, .descending).limit(limit).all().map(OutgoingMessage.init)
+    /// Every message (of one municipality, or all), in one state or all, newest first, at most `limit`.
+    public func all(municipality: String? = nil, state: MessageState? = nil, limit: Int = 500) async throws -> [OutgoingMessage] {
+        var query = MessageModel.query(on: database)
+        if let municipality { query = query.filter(\.$municipality == municipality) }
+        if let state { query = query.filter(\.$state == state.rawValue) }
+        return try await query.sort(\.$createdAt, .descending).limit(limit).all().map(OutgoingMessage.init)
     }
 
     /// One citizen's messages, newest first.
@@ -167,10 +171,14 @@ public struct MessageRepository: Sendable {
         try await MessageModel.query(on: database).filter(\.$citizenID == citizenID).sort(\.$createdAt, .descending).all().map(OutgoingMessage.init)
     }
 
-    /// How many messages are in each state (the administrator's page, operations' metrics).
-    public func counts() async throws -> [MessageState: Int] {
+    /// How many messages (of one municipality, or all) are in each state (the administrator's page, operations' metrics).
+    public func counts(municipality: String? = nil) async throws -> [MessageState: Int] {
         var counts: [MessageState: Int] = [:]
-        for state in MessageState.allCases { counts[state] = try await MessageModel.query(on: database).filter(\.$state == state.rawValue).count() }
+        for state in MessageState.allCases {
+            var query = MessageModel.query(on: database).filter(\.$state == state.rawValue)
+            if let municipality { query = query.filter(\.$municipality == municipality) }
+            counts[state] = try await query.count()
+        }
         return counts
     }
 

@@ -37,9 +37,8 @@ enum LinkMessage {
                           subject: subject, body: body, municipality: citizen.municipality, citizenID: citizen.id)
     }
 
-    /// What staff are told after sending, and the delivery started.
-    static func sent(_ req: Request, questionnaire: String, via: MessageChannel, address: String) -> String {
-        req.roret.delivery.deliverSoon(store: req.store, logger: req.logger)
+    /// What staff are told after sending.
+    static func notice(questionnaire: String, via: MessageChannel, address: String) -> String {
         let to = via == .sms ? CitizenContact.masked(phone: address) : CitizenContact.masked(email: address)
         return "Linket til \(questionnaire) sendes som \(via.danishName) til \(to). Du kan følge afsendelsen under Kontakt til målinger på borgerens side."
     }

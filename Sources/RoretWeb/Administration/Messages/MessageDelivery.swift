@@ -32,7 +32,8 @@ struct MessageDelivery: Sendable {
     func deliverDue(store: Store, now: Date = Date(), logger: Logger) async throws -> Run {
         var run = Run()
         run.failed += try await store.messages.failInterrupted(policy: configuration.policy, at: now)
-        for message in try await store.messages.due(at: now) {
+        // Only channels with a sender: messages of a channel not set up wait without keeping the others back.
+        for message in try await store.messages.due(at: now, channels: Set(senders.keys)) {
             guard let sender = senders[message.channel] else { continue }
             let token = Secrets.random(bytes: 16)
             guard let claimed = try await store.messages.claim(message.id, token: token, at: now) else { continue }

@@ -47,19 +47,17 @@ struct MessageTextRoutes: RouteCollection {
         return kind
     }
 
-    /// The municipalities the administrator may edit: their own, or for the country's every one with citizens or staff.
-    private func municipalities(_ req: Request) async throws -> [String] {
+    /// The municipalities the administrator may edit: their own, or for the country's all 98 (by name).
+    private func municipalities(_ req: Request) throws -> [String] {
         let account = try req.requireAccount()
-        if account.area != nationalArea { return [account.area] }
-        let known = Set(try await req.store.citizens.all().map(\.municipality)).union(try await req.store.accounts.all().map(\.area))
-        return known.filter { $0 != nationalArea }.sorted()
+        return account.area == nationalArea ? DanishMunicipality.all.map(\.code) : [account.area]
     }
 
     /// The municipality asked for, when the administrator may edit it (else the first they may; refused when none or another's).
     private func municipality(_ req: Request, _ asked: String?) async throws -> String {
         let account = try req.requireAccount()
-        let allowed = try await municipalities(req)
-        let chosen = asked.flatMap { $0.isEmpty ? nil : $0 } ?? allowed.first ?? account.area
+        let chosen = asked.flatMap { $0.isEmpty ? nil : $0 } ?? (account.area == nationalArea ? DanishMunicipality.all.first?.code ?? account.area : account.area)
+        guard DanishMunicipality.name(of: chosen) != nil else { throw Abort(.notFound) }
         guard AccessPolicy.mayEditMessageTexts(role: account.role, area: account.area, municipality: chosen) else {
             try await req.audit(.accessDenied, area: chosen, detail: "beskedtekster for \(chosen)")
             throw Abort(.forbidden)
@@ -70,7 +68,7 @@ struct MessageTextRoutes: RouteCollection {
     private func render(_ req: Request, municipality: String, failed: FailedForm?, status: HTTPResponseStatus = .ok) async throws -> Response {
         var texts: [(MessageTemplate, Bool)] = []
         for kind in MessageKind.allCases { texts.append(try await req.store.messageTemplates.template(kind, municipality: municipality)) }
-        let page = try MessageTextsPage(req, municipality: municipality, municipalities: try await municipalities(req), texts: texts, failed: failed)
+        let page = try MessageTextsPage(req, municipality: municipality, municipalities: try municipalities(req), texts: texts, failed: failed)
         return try await req.renderPage("message-texts", page, chrome: page.chrome, status: status)
     }
 }

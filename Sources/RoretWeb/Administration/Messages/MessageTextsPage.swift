@@ -28,21 +28,22 @@ struct MessageTextsPage: Encodable {
     var municipalities: [Choice]
     var texts: [Text]
 
-    /// Example values for the preview.
-    static let sample = ["kommune": "Roskilde Kommune", "spoergeskema": "WHO-5 Trivselsindeks", "link": "https://roret.kommune.dk/svar/…",
+    /// Example values for the preview (the municipality's own name added).
+    static let sample = ["spoergeskema": "WHO-5 Trivselsindeks", "link": "https://roret.kommune.dk/svar/…",
                          "udloeber": "14.12.2026", "emne": "WHO-5 Trivselsindeks", "frist": "01.12.2026", "adresse": "https://roret.kommune.dk"]
 
     init(_ req: Request, municipality: String, municipalities: [String], texts: [(MessageTemplate, Bool)], failed: FailedForm?) throws {
         chrome = try Chrome(req, title: "Beskedtekster", active: "/admin/beskeder")
         self.municipality = municipality
-        municipalityName = DanishMunicipality.name(of: municipality).map { "\($0) Kommune" } ?? "Kommune \(municipality)"
+        let name = DanishMunicipality.name(of: municipality).map { "\($0) Kommune" } ?? "Kommune \(municipality)"
+        municipalityName = name
         self.municipalities = municipalities.map { code in
             Choice(value: code, label: DanishMunicipality.name(of: code).map { "\($0) (\(code))" } ?? code, selected: code == municipality)
         }
         self.texts = texts.map { template, isOwn in
             let form = FormModel(id: template.kind.rawValue, values: ["subject": template.subject, "body": template.body], failed: failed)
             let shown = MessageTemplate(kind: template.kind, subject: form.values["subject"] ?? "", body: form.values["body"] ?? "")
-            let preview = shown.rendered(Self.sample)
+            let preview = shown.rendered(Self.sample.merging(["kommune": name]) { a, _ in a })
             return Text(kind: template.kind.rawValue, title: template.kind.danishName, isOwn: isOwn, toCitizen: template.kind.isToCitizen,
                         placeholders: template.kind.placeholders.map { Placeholder(name: "{\($0.name)}", meaning: $0.meaning) }, form: form,
                         previewSubject: preview.subject, previewBody: preview.body)

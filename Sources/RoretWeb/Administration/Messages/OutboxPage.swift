@@ -66,7 +66,7 @@ struct OutboxPage: Encodable {
             Count(state: state.rawValue, label: state.danishName, count: counts[state] ?? 0, href: "/admin/udbakke?status=\(state.rawValue)", current: state == filter)
         }
         self.filter = filter?.danishName
-        messages = all.filter { filter == nil || $0.state == filter }.map { m in
+        messages = all.map { m in
             let to = m.kind.isToCitizen
                 ? "borger \(m.addressee): \(m.channel == .sms ? CitizenContact.masked(phone: m.address) : CitizenContact.masked(email: m.address))"
                 : "\(m.addressee) (\(m.address))"

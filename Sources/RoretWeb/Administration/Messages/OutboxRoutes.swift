@@ -15,10 +15,10 @@ struct OutboxRoutes: RouteCollection {
 
     @Sendable func page(req: Request) async throws -> Response {
         let area = try req.requireAccount().area
-        let messages = try await req.store.messages.all().filter { area == nationalArea || $0.municipality == area }
-        var counts: [MessageState: Int] = [:]
-        for m in messages { counts[m.state, default: 0] += 1 }
+        let municipality = area == nationalArea ? nil : area
         let filter = req.pageQuery["status"].flatMap(MessageState.init(rawValue:))
+        let messages = try await req.store.messages.all(municipality: municipality, state: filter)
+        let counts = try await req.store.messages.counts(municipality: municipality)
         let page = try OutboxPage(req, messages: messages, counts: counts, filter: filter,
                                   reminders: try await req.store.measurements.allReminders(), actionReminders: try await req.store.leadership.actionReminders())
         return try await req.renderPage("outbox", page, chrome: page.chrome)
