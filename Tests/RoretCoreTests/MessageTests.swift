@@ -11,6 +11,8 @@ import Testing
         #expect(body == "Svar her: https://r.dk/svar/x inden 13.12.2026. {ukendt} og https://r.dk/svar/x", "an unknown placeholder stays as written")
         #expect(MessageTemplate.fill("ingen pladsholdere", [:]) == "ingen pladsholdere")
         #expect(MessageTemplate.fill("{ufærdig", ["ufærdig": "x"]) == "{ufærdig", "an unclosed brace is text")
+        #expect(MessageTemplate.segments("a{b}{c}d{") == [.text("a"), .placeholder("b"), .placeholder("c"), .text("d{")])
+        #expect(MessageTemplate.placeholders(in: "{link} og {link}, {x") == ["link", "link"])
     }
 
     @Test func everyProblemWithATextAtOnce() {
@@ -33,8 +35,10 @@ import Testing
             #expect(kind.standardTemplate.kind == kind)
         }
         for kind in MessageKind.allCases where !kind.isToCitizen {
-            #expect(!kind.placeholders.map(\.name).contains("borger"), "no placeholder gives the citizen to an e-mail")
+            #expect(kind.placeholders.map(\.name) == ["emne", "frist", "adresse"], "what and when and where: nothing names the citizen (\(kind))")
+            #expect(kind.requiredPlaceholders.isEmpty)
         }
+        #expect(MessageKind.measurementLink.placeholders.map(\.name) == ["kommune", "spoergeskema", "link", "udloeber"])
     }
 
     @Test func aContactIsParsedWithEveryProblemAtOnce() throws {
@@ -89,11 +93,15 @@ import Testing
         #expect(long.components(separatedBy: "\r\n ").count == 2, "60 bytes: two words of at most 45")
     }
 
-    @Test func onlyAnAdministratorOfTheMunicipalityOrCountryEditsItsTexts() {
+    @Test func onlyAnAdministratorOfTheMunicipalityOrCountryEditsItsTextsAndSeesItsMessages() {
         #expect(AccessPolicy.mayEditMessageTexts(role: .administrator, area: nationalArea, municipality: "265"))
         #expect(AccessPolicy.mayEditMessageTexts(role: .administrator, area: "265", municipality: "265"))
         #expect(!AccessPolicy.mayEditMessageTexts(role: .administrator, area: "253", municipality: "265"))
         #expect(!AccessPolicy.mayEditMessageTexts(role: .leader, area: "265", municipality: "265"))
         #expect(!AccessPolicy.mayEditMessageTexts(role: .administrator, area: nationalArea, municipality: nationalArea), "the country sends no messages")
+        #expect(AccessPolicy.mayManageMessage(role: .administrator, area: nationalArea, municipality: "265"))
+        #expect(AccessPolicy.mayManageMessage(role: .administrator, area: "265", municipality: "265"))
+        #expect(!AccessPolicy.mayManageMessage(role: .administrator, area: "253", municipality: "265"))
+        #expect(!AccessPolicy.mayManageMessage(role: .caseworker, area: "265", municipality: "265"))
     }
 }

@@ -29,9 +29,8 @@ extension ChromiumSuites {
             let record = site + "/borgere/\(anna.id.uuidString)"
             let shots = EndToEndTests.screenshots
             let checks = PageChecks("forms")
-            func submit(_ browser: WebDriver, _ form: String, expecting text: String) async throws {
-                try await browser.click("\(form) button[type='submit']")
-                #expect(try await browser.waitForText(text), "\(form): \(text)")
+            func submit(_ browser: WebDriver, _ form: String, expecting text: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                try await browser.submit("\(form) button[type='submit']", expecting: text, sourceLocation: sourceLocation)
             }
 
             // The administrator sets Roskilde's intervals and help text; a wrong number is refused with what was typed kept.

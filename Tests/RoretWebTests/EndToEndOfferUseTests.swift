@@ -25,10 +25,6 @@ extension ChromiumSuites {
             try await store.offers.save(InstrumentCatalogue(own: [mine]), offer: bostedet, kind: .instruments, key: "catalogue", by: "tilbudsleder")
             let base = site + "/tilbud/\(bostedet.uuidString)"
             let checks = PageChecks("offer-use")
-            func submit(_ browser: WebDriver, _ css: String, expecting text: String) async throws {
-                try await browser.click(css)
-                #expect(try await browser.waitForText(text), "\(css): \(text)")
-            }
             let downloads = FileManager.default.temporaryDirectory.appendingPathComponent("roret-offer-use-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: downloads) }
@@ -44,7 +40,7 @@ extension ChromiumSuites {
                 #expect(try await browser.waitForText("Send Mit overskud til borgeren som personligt link"))
                 try await browser.click(EndToEndOfferTests.opener("#issue-link-overskud"))
                 try await browser.select("#link-point-overskud", "followUp")
-                try await submit(browser, "#issue-link-overskud", expecting: "Linket til Mit overskud er lavet.")
+                try await browser.submit("#issue-link-overskud", expecting: "Linket til Mit overskud er lavet.")
                 link = try #require(try await browser.pageSource.firstMatch(of: /http:\/\/127\.0\.0\.1(\/svar\/tilbud\/[^<"]+)/).map { String($0.1) })
                 try await checks.look(browser, "link-lavet")
                 // A second link, for the end of the course: the one Anna will say no thanks to.
@@ -65,12 +61,12 @@ extension ChromiumSuites {
                 #expect(try await browser.waitForText("Jeg har overskud til hverdagen"))
                 try await checks.look(browser, "borger-svarer")
                 for (item, value) in [(1, "2"), (2, "4"), (3, "5")] { try await browser.click("input[name='item\(item)'][value='\(value)']") }
-                try await submit(browser, "#send", expecting: "Dine svar er gemt.")
+                try await browser.submit("#send", expecting: "Dine svar er gemt.")
                 try await browser.open(site + link)
                 #expect(try await browser.waitForText("Der er allerede svaret via dette link."))
                 try await browser.open(site + declined)
                 #expect(try await browser.waitForText("Jeg har overskud til hverdagen"))
-                try await submit(browser, "#decline", expecting: "Du har sagt nej tak, og der er ikke gemt noget.")
+                try await browser.submit("#decline", expecting: "Du har sagt nej tak, og der er ikke gemt noget.")
             }
             let answer = try #require(try await store.offers.current(OfferAnswer.self, offer: bostedet, kind: .answer).map(\.value).first { $0.instrument == "overskud" })
             #expect(answer.score == 11 && answer.respondent == .citizen && answer.point == .followUp, "2 + 4 + 5")
@@ -82,7 +78,7 @@ extension ChromiumSuites {
                 try await browser.open(base + "/indsamling/\(anna.id.uuidString)")
                 #expect(try await browser.waitForText("Mit overskud"))
                 #expect(try await browser.pageSource.contains("<td>Mit overskud</td><td>11</td><td>Spørgeskema udfyldt af borgeren</td><td>Borger</td>"))
-                try await submit(browser, "#report-sent", expecting: "Statusrapporten er markeret som sendt")
+                try await browser.submit("#report-sent", expecting: "Statusrapporten er markeret som sendt")
 
                 try await browser.click("p.crumbs a[href='/tilbud/\(bostedet.uuidString)']")
                 try await browser.click("nav.sections a[href$='/rapporter']")
@@ -117,10 +113,10 @@ extension ChromiumSuites {
                 #expect(try await browser.waitForText("Ny kalibrering"))
                 try await browser.type("#calibration-title", "Kvinde i 30'erne, fire måneder i forløb")
                 try await browser.select("#calibration-instrument", "overskud")
-                try await submit(browser, "#create-calibration", expecting: "Kalibreringen »Kvinde i 30'erne, fire måneder i forløb« er oprettet.")
+                try await browser.submit("#create-calibration", expecting: "Kalibreringen »Kvinde i 30'erne, fire måneder i forløb« er oprettet.")
                 try await browser.select("select[name='item1']", "3")
                 try await browser.select("select[name='item2']", "2")
-                try await submit(browser, "#save-rating", expecting: "Din vurdering er gemt.")
+                try await browser.submit("#save-rating", expecting: "Din vurdering er gemt.")
                 #expect(try await browser.pageSource.contains("0 spørgsmål har forskellige vurderinger."))
                 try await checks.look(browser, "kalibrering")
 
@@ -129,14 +125,14 @@ extension ChromiumSuites {
                 try await browser.click("nav.sections a[href$='/laering']")
                 #expect(try await browser.waitForText("Nyt læringsmøde"))
                 try await browser.type("#meeting-participants", "Tina, to medarbejdere og kommunens konsulent")
-                try await submit(browser, "#create-meeting", expecting: "er oprettet, og rapporten er vedhæftet")
+                try await browser.submit("#create-meeting", expecting: "er oprettet, og rapporten er vedhæftet")
                 #expect(try await browser.pageSource.contains("Vedhæftet rapport: Til ledelsen"))
                 try await browser.type("textarea[name='q2.1']", "Målgruppen passer, men flere kommer fra indlæggelse")
-                try await submit(browser, "#save-minutes", expecting: "Referatet er gemt.")
+                try await browser.submit("#save-minutes", expecting: "Referatet er gemt.")
                 try await browser.type("#decision-text", "Følgeskab til netværkscaféen fra første uge")
                 try await browser.type("#decision-owner", "Tina")
                 try await browser.typeDate("#decision-due", DanishDate.today.adding(days: 30))
-                try await submit(browser, "#save-decision", expecting: "Beslutningen er gemt og står nu som handling med Tina som ansvarlig")
+                try await browser.submit("#save-decision", expecting: "Beslutningen er gemt og står nu som handling med Tina som ansvarlig")
                 #expect(try await browser.pageSource.contains("Målgruppen passer, men flere kommer fra indlæggelse"))
                 try await checks.look(browser, "laeringsmoede")
                 try await browser.open(base)
@@ -145,12 +141,12 @@ extension ChromiumSuites {
                 // The review of the whole cycle, whose findings open a new version of the theory of change.
                 try await browser.click("nav.sections a[href$='/gennemgang']")
                 #expect(try await browser.waitForText("Ny gennemgang"))
-                try await submit(browser, "#create-review", expecting: "Gennemgangen »Gennemgang \(DanishDate.today.year)« er oprettet.")
+                try await browser.submit("#create-review", expecting: "Gennemgangen »Gennemgang \(DanishDate.today.year)« er oprettet.")
                 try await browser.type("textarea[name='e2.2']", "Flere borgere kommer direkte fra indlæggelse")
                 try await browser.type("textarea[name='a2.2']", "Beskriv undergruppen efter indlæggelse")
-                try await submit(browser, "#save-review", expecting: "Gennemgangen er gemt: 1 af 33 spørgsmål har svar.")
+                try await browser.submit("#save-review", expecting: "Gennemgangen er gemt: 1 af 33 spørgsmål har svar.")
                 try await checks.look(browser, "gennemgang")
-                try await submit(browser, "#open-theory", expecting: "En kladde til en ny version af forandringsteorien er åbnet")
+                try await browser.submit("#open-theory", expecting: "En kladde til en ny version af forandringsteorien er åbnet")
             }
             let draft = try await store.offers.current(TheoryOfChange.self, offer: bostedet, kind: .theoryDraft, key: "map")?.value
             #expect(draft?.minutes.contains("Beskriv undergruppen efter indlæggelse") == true)

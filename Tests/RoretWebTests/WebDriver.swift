@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import RoretCore
 import Vapor
 
@@ -136,6 +137,28 @@ struct WebDriver {
 
     func click(_ css: String) async throws {
         try await command(.POST, "/element/\(try await element(css))/click", [:])
+    }
+
+    /// Clicks a control that loads a new page and waits until that page has
+    /// replaced the old one (the old one is marked first), so text the old
+    /// page showed too — the same notice after a second save — is never
+    /// taken for the result. False when no new page came.
+    func clickAndWaitForNewPage(_ css: String, seconds: Int = 10) async throws -> Bool {
+        try await command(.POST, "/execute/sync", ["script": "window.roretOldPage = true; return true;", "args": []])
+        try await click(css)
+        for _ in 0..<(seconds * 10) {
+            let script = "return window.roretOldPage !== true && document.readyState === 'complete';"
+            if (try? await command(.POST, "/execute/sync", ["script": script, "args": []])) as? Bool == true { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    /// Submits with the control at `css` and expects the page it loads to show
+    /// `text` (the new page, never the old one: `clickAndWaitForNewPage`).
+    func submit(_ css: String, expecting text: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        #expect(try await clickAndWaitForNewPage(css), "\(css) loads a page", sourceLocation: sourceLocation)
+        #expect(try await waitForText(text), "\(css): \(text)", sourceLocation: sourceLocation)
     }
 
     /// Clicks without waiting for the page it loads (a long upload would

@@ -334,12 +334,16 @@ public struct MeasurementRepository: Sendable {
         try await ReminderModel.query(on: database).filter(\.$state == state.rawValue).sort(\.$dueOn).all().map(Reminder.init)
     }
 
-    /// The sender plug-in reports what became of a pending reminder.
+    /// What became of a pending reminder (its message was sent or failed).
     public func mark(reminder id: UUID, _ state: ReminderState) async throws {
-        guard let model = try await ReminderModel.find(id, on: database) else { return }
-        guard model.state == ReminderState.pending.rawValue else { return }
+        try await Self.move(reminder: id, to: state, from: .pending, on: database)
+    }
+
+    /// Moves a reminder in state `from` to `state`; one in another state, or none, is left alone.
+    static func move(reminder id: UUID, to state: ReminderState, from: ReminderState, on db: any Database) async throws {
+        guard let model = try await ReminderModel.find(id, on: db), model.state == from.rawValue else { return }
         model.state = state.rawValue
         model.updatedAt = Date()
-        try await model.save(on: database)
+        try await model.save(on: db)
     }
 }

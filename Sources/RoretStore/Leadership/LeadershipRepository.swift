@@ -243,6 +243,14 @@ public struct LeadershipRepository: Sendable {
         try await m.create(on: database)
     }
 
+    /// Moves an action reminder in state `from` to `state`; one in another state, or none, is left alone.
+    static func move(actionReminder id: UUID, to state: ReminderState, from: ReminderState, on db: any Database) async throws {
+        guard let model = try await ActionReminderModel.find(id, on: db), model.state == from.rawValue else { return }
+        model.state = state.rawValue
+        model.updatedAt = Date()
+        try await model.save(on: db)
+    }
+
     /// How many action reminders are in each state (for operations' metrics).
     public func actionReminderCounts() async throws -> [ReminderState: Int] {
         var counts: [ReminderState: Int] = [:]

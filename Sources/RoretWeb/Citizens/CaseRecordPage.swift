@@ -219,8 +219,6 @@ struct CaseRecordData {
     /// The citizen's consent and contact for links, and the messages sent to the citizen (for those who work on the record).
     var contact: StoredContact?
     var messages: [OutgoingMessage]
-    /// The channels set up for messages.
-    var channels: Set<MessageChannel>
 
     init(_ req: Request, citizen: Citizen, canWork: Bool, canDecide: Bool) async throws {
         let store = req.store
@@ -239,7 +237,6 @@ struct CaseRecordData {
         offerReports = canDecide ? try await OfferStatusReport.reports(req, citizen: citizen, spells: spells, planGoals: planGoals) : []
         contact = canWork ? try await store.contacts.contact(of: citizen.id) : nil
         messages = canWork ? try await store.messages.messages(citizenID: citizen.id) : []
-        channels = req.roret.configuration.messaging.channels
     }
 }
 
@@ -272,7 +269,7 @@ extension CaseRecordPage {
         canWork = d.canWork
         canDecide = d.canDecide
         self.newLink = newLink
-        contact = ContactPanel(contact: d.contact, messages: d.messages, channels: d.channels, failed: failed)
+        contact = ContactPanel(contact: d.contact, messages: d.messages, channels: req.roret.configuration.messaging.channels, failed: failed)
         self.today = today.description
         problems = failed?.problems ?? []
         hasProblems = !problems.isEmpty

@@ -167,29 +167,22 @@ struct CitizenRecordRoutes: RouteCollection {
                 RoretConfiguration.noLinkOrigin,
             ]))
         }
-        let via = req.formField("via").flatMap(MessageChannel.init(rawValue:))
-        var address: String?
-        if let via {
-            let (found, problems) = try await LinkMessage.address(req, citizenID: citizen.id, via: via)
-            guard let found else { return try await req.recordPage(citizen, failed: FailedForm(id: "link", values: ["via": via.rawValue], problems: problems)) }
-            address = found
-        }
+        let (sending, problems) = try await LinkMessage.sending(req, citizenID: citizen.id, via: req.formField("via"))
+        guard problems.isEmpty else { return try await req.recordPage(citizen, failed: FailedForm(id: "link", values: ["via": req.formField("via") ?? ""], problems: problems)) }
         let secret = Secrets.random(bytes: 24)
         let tokenHash = Secrets.sha256(secret)
         let url = "\(origin)/svar/\(secret)"
-        let expiresOn = MeasurementLink(instrument: instrument, issuedAt: DanishDate.today).expiresOn
-        let message: NewMessage? = if let via, let address {
-            try await LinkMessage.message(req, citizen: citizen, questionnaire: instrument.danishName, url: url, expiresOn: expiresOn, tokenHash: tokenHash, via: via, address: address)
-        } else { nil }
-        let how = via.map { " (sendt som \($0.danishName))" } ?? ""
+        let how = sending.map { " (sendt som \($0.via.danishName))" } ?? ""
         try await req.audited(.linkIssued, area: citizen.municipality, detail: { (link: MeasurementLink) in "borger \(citizen.pseudonym): \(instrument.code), gyldigt til \(link.expiresOn)\(how)" }) { store in
             let link = try await store.measurements.issueLink(citizenID: citizen.id, instrument: instrument, tokenHash: tokenHash, issuedOn: DanishDate.today)
-            if let message { try await store.messages.enqueue(message) }
+            if let sending {
+                try await LinkMessage.enqueue(sending, store: store, citizen: citizen, questionnaire: instrument.danishName, url: url, expiresOn: link.expiresOn, tokenHash: tokenHash)
+            }
             return link
         }
-        if let via, let address {
+        if let sending {
             req.roret.delivery.deliverSoon(store: req.store, logger: req.logger)
-            return req.saved(citizen, LinkMessage.notice(questionnaire: instrument.danishName, via: via, address: address), anchor: "kontakt")
+            return req.saved(citizen, LinkMessage.notice(questionnaire: instrument.danishName, sending), anchor: "kontakt")
         }
         // Shown once, on the page the redirect leads to; the session forgets it there.
         req.session.data[Request.newLinkKey] = url

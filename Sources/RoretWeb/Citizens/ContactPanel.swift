@@ -6,11 +6,6 @@ import RoretStore
 /// (*kontakt til målinger*): what is stored and why, the form, and the
 /// messages sent to the citizen with their state.
 struct ContactPanel: Encodable {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-    }
-
     struct Sent: Encodable {
         var created: String
         var channel: String
@@ -26,7 +21,7 @@ struct ContactPanel: Encodable {
     var email: String?
     var form: FormModel
     /// Ways to send a new link besides the screen (only channels set up, to a contact given).
-    var via: [Option]
+    var via: [Choice]
     var hasVia: Bool
     /// Why a way is missing, for the staff.
     var notes: [String]
@@ -39,7 +34,7 @@ struct ContactPanel: Encodable {
         phone = contact?.contact.phone.map(CitizenContact.readable(phone:))
         email = contact?.contact.email
         form = FormModel(id: "contact", values: ["phone": phone ?? "", "email": email ?? "", "consent": ""], failed: failed, open: contact == nil)
-        let via = LinkMessage.options(contact?.contact, channels: channels).map { Option(value: $0.value, label: $0.label) }
+        let via = LinkMessage.options(contact?.contact, channels: channels)
         var notes: [String] = []
         if contact?.contact.phone != nil, !channels.contains(.sms) { notes.append("Sms er ikke sat op i Roret, så linket kan ikke sendes som sms.") }
         if contact?.contact.email != nil, !channels.contains(.email) { notes.append("E-mail er ikke sat op i Roret, så linket kan ikke sendes på e-mail.") }

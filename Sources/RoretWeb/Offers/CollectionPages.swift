@@ -136,7 +136,6 @@ struct CollectionCitizenPage: Encodable {
         citizenID = id
         pseudonym = record.pseudonym
         linkVia = LinkMessage.options(try await req.store.contacts.contact(of: record.id)?.contact, channels: req.roret.configuration.messaging.channels)
-            .map { Choice(value: $0.value, label: $0.label, selected: false) }
         hasLinkVia = !linkVia.isEmpty
         self.today = today.description
         let spell = spells.last!

@@ -149,27 +149,21 @@ struct CollectionRoutes: RouteCollection {
         guard problems.isEmpty, let point, let origin else {
             return try await citizenPage(req, context, citizen: citizen, failed: FailedForm(id: "link-\(instrument.id)", values: form.values, problems: problems))
         }
-        let via = MessageChannel(rawValue: form.text("via"))
-        var address: String?
-        if let via {
-            let (found, problems) = try await LinkMessage.address(req, citizenID: record.id, via: via)
-            guard let found else { return try await citizenPage(req, context, citizen: citizen, failed: FailedForm(id: "link-\(instrument.id)", values: form.values, problems: problems)) }
-            address = found
-        }
+        let (sending, refused) = try await LinkMessage.sending(req, citizenID: record.id, via: form.text("via"))
+        guard refused.isEmpty else { return try await citizenPage(req, context, citizen: citizen, failed: FailedForm(id: "link-\(instrument.id)", values: form.values, problems: refused)) }
         let secret = Secrets.random(bytes: 24)
         let link = OfferAnswerLink(citizen: citizen, instrument: instrument.id, point: point, issuedOn: DanishDate.today)
         let offerID = context.offerID, user = context.account.username, hash = Secrets.sha256(secret)
         let url = "\(origin)/svar/tilbud/\(offerID.uuidString)/\(secret)"
-        let message: NewMessage? = if let via, let address {
-            try await LinkMessage.message(req, citizen: record, questionnaire: instrument.name, url: url, expiresOn: link.expiresOn, tokenHash: hash, via: via, address: address)
-        } else { nil }
-        try await context.audited(req, "link til \(instrument.name) (\(point.danishName.lowercased())), gyldigt til \(link.expiresOn.danish)\(via.map { ", sendt som \($0.danishName)" } ?? "")") { store in
+        try await context.audited(req, "link til \(instrument.name) (\(point.danishName.lowercased())), gyldigt til \(link.expiresOn.danish)\(sending.map { ", sendt som \($0.via.danishName)" } ?? "")") { store in
             try await store.offers.save(link, offer: offerID, kind: .answerLink, key: hash, by: user)
-            if let message { try await store.messages.enqueue(message) }
+            if let sending {
+                try await LinkMessage.enqueue(sending, store: store, citizen: record, questionnaire: instrument.name, url: url, expiresOn: link.expiresOn, tokenHash: hash)
+            }
         }
-        if let via, let address {
+        if let sending {
             req.roret.delivery.deliverSoon(store: req.store, logger: req.logger)
-            return context.saved(req, LinkMessage.notice(questionnaire: instrument.name, via: via, address: address), to: context.base + "/indsamling/\(citizen)")
+            return context.saved(req, LinkMessage.notice(questionnaire: instrument.name, sending), to: context.base + "/indsamling/\(citizen)")
         }
         req.session.data[Request.newLinkKey] = url
         return context.saved(req, "Linket til \(instrument.name) er lavet. Giv det til borgeren nu; det vises kun denne ene gang.", to: context.base + "/indsamling/\(citizen)#link")

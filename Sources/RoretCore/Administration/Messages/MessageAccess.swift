@@ -7,3 +7,12 @@ extension AccessPolicy {
         role == .administrator && (area == nationalArea || area == municipality) && municipality != nationalArea
     }
 }
+
+extension AccessPolicy {
+    /// Whether an administrator of `area` sees and sends again a message of
+    /// `municipality` on *Udbakke*: the country's administrator every one,
+    /// a municipality's administrator that municipality's.
+    public static func mayManageMessage(role: Role, area: String, municipality: String) -> Bool {
+        role == .administrator && (area == nationalArea || area == municipality)
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a message is (*beskedens tilstand*). A message is handed to a
 /// sender at most once at a time: it is claimed (`sending`) before the
 /// attempt, and only a failure the sender reports puts it back to `pending`.
@@ -41,11 +43,9 @@ public struct DeliveryPolicy: Sendable, Hashable {
         self.interruptedAfter = interruptedAfter
     }
 
-    /// Seconds to wait after the `attempts`-th failed attempt (1-based).
+    /// Seconds to wait after the `attempts`-th failed attempt (1-based): `firstDelay` × 4ⁿ⁻¹, at most `longestDelay`.
     public func delay(afterAttempt attempts: Int) -> Double {
-        var delay = firstDelay
-        for _ in 1..<max(1, attempts) { delay *= 4; if delay >= longestDelay { return longestDelay } }
-        return min(delay, longestDelay)
+        min(firstDelay * pow(4, Double(max(1, attempts) - 1)), longestDelay)
     }
 
     /// What becomes of a message whose `attempts`-th attempt failed: try

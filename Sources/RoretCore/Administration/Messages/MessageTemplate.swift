@@ -43,27 +43,35 @@ public struct MessageTemplate: Sendable, Hashable, Codable {
     }
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            out += values[name] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
+        segments(text).map { segment in
+            switch segment {
+            case .text(let text): text
+            case .placeholder(let name): values[name] ?? "{\(name)}"
+            }
+        }.joined()
     }
 
     /// The names between braces, in order.
     static func placeholders(in text: String) -> [String] {
-        var names: [String] = []
+        segments(text).compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+    }
+
+    enum Segment: Equatable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    /// The text cut into plain runs and `{name}`s (a `{` without its `}` is plain text).
+    static func segments(_ text: String) -> [Segment] {
+        var segments: [Segment] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
+            if open > rest.startIndex { segments.append(.text(String(rest[..<open]))) }
+            segments.append(.placeholder(String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]
         }
-        return names
+        if !rest.isEmpty { segments.append(.text(String(rest))) }
+        return segments
     }
 
     static func hasUnclosedBrace(_ text: String) -> Bool {

@@ -203,16 +203,10 @@ public struct MessageRepository: Sendable {
 
     /// The reminder a message was made from moves from `from` to `to` (nothing when the key names none).
     private static func setSource(of key: String, to state: ReminderState, from: ReminderState, on db: any Database) async throws {
-        if key.hasPrefix(reminderPrefix), let id = UUID(uuidString: String(key.dropFirst(reminderPrefix.count))),
-           let r = try await ReminderModel.find(id, on: db), r.state == from.rawValue {
-            r.state = state.rawValue
-            r.updatedAt = Date()
-            try await r.save(on: db)
-        } else if key.hasPrefix(actionReminderPrefix), let id = UUID(uuidString: String(key.dropFirst(actionReminderPrefix.count))),
-                  let r = try await ActionReminderModel.find(id, on: db), r.state == from.rawValue {
-            r.state = state.rawValue
-            r.updatedAt = Date()
-            try await r.save(on: db)
+        if key.hasPrefix(reminderPrefix), let id = UUID(uuidString: String(key.dropFirst(reminderPrefix.count))) {
+            try await MeasurementRepository.move(reminder: id, to: state, from: from, on: db)
+        } else if key.hasPrefix(actionReminderPrefix), let id = UUID(uuidString: String(key.dropFirst(actionReminderPrefix.count))) {
+            try await LeadershipRepository.move(actionReminder: id, to: state, from: from, on: db)
         }
     }
 }

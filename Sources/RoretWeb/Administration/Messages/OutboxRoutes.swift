@@ -4,8 +4,9 @@ import RoretStore
 import Vapor
 
 /// The administrator's outbox (*udbakken*): what is waiting, sent and
-/// failed, and sending a failed message to staff again. An administrator
-/// of a municipality sees that municipality's messages; of the country, all.
+/// failed, and sending a failed message to staff again. Whose messages an
+/// administrator sees is `AccessPolicy.mayManageMessage`: a municipality's
+/// administrator that municipality's (the list is read so), the country's all.
 struct OutboxRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let outbox = routes.grouped("admin", "udbakke")
@@ -25,9 +26,10 @@ struct OutboxRoutes: RouteCollection {
     }
 
     @Sendable func sendAgain(req: Request) async throws -> Response {
-        let area = try req.requireAccount().area
+        let account = try req.requireAccount()
         guard let id = req.parameters.get("message").flatMap(UUID.init(uuidString:)),
-              let message = try await req.store.messages.find(id: id), area == nationalArea || message.municipality == area else { throw Abort(.notFound) }
+              let message = try await req.store.messages.find(id: id),
+              AccessPolicy.mayManageMessage(role: account.role, area: account.area, municipality: message.municipality) else { throw Abort(.notFound) }
         let again = try await req.audited(.messagesChanged, area: message.municipality, detail: { _ in "besked til \(message.addressee) sendt igen" }) { store in
             try await store.messages.sendAgain(id)
         }
